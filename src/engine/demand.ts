@@ -1,0 +1,47 @@
+/**
+ * Legitimate demand: what customers want to do this second, and the retries of those who failed.
+ * New transactions come from active customers following the scenario's demand curve; stranded customers
+ * retry by hand every few seconds; client software re-sends a share of the requests that failed last second.
+ */
+import type { Sim } from './sim';
+
+/** Demand multiplier for the current simulated time of day (linear between the 24 hourly values). */
+export function demandCurveAt(sim: Sim): number {
+  const { scenario, state } = sim;
+  const hours = scenario.startHour + state.tick / 3600;
+  const h = Math.floor(hours);
+  const frac = hours - h;
+  const a = scenario.demandCurve[h % 24]!;
+  const b = scenario.demandCurve[(h + 1) % 24]!;
+  return a + (b - a) * frac;
+}
+
+export function computeDemand(sim: Sim): void {
+  const { scenario, state, rt } = sim;
+  rt.legitDirect.fill(0);
+  rt.retryDirect.fill(0);
+  const curve = demandCurveAt(sim);
+  const segments = scenario.segments;
+  for (let g = 0; g < segments.length; g++) {
+    const def = segments[g]!;
+    const seg = state.segments[g]!;
+    const offset = rt.needOffset[g]!;
+    const retryRate = 1 / def.retryEveryTicks;
+    for (let k = 0; k < def.needs.length; k++) {
+      const need = def.needs[k]!;
+      const idx = offset + k;
+      const pass = rt.needPass[idx]!;
+      const arrivals = ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]!;
+      const retries = seg.stranded[k]! * retryRate;
+      rt.needNew[idx] = arrivals;
+      rt.needRetry[idx] = retries;
+      rt.legitDirect[need.service]! += arrivals * pass;
+      rt.retryDirect[need.service]! += retries * pass;
+    }
+  }
+  // Apps and clients re-send part of what failed: the amplifier behind retry storms.
+  const services = scenario.services;
+  for (let s = 0; s < services.length; s++) {
+    rt.retryDirect[s]! += state.services[s]!.failedLastTick * services[s]!.clientRetry;
+  }
+}

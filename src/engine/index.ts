@@ -1,0 +1,12 @@
+/** The engine's public surface: everything the store, the CLI and the tests use. */
+export * from './types';
+export { BUILTIN_MITIGATIONS, VECTOR_COST } from './catalogue';
+export { createSim, initialState, restore, snapshot, type Sim } from './sim';
+export { apply } from './commands';
+export { step } from './step';
+export { advance, applyDue, run, type RunOptions } from './replay';
+export { canonicalJson, firstDifference, hashState, type StateDifference } from './hash';
+export { keyframeRps } from './attack';
+export { effectiveCapacity } from './traffic';
+export { runningScore } from './metrics';
+export { HEALTHY_AT, DEGRADED_AT } from './status';

@@ -1,0 +1,156 @@
+/**
+ * The scenario script: injects fire on the simulated clock (never on wall time), so pausing, speeding up or
+ * replaying a drill never skips or duplicates one. Checked once per tick, before the systems run, on the
+ * state the previous tick left.
+ */
+import { pushLog } from './log';
+import { withRng } from './rng';
+import type { Sim } from './sim';
+import type { Effect, FeedChannel } from './types';
+
+export const FEED_LIMIT = 300;
+export const DEFAULT_PROMPT_TIMEOUT_TICKS = 10 * 60;
+
+export function runInjects(sim: Sim): void {
+  const { scenario, state } = sim;
+  const tick = state.tick;
+  const defs = scenario.injects;
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i]!;
+    const st = state.injects[i]!;
+    if (def.followUpOnly || st.fired >= def.times) {
+      st.armed = false;
+      continue;
+    }
+    if (tick < def.notBeforeTick) {
+      st.armed = false;
+      continue;
+    }
+    if (st.lastTick >= 0 && tick - st.lastTick < def.cooldownTicks) {
+      st.armed = false;
+      continue;
+    }
+    let due = false;
+    if (def.atTick >= 0) due = st.fired === 0 ? tick === def.atTick : tick >= def.atTick;
+    else if (def.afterMitigation >= 0) due = st.armed;
+    else if (def.condition) due = def.condition(sim);
+    else if (def.chance >= 0) {
+      if (tick > 0 && tick % def.everyTicks === 0) due = withRng(state.rng.ops, (next) => next() < def.chance);
+    }
+    st.armed = false;
+    if (due) fireInject(sim, i, 'trigger');
+  }
+  expirePrompts(sim);
+}
+
+export function fireInject(sim: Sim, index: number, why: string): void {
+  const { scenario, state } = sim;
+  const def = scenario.injects[index]!;
+  const st = state.injects[index]!;
+  st.fired++;
+  st.lastTick = state.tick;
+  pushLog(state, 'inject', `inject '${def.id}' (${why})`, -1);
+  def.effects.forEach((effect, e) => applyEffect(sim, effect, index, e));
+}
+
+/** Called by `apply` when the player orders a mitigation: arms the injects waiting for it. */
+export function armAfterTriggers(sim: Sim, mitigation: number, target: number): void {
+  const defs = sim.scenario.injects;
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i]!;
+    if (def.afterMitigation === mitigation && (def.afterTarget < 0 || def.afterTarget === target)) {
+      sim.state.injects[i]!.armed = true;
+    }
+  }
+}
+
+export function applyEffect(sim: Sim, effect: Effect, inject: number, effectIndex: number): void {
+  const { scenario, state } = sim;
+  const source = scenario.injects[inject]!.id;
+  switch (effect.type) {
+    case 'feed':
+      postFeed(sim, effect.channel, effect.from, effect.text, `inject '${source}'`);
+      break;
+    case 'attack': {
+      const at = state.attacks[effect.attack]!;
+      const def = scenario.attacks[effect.attack]!;
+      if (effect.action === 'start') {
+        at.on = true;
+        at.offsetTicks = state.tick - (def.keyframes[0]?.tick ?? 0);
+      } else if (effect.action === 'stop') at.on = false;
+      else if (effect.action === 'escalate') at.factor *= effect.factor;
+      else {
+        at.target = effect.target;
+        sim.rt.dirty = true; // geo-blocks are per target
+      }
+      pushLog(state, 'attack', `attack '${def.id}': ${effect.action}`, at.target);
+      break;
+    }
+    case 'capacity':
+      state.capacityFactor[effect.service] = effect.factor;
+      break;
+    case 'fail': {
+      const st = state.services[effect.service]!;
+      st.restartAtTick = state.tick + (effect.forTicks > 0 ? effect.forTicks : scenario.durationTicks + 1);
+      st.queue = 0;
+      pushLog(state, 'status', `${scenario.services[effect.service]!.name} failed (scenario)`, effect.service);
+      break;
+    }
+    case 'restore': {
+      const st = state.services[effect.service]!;
+      if (st.restartAtTick >= 0) st.restartAtTick = state.tick;
+      break;
+    }
+    case 'budget':
+      state.budgetKES += effect.amount;
+      break;
+    case 'end':
+      state.outcome = { outcome: effect.outcome, text: effect.text };
+      state.ended = true;
+      pushLog(state, 'note', `The drill ended: ${effect.outcome}`, -1);
+      break;
+    case 'fire':
+      fireInject(sim, effect.inject, `follow-up of '${source}'`);
+      break;
+    case 'prompt':
+      state.prompts.push({
+        inject,
+        effect: effectIndex,
+        issuedTick: state.tick,
+        deadlineTick: state.tick + (effect.timeoutTicks > 0 ? effect.timeoutTicks : DEFAULT_PROMPT_TIMEOUT_TICKS),
+        pause: effect.pause,
+      });
+      postFeed(sim, 'stakeholder', effect.from, effect.text, `decision prompt of inject '${source}'`);
+      break;
+  }
+}
+
+export function postFeed(sim: Sim, channel: FeedChannel, from: string, text: string, why: string): void {
+  const feed = sim.state.feed;
+  feed.push({ tick: sim.state.tick, channel, from, text, why });
+  if (feed.length > FEED_LIMIT) feed.splice(0, feed.length - FEED_LIMIT);
+}
+
+/** The answer to a prompt: its option's effects happen now. */
+export function answerPrompt(sim: Sim, promptIndex: number, optionIndex: number, why: string): void {
+  const { scenario, state } = sim;
+  const pending = state.prompts[promptIndex]!;
+  const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
+  state.prompts.splice(promptIndex, 1);
+  if (effect.type !== 'prompt') return;
+  const option = effect.options[optionIndex]!;
+  pushLog(state, 'inject', `decision '${scenario.injects[pending.inject]!.id}': ${option.label} (${why})`, -1);
+  option.effects.forEach((e, k) => applyEffect(sim, e, pending.inject, k));
+}
+
+function expirePrompts(sim: Sim): void {
+  const { scenario, state } = sim;
+  for (let p = state.prompts.length - 1; p >= 0; p--) {
+    const pending = state.prompts[p]!;
+    if (state.tick < pending.deadlineTick) continue;
+    const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
+    if (effect.type !== 'prompt') continue;
+    const fallback = Math.max(0, effect.options.findIndex((o) => o.isDefault));
+    answerPrompt(sim, p, fallback, 'no answer in time: the default');
+  }
+}

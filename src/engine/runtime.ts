@@ -1,0 +1,97 @@
+/**
+ * Derived, non-saved data for a running simulation: the effect of the active mitigations on each service
+ * (recomputed only when the set of effective mitigations changes) and scratch arrays reused every tick so
+ * the tick loop allocates nothing.
+ */
+import { ATTACK_VECTORS, type Scenario } from './types';
+
+export const VECTOR_COUNT = ATTACK_VECTORS.length;
+
+export const OFFLINE_NONE = 0;
+export const OFFLINE_SHED = 1;
+export const OFFLINE_MAINTENANCE = 2;
+
+export interface Runtime {
+  /** Set whenever the effective mitigations change; modifiers are recomputed at the start of the next tick. */
+  dirty: boolean;
+  /** [service × vector]: share of direct attack requests of that vector that get through the filters at the service's door. */
+  attackPass: Float64Array;
+  /** [service × vector]: share that survives upstream filtering (scrubbing, provider) before reaching the network at all. */
+  upstreamPass: Float64Array;
+  /** Share of attack traffic arriving from dependants (already past their filters) that gets through. */
+  inboundAttackPass: Float64Array;
+  legitPass: Float64Array;
+  capacityMult: Float64Array;
+  capacityAdd: Float64Array;
+  latencyAdd: Float64Array;
+  /** Minimum share of requests failing (stale failover data). */
+  errorFloor: Float64Array;
+  offline: Uint8Array;
+  /** Per dependency edge: 1 when the commander has cut it. */
+  isolated: Uint8Array;
+  /** Per segment need (flattened): share of its customers not geo-blocked at the service it uses. */
+  needPass: Float64Array;
+  /** Per attack: share of its requests not geo-blocked at its target. */
+  attackGeoPass: Float64Array;
+  /** Sum of hourly costs of effective mitigations, per tick. */
+  costPerTick: number;
+  /** Flattened need index of each segment's first need. */
+  needOffset: Int32Array;
+  needCount: number;
+  // Per-tick scratch, by service.
+  legitDirect: Float64Array;
+  retryDirect: Float64Array;
+  legitInbound: Float64Array;
+  /** Attack requests arriving at the door (after upstream filtering, before the door's filters). */
+  attackArriving: Float64Array;
+  /** Attack requests admitted through the door. */
+  attackDirect: Float64Array;
+  attackInbound: Float64Array;
+  ownSuccess: Float64Array;
+  /** Per need: this tick's arrivals of new transactions after geo-blocking. */
+  needNew: Float64Array;
+  /** Per need: this tick's manual retries by stranded customers. */
+  needRetry: Float64Array;
+  /** Per service: product of its dependencies' availability factors, and the edge that limits it most (-1: none). */
+  depFactor: Float64Array;
+  worstDep: Int32Array;
+}
+
+export function createRuntime(scenario: Scenario): Runtime {
+  const n = scenario.services.length;
+  const needOffset = new Int32Array(scenario.segments.length);
+  let needCount = 0;
+  scenario.segments.forEach((g, i) => {
+    needOffset[i] = needCount;
+    needCount += g.needs.length;
+  });
+  return {
+    dirty: true,
+    attackPass: new Float64Array(n * VECTOR_COUNT).fill(1),
+    upstreamPass: new Float64Array(n * VECTOR_COUNT).fill(1),
+    inboundAttackPass: new Float64Array(n).fill(1),
+    legitPass: new Float64Array(n).fill(1),
+    capacityMult: new Float64Array(n).fill(1),
+    capacityAdd: new Float64Array(n),
+    latencyAdd: new Float64Array(n),
+    errorFloor: new Float64Array(n),
+    offline: new Uint8Array(n),
+    isolated: new Uint8Array(scenario.dependencies.length),
+    needPass: new Float64Array(needCount).fill(1),
+    attackGeoPass: new Float64Array(scenario.attacks.length).fill(1),
+    costPerTick: 0,
+    needOffset,
+    needCount,
+    legitDirect: new Float64Array(n),
+    retryDirect: new Float64Array(n),
+    legitInbound: new Float64Array(n),
+    attackArriving: new Float64Array(n),
+    attackDirect: new Float64Array(n),
+    attackInbound: new Float64Array(n),
+    ownSuccess: new Float64Array(n),
+    needNew: new Float64Array(needCount),
+    needRetry: new Float64Array(needCount),
+    depFactor: new Float64Array(n).fill(1),
+    worstDep: new Int32Array(n).fill(-1),
+  };
+}

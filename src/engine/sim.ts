@@ -1,0 +1,100 @@
+/**
+ * A running simulation: the frozen scenario, the JSON state, and the runtime (derived modifiers and scratch
+ * arrays that are rebuilt from the state, never saved).
+ */
+import { newRngState } from './rng';
+import { createRuntime, type Runtime } from './runtime';
+import type { Scenario, SegmentState, ServiceState, SimState } from './types';
+
+export interface Sim {
+  readonly scenario: Scenario;
+  state: SimState;
+  readonly rt: Runtime;
+}
+
+function initialService(): ServiceState {
+  return {
+    status: 'healthy',
+    availability: 1,
+    legitRps: 0,
+    attackRps: 0,
+    retryRps: 0,
+    capacityRps: 0,
+    utilisation: 0,
+    servedRps: 0,
+    queue: 0,
+    latencyMs: 0,
+    errorRate: 0,
+    overloadTicks: 0,
+    restartAtTick: -1,
+    warmupUntilTick: -1,
+    failedLastTick: 0,
+    cause: 'ok',
+    causeService: -1,
+    causeValue: 0,
+  };
+}
+
+/** The state at tick 0. The seed is required: there is no "random" default, so every run can be repeated. */
+export function initialState(scenario: Scenario, seed: string): SimState {
+  const segments: SegmentState[] = scenario.segments.map((g) => ({
+    active: g.size,
+    stranded: g.needs.map(() => 0),
+    churned: 0,
+    gaveUp: 0,
+    noise: g.needs.map(() => 1),
+  }));
+  return {
+    version: 1,
+    scenarioId: scenario.id,
+    seed,
+    tick: 0,
+    ended: false,
+    rng: {
+      demand: newRngState(seed, 'demand'),
+      attack: newRngState(seed, 'attack'),
+      ops: newRngState(seed, 'ops'),
+    },
+    services: scenario.services.map(initialService),
+    segments,
+    attackJitter: scenario.attacks.map(() => 1),
+    attacks: scenario.attacks.map((a) => ({ on: !a.startsOff, offsetTicks: 0, factor: 1, target: a.target })),
+    capacityFactor: scenario.services.map(() => 1),
+    injects: scenario.injects.map(() => ({ fired: 0, lastTick: -1, armed: false })),
+    prompts: [],
+    feed: [],
+    outcome: null,
+    mitigations: [],
+    nextUid: 1,
+    budgetKES: scenario.budgetKES,
+    metrics: {
+      succeeded: 0,
+      failed: 0,
+      valueMovedKES: 0,
+      valueLostKES: 0,
+      valuePendingKES: 0,
+      stranded: 0,
+      strandedPeak: 0,
+      churned: 0,
+      budgetSpentKES: 0,
+      criticalAvailabilitySum: 0,
+      ticks: 0,
+      score: 100,
+    },
+    log: [],
+  };
+}
+
+export function createSim(scenario: Scenario, seed: string | number): Sim {
+  return { scenario, state: initialState(scenario, String(seed)), rt: createRuntime(scenario) };
+}
+
+/** A deep copy of the state: what the store, saves and tests hold on to while the engine moves on. */
+export function snapshot(sim: Sim): SimState {
+  return structuredClone(sim.state);
+}
+
+/** Continues a run from a saved state (the runtime is derived again from it). */
+export function restore(scenario: Scenario, state: SimState): Sim {
+  return { scenario, state: structuredClone(state), rt: createRuntime(scenario) };
+}

@@ -1,0 +1,39 @@
+/**
+ * One simulated second. Systems run in a fixed order, over services in a fixed (array) order, so the same
+ * state always leads to the same next state.
+ */
+import { computeAttack } from './attack';
+import { computeDemand } from './demand';
+import { updateCustomers } from './customers';
+import { updateMetrics } from './metrics';
+import { recomputeModifiers } from './modifiers';
+import { redrawNoise } from './noise';
+import { pushLog } from './log';
+import type { Sim } from './sim';
+import { classifyServices, updateLifecycle } from './status';
+import { advanceMitigations } from './timeline';
+import { computeTraffic } from './traffic';
+import { runInjects } from './injects';
+
+export function step(sim: Sim): void {
+  const { state } = sim;
+  if (state.ended) return;
+  advanceMitigations(sim);
+  runInjects(sim);
+  if (state.ended) return;
+  if (sim.rt.dirty) recomputeModifiers(sim);
+  if (state.tick % 60 === 0) redrawNoise(sim);
+  updateLifecycle(sim);
+  computeDemand(sim);
+  computeAttack(sim);
+  computeTraffic(sim);
+  classifyServices(sim);
+  updateCustomers(sim);
+  updateMetrics(sim);
+  state.tick++;
+  if (state.tick >= sim.scenario.durationTicks) {
+    state.ended = true;
+    state.outcome = { outcome: 'timeout', text: 'The drill ran its full length.' };
+    pushLog(state, 'note', 'The drill has reached its end', -1);
+  }
+}

@@ -1,0 +1,495 @@
+/**
+ * The engine's data model.
+ *
+ * Two kinds of data live here:
+ * - `Scenario`: the compiled, frozen description of a drill (produced by src/scenario/compile from YAML).
+ *   Every reference is resolved to an array index, so the tick loop never looks anything up by string.
+ * - `SimState`: everything that changes during a run. Plain JSON (numbers, strings, booleans, arrays,
+ *   plain objects), including the RNG state, so a snapshot can be saved, hashed, replayed and diffed.
+ *
+ * The engine mutates a SimState in place (allocation in the tick loop is the main cost), and hands out
+ * copies (`snapshot`) to whoever needs a stable view.
+ */
+
+/** One simulated second. */
+export const TICK_SECONDS = 1;
+
+export type ServiceKind =
+  | 'portal'
+  | 'mobile-money-core'
+  | 'app-gateway'
+  | 'ussd-gateway'
+  | 'bank-core'
+  | 'bank-app'
+  | 'bank-wallet-link'
+  | 'token-vending'
+  | 'rail-ticketing'
+  | 'atm-network'
+  | 'edge'
+  | 'network'
+  | 'call-centre'
+  | 'payment-gateway'
+  | 'merchant-payments'
+  | 'savings-loans'
+  | 'visa'
+  | 'counter';
+
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  'portal',
+  'mobile-money-core',
+  'app-gateway',
+  'ussd-gateway',
+  'bank-core',
+  'bank-app',
+  'bank-wallet-link',
+  'token-vending',
+  'rail-ticketing',
+  'atm-network',
+  'edge',
+  'network',
+  'call-centre',
+  'payment-gateway',
+  'merchant-payments',
+  'savings-loans',
+  'visa',
+  'counter',
+];
+
+export type ServiceStatus = 'healthy' | 'degraded' | 'down' | 'recovering';
+export const SERVICE_STATUSES: readonly ServiceStatus[] = ['healthy', 'degraded', 'down', 'recovering'];
+
+export type AttackVector = 'layer7' | 'volumetric' | 'cache-bypass' | 'slow-requests';
+export const ATTACK_VECTORS: readonly AttackVector[] = ['layer7', 'volumetric', 'cache-bypass', 'slow-requests'];
+
+export interface ServiceDef {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  /** Requests per second the service can serve when healthy. */
+  capacity: number;
+  baseLatencyMs: number;
+  /** Requests waiting longer than this fail (time-out); also bounds the queue. */
+  timeoutMs: number;
+  /** Automatic restart after a crash, in ticks. */
+  restartTicks: number;
+  /** After (re)start, capacity ramps linearly from 10 % to 100 % over this many ticks. */
+  warmupTicks: number;
+  /** Sustained utilisation above this crashes the service (Infinity: never crashes, only sheds). */
+  crashUtilisation: number;
+  /** Ticks the utilisation must stay above `crashUtilisation` before the crash. */
+  crashAfterTicks: number;
+  /** Client-side automatic retries: the share of failed requests a client re-sends the next second. */
+  clientRetry: number;
+  /** Counts in "critical services" availability (scoring, summaries). */
+  critical: boolean;
+  /** Can the commander shed it (circuit breaker) without breaking the rules of the scenario? */
+  sheddable: boolean;
+  /** Has a standby site to fail over to. */
+  hasBackup: boolean;
+  x: number;
+  y: number;
+  description: string;
+}
+
+export interface DependencyDef {
+  /** Index of the dependant service. */
+  from: number;
+  /** Index of the service it depends on. */
+  to: number;
+  hard: boolean;
+  /** How strongly `to`'s health limits `from`: availability factor = 1 - weight × (1 - availability(to)). */
+  weight: number;
+  /** Share of `from`'s admitted legitimate requests that also call `to`. */
+  share: number;
+  /** Share of `from`'s attack requests that also reach `to`. */
+  attackShare: number;
+  /**
+   * Infrastructure (network, edge) carries every request that arrives at `from`'s door — before `from`'s own
+   * filters, whether or not `from` is up — unless `from` is taken off the network (shed, maintenance).
+   * Application dependencies only see what `from` admitted and served.
+   */
+  carriesArrivals: boolean;
+}
+
+export interface NeedDef {
+  service: number;
+  /** Transactions per customer per hour at the demand curve's peak (curve value 1). */
+  perHour: number;
+  /** KES per transaction. */
+  valueKES: number;
+}
+
+export interface SegmentDef {
+  id: string;
+  name: string;
+  /** Customers. */
+  size: number;
+  needs: NeedDef[];
+  /** Mean seconds a stranded customer keeps trying before giving up. */
+  patienceTicks: number;
+  /** Mean seconds between a stranded customer's manual retries. */
+  retryEveryTicks: number;
+  /** Share of this segment's customers connecting from each region (index = region index). */
+  regionShare: number[];
+  /** Share of the customers who give up that move to a competitor for the rest of the drill. */
+  churnShare: number;
+}
+
+export interface AttackKeyframe {
+  tick: number;
+  rps: number;
+}
+
+export interface AttackDef {
+  id: string;
+  vector: AttackVector;
+  target: number;
+  /** Piecewise-linear intensity over time; before the first and after the last keyframe the rps is 0. */
+  keyframes: AttackKeyframe[];
+  /** Share of the attack's requests from each region (index = region index). */
+  regionShare: number[];
+  /** Random variation of the intensity, redrawn every simulated minute (0.1 = ±10 %). */
+  jitter: number;
+  /** Waits for an inject's `start`; its keyframes then count from that moment. */
+  startsOff: boolean;
+}
+
+export type MitigationKind =
+  | 'rate-limit'
+  | 'waf-rule'
+  | 'geo-block'
+  | 'scrubbing'
+  | 'add-capacity'
+  | 'failover'
+  | 'shed'
+  | 'isolate'
+  | 'maintenance'
+  | 'restart'
+  | 'call-provider';
+
+export const MITIGATION_KINDS: readonly MitigationKind[] = [
+  'rate-limit',
+  'waf-rule',
+  'geo-block',
+  'scrubbing',
+  'add-capacity',
+  'failover',
+  'shed',
+  'isolate',
+  'maintenance',
+  'restart',
+  'call-provider',
+];
+
+/** A mitigation the commander may use: a catalogue entry, possibly tuned by the scenario. */
+export interface MitigationDef {
+  id: string;
+  kind: MitigationKind;
+  name: string;
+  /** What it does and what it costs, in words shown before the commander commits. */
+  description: string;
+  sideEffect: string;
+  delayTicks: number;
+  /** 0 = until lifted. */
+  durationTicks: number;
+  costKES: number;
+  costPerHourKES: number;
+  /** Kind-specific numbers (see catalogue.ts for each kind's meaning). */
+  params: Record<string, number>;
+  /** Service kinds it may target; empty = any. */
+  targetKinds: ServiceKind[];
+  /** True for mitigations that end by themselves once applied (restart) rather than staying active. */
+  instant: boolean;
+}
+
+export interface ScenarioMeta {
+  title: string;
+  summary: string;
+  objectives: string[];
+  audience: string;
+  difficulty: 'intro' | 'intermediate' | 'advanced';
+  author: string;
+  inspiredBy: { note: string; source: string }[];
+}
+
+export interface Scenario {
+  format: 1;
+  id: string;
+  meta: ScenarioMeta;
+  /** Wall-clock label of tick 0, e.g. "2023-07-27T08:00" (display only; the engine never reads a clock). */
+  startLabel: string;
+  durationTicks: number;
+  budgetKES: number;
+  regions: string[];
+  services: ServiceDef[];
+  dependencies: DependencyDef[];
+  segments: SegmentDef[];
+  attacks: AttackDef[];
+  mitigations: MitigationDef[];
+  /** Demand multiplier per simulated hour of the day, 24 values, peak 1. */
+  demandCurve: number[];
+  /** Hour of the day at tick 0 (from startLabel). */
+  startHour: number;
+  injects: InjectDef[];
+  scoring: ScoringWeights;
+  debriefQuestions: string[];
+  /** Derived: service indices with dependencies before dependants (health flows this way). */
+  order: number[];
+  /** Derived: for each service, indices into `dependencies` of the edges where it is the dependant. */
+  depsOf: number[][];
+}
+
+export type FeedChannel = 'headline' | 'social' | 'stakeholder' | 'official' | 'ops';
+
+export interface PromptOption {
+  id: string;
+  label: string;
+  isDefault: boolean;
+  effects: Effect[];
+}
+
+/** What an inject does. References are resolved to indices. */
+export type Effect =
+  | { type: 'feed'; channel: FeedChannel; from: string; text: string }
+  | { type: 'attack'; attack: number; action: 'start' | 'stop' | 'escalate' | 'shift'; factor: number; target: number }
+  | { type: 'capacity'; service: number; factor: number }
+  | { type: 'fail'; service: number; forTicks: number }
+  | { type: 'restore'; service: number }
+  | { type: 'budget'; amount: number }
+  | { type: 'end'; outcome: 'success' | 'partial' | 'failure'; text: string }
+  | { type: 'fire'; inject: number }
+  | { type: 'prompt'; from: string; text: string; pause: boolean; timeoutTicks: number; options: PromptOption[] };
+
+export interface InjectDef {
+  id: string;
+  /** Fire at this tick (-1: not time-triggered). */
+  atTick: number;
+  /** Fire when this becomes true (evaluated at the start of each tick on the state the last tick left). */
+  condition: ((sim: import('./sim').Sim) => boolean) | null;
+  conditionSource: string;
+  /** Fire on the tick the player orders this mitigation (index), on this target (-1: any). */
+  afterMitigation: number;
+  afterTarget: number;
+  /** Seeded probability checked every `everyTicks` (-1: not a chance trigger). */
+  chance: number;
+  everyTicks: number;
+  notBeforeTick: number;
+  times: number;
+  cooldownTicks: number;
+  followUpOnly: boolean;
+  effects: Effect[];
+}
+
+export interface ScoringWeights {
+  availability: number;
+  valueMoved: number;
+  customers: number;
+  budget: number;
+}
+
+/** A seedrandom "alea" generator state: small, plain, restorable. */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/** The machine-readable reason a service is in its state; the UI turns it into words. */
+export type CauseCode =
+  | 'ok'
+  | 'overloaded'
+  | 'attack'
+  | 'retry-storm'
+  | 'upstream'
+  | 'crashed'
+  | 'maintenance'
+  | 'shed'
+  | 'warming-up'
+  | 'filtered';
+
+export interface ServiceState {
+  status: ServiceStatus;
+  /** Fraction of requests arriving at this service that succeed end to end, 0..1. */
+  availability: number;
+  /** Offered load this tick, requests/s, by origin. */
+  legitRps: number;
+  attackRps: number;
+  retryRps: number;
+  /** Effective capacity this tick (after warm-up, added capacity, failover). */
+  capacityRps: number;
+  /** Offered ÷ capacity. */
+  utilisation: number;
+  servedRps: number;
+  /** Requests waiting. */
+  queue: number;
+  latencyMs: number;
+  /** Share of requests failing this tick, 0..1. */
+  errorRate: number;
+  /** Ticks spent above the crash threshold in a row. */
+  overloadTicks: number;
+  /** Tick at which a crashed/offline service restarts automatically (-1: none scheduled). */
+  restartAtTick: number;
+  /** Tick at which warm-up ends (-1: not warming up). */
+  warmupUntilTick: number;
+  /** Failed legitimate requests last tick (drives client retries). */
+  failedLastTick: number;
+  cause: CauseCode;
+  /** Index of the service that caused it (for 'upstream'), else -1. */
+  causeService: number;
+  /** A number that qualifies the cause (utilisation, retry multiplier, ...). */
+  causeValue: number;
+}
+
+export interface SegmentState {
+  /** Customers not currently stranded and not churned. */
+  active: number;
+  /** Customers with a transaction they could not complete, still trying. Per need. */
+  stranded: number[];
+  /** Customers who gave up and moved to a competitor. */
+  churned: number;
+  /** Customers who gave up on a transaction but stayed. */
+  gaveUp: number;
+  /** Per need: this minute's noise multiplier on demand. */
+  noise: number[];
+}
+
+export interface ActiveMitigation {
+  uid: number;
+  mitigation: number;
+  /** Target service index (for isolate: the dependency index). */
+  target: number;
+  /** Region index for geo-block, else -1. */
+  region: number;
+  issuedTick: number;
+  effectiveTick: number;
+  /** -1: until lifted. */
+  endTick: number;
+  /** Effect has started. */
+  effective: boolean;
+  /** Failover only: the backup site's data turned out to be stale (drawn when it takes effect). */
+  stale: boolean;
+}
+
+export interface Metrics {
+  /** Completed legitimate transactions, cumulative. */
+  succeeded: number;
+  /** Failed legitimate attempts (first tries and retries), cumulative. */
+  failed: number;
+  valueMovedKES: number;
+  /** Value of transactions customers gave up on. */
+  valueLostKES: number;
+  /** Value of transactions currently stuck with stranded customers. */
+  valuePendingKES: number;
+  /** Customers currently stranded (all segments). */
+  stranded: number;
+  strandedPeak: number;
+  churned: number;
+  budgetSpentKES: number;
+  /** Sum over ticks of the mean availability of critical services (÷ ticks = time-weighted availability). */
+  criticalAvailabilitySum: number;
+  ticks: number;
+  /** Hook for the scoring system (later issues): a running score, 0..100. */
+  score: number;
+}
+
+export interface LogEntry {
+  tick: number;
+  kind: 'command' | 'rejected' | 'status' | 'mitigation' | 'attack' | 'inject' | 'note';
+  text: string;
+  service: number;
+}
+
+export interface FeedItem {
+  tick: number;
+  channel: FeedChannel;
+  from: string;
+  text: string;
+  /** Why it appeared: the inject that posted it (id), or the engine rule. */
+  why: string;
+}
+
+export interface InjectState {
+  fired: number;
+  lastTick: number;
+  /** An `after` trigger matched a command this tick. */
+  armed: boolean;
+}
+
+export interface PendingPrompt {
+  inject: number;
+  /** Index of the prompt among the inject's effects. */
+  effect: number;
+  issuedTick: number;
+  deadlineTick: number;
+  pause: boolean;
+}
+
+export interface AttackState {
+  on: boolean;
+  /** Keyframes are read at (tick - offset). */
+  offsetTicks: number;
+  factor: number;
+  target: number;
+}
+
+export interface SimState {
+  /** Bumped when the state layout changes (saves migrate across it). */
+  version: 1;
+  scenarioId: string;
+  seed: string;
+  tick: number;
+  ended: boolean;
+  rng: { demand: RngState; attack: RngState; ops: RngState };
+  services: ServiceState[];
+  segments: SegmentState[];
+  /** Per attack: this minute's jitter multiplier. */
+  attackJitter: number[];
+  attacks: AttackState[];
+  /** Per service: capacity multiplier set by the scenario's injects. */
+  capacityFactor: number[];
+  injects: InjectState[];
+  prompts: PendingPrompt[];
+  feed: FeedItem[];
+  outcome: { outcome: 'success' | 'partial' | 'failure' | 'timeout'; text: string } | null;
+  mitigations: ActiveMitigation[];
+  nextUid: number;
+  budgetKES: number;
+  metrics: Metrics;
+  /** Recent notable events, newest last (bounded). */
+  log: LogEntry[];
+}
+
+/** Everything a player or facilitator can do, as data. */
+export type Command =
+  | { type: 'mitigate'; mitigation: string; target: string; region?: string; dependsOn?: string }
+  | { type: 'lift'; uid: number }
+  | { type: 'answer'; inject: string; option: string }
+  | { type: 'noop' };
+
+export type RejectionCode =
+  | 'cmd/unknown-type'
+  | 'cmd/unknown-mitigation'
+  | 'cmd/unknown-service'
+  | 'cmd/unknown-dependency'
+  | 'cmd/unknown-region'
+  | 'cmd/missing-region'
+  | 'cmd/wrong-target-kind'
+  | 'cmd/insufficient-budget'
+  | 'cmd/already-active'
+  | 'cmd/not-active'
+  | 'cmd/not-down'
+  | 'cmd/no-backup'
+  | 'cmd/not-sheddable'
+  | 'cmd/scenario-ended'
+  | 'cmd/no-such-prompt'
+  | 'cmd/unknown-option'
+  | 'cmd/malformed';
+
+export type ApplyResult = { ok: true; uid?: number } | { ok: false; code: RejectionCode; message: string };
+
+/** A command stamped with the tick at whose start it is applied. The log of these + scenario + seed = a replay. */
+export interface LoggedCommand {
+  tick: number;
+  cmd: Command;
+}

@@ -1,0 +1,1 @@
+// entry point: replaced by the game

@@ -1,0 +1,511 @@
+/**
+ * From a schema-valid document to the engine's resolved Scenario: every id becomes an index, every duration
+ * a number of ticks, defaults are filled in, and everything the schema cannot see is checked here —
+ * unknown and duplicate ids, dependency cycles, injects that can never fire, expressions.
+ * All problems are reported (capped), and nothing is returned if any of them is an error.
+ */
+import { BUILTIN_MITIGATIONS, paramOr } from '../engine/catalogue';
+import type {
+  AttackDef,
+  DependencyDef,
+  Effect,
+  InjectDef,
+  MitigationDef,
+  MitigationKind,
+  Scenario,
+  SegmentDef,
+  ServiceDef,
+  ServiceKind,
+} from '../engine/types';
+import { compileExpression } from './expr';
+import { DiagnosticList } from './diagnostics';
+import { formatPath, keyNodeAt, positionAt, positionInScalar, positionOf, type ParsedSource, type PathSegment } from './document';
+import { scenarioExprSchema } from './exprEnv';
+import type { EffectDocument, ScenarioDocument, SimpleEffectDocument } from './schema';
+import { didYouMean } from './suggest';
+import { topologicalOrder } from './graph';
+import { parseDuration } from './duration';
+import { MITIGATION_PARAMS } from './mitigationParams';
+
+export const DEFAULT_DEMAND_CURVE = [
+  0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.4, 0.75, 0.95, 1, 0.95, 0.9, 0.95, 0.9, 0.85, 0.85, 0.9, 1, 0.95, 0.8, 0.6, 0.4, 0.25, 0.12,
+];
+export const DEFAULT_REGIONS = ['domestic', 'foreign'];
+
+/** Infrastructure carries attack traffic onward; application dependencies do not (a flood does not pay bills). */
+const INFRASTRUCTURE: readonly ServiceKind[] = ['network', 'edge'];
+
+interface Ctx {
+  source: ParsedSource;
+  diags: DiagnosticList;
+  doc: ScenarioDocument;
+}
+
+function at(ctx: Ctx, path: PathSegment[]): { line: number; column: number; path: string } {
+  return { ...positionAt(ctx.source, path), path: formatPath(path) };
+}
+
+function err(ctx: Ctx, code: string, path: PathSegment[], message: string): void {
+  ctx.diags.add({ code, ...at(ctx, path), message });
+}
+
+function ticks(value: number | string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  return Math.round(parseDuration(value));
+}
+
+/** Checks ids are unique; reports each duplicate at both places. */
+function uniqueIds(ctx: Ctx, items: readonly { id: string }[], section: string, also: readonly string[] = []): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const prev = first.get(item.id);
+    if (prev === undefined) {
+      first.set(item.id, i);
+      if (also.includes(item.id)) err(ctx, 'SCN020', [section, i, 'id'], `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`);
+      return;
+    }
+    const firstPos = positionAt(ctx.source, [section, prev, 'id']);
+    ctx.diags.add({
+      code: 'SCN020',
+      ...at(ctx, [section, i, 'id']),
+      message: `duplicate ${section.replace(/s$/, '')} id '${item.id}' (first defined at line ${firstPos.line})`,
+      related: { ...firstPos, message: 'first definition' },
+    });
+  });
+}
+
+function resolver(ctx: Ctx, ids: readonly string[], code: string, kind: string) {
+  return (id: string, path: PathSegment[]): number => {
+    const i = ids.indexOf(id);
+    if (i >= 0) return i;
+    const hint = didYouMean(id, ids);
+    err(ctx, code, path, `unknown ${kind} '${id}'${hint ? ` — did you mean '${hint}'?` : ids.length > 0 ? ` (known: ${ids.slice(0, 12).join(', ')})` : ''}`);
+    return -1;
+  };
+}
+
+export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags: DiagnosticList): Scenario | undefined {
+  const ctx: Ctx = { source, diags, doc };
+  const durationTicks = ticks(doc.clock.duration, 3600);
+  if (durationTicks < 60) err(ctx, 'SCN013', ['clock', 'duration'], 'the drill must last at least one minute');
+  const regions = doc.regions ?? DEFAULT_REGIONS;
+
+  uniqueIds(ctx, doc.services, 'services');
+  uniqueIds(ctx, doc.attacks, 'attacks');
+  uniqueIds(ctx, doc.segments, 'segments');
+  uniqueIds(ctx, doc.injects, 'injects');
+  uniqueIds(ctx, doc.mitigations?.add ?? [], 'mitigations', []);
+  const serviceIds = doc.services.map((s) => s.id);
+  const service = resolver(ctx, serviceIds, 'SCN021', 'service');
+  const region = resolver(ctx, regions, 'SCN025', 'region');
+
+  const services: ServiceDef[] = doc.services.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind as ServiceKind,
+    capacity: s.capacity,
+    baseLatencyMs: s.latency ?? 80,
+    timeoutMs: ticks(s.timeout, 10) * 1000,
+    restartTicks: ticks(s.restart, 300),
+    warmupTicks: ticks(s.warmup, 300),
+    crashUtilisation: s.crashAt ?? Number.MAX_VALUE,
+    crashAfterTicks: Math.max(1, ticks(s.crashAfter, 60)),
+    clientRetry: s.clientRetry ?? 0.3,
+    critical: s.critical ?? false,
+    sheddable: s.sheddable ?? !(s.critical ?? false),
+    hasBackup: s.backup ?? false,
+    x: s.map.x,
+    y: s.map.y,
+    description: s.description ?? '',
+  }));
+  if (!services.some((s) => s.critical)) err(ctx, 'SCN060', ['services'], 'no service is marked `critical: true`; the availability score will treat the city as always up');
+
+  const dependencies = buildDependencies(ctx, service, services);
+  const order = topologicalOrder(services.length, dependencies, (cycle) => {
+    const names = cycle.map((e) => services[dependencies[e]!.from]!.id);
+    const first = dependencies[cycle[0]!]!;
+    const path = ['dependencies', dependencies.indexOf(first)];
+    err(ctx, 'SCN030', path, `dependency cycle: ${[...names, names[0]].join(' → ')}; load flows one way, so break the cycle`);
+  });
+
+  const segments = buildSegments(ctx, service, region, regions);
+  const attacks = buildAttacks(ctx, service, region, regions, durationTicks);
+  const mitigations = buildMitigations(ctx);
+  const injects = buildInjects(ctx, { service, durationTicks, mitigations, services });
+
+  if (diags.hasErrors) return undefined;
+  const depsOf: number[][] = services.map(() => []);
+  dependencies.forEach((d, e) => depsOf[d.from]!.push(e));
+  const startHour = Number(doc.clock.start.slice(11, 13)) + Number(doc.clock.start.slice(14, 16)) / 60;
+  const weights = doc.scoring?.weights ?? {};
+  return {
+    format: 1,
+    id: doc.id,
+    meta: {
+      title: doc.meta.title,
+      summary: doc.meta.summary,
+      objectives: doc.meta.objectives,
+      audience: doc.meta.audience,
+      difficulty: doc.meta.difficulty,
+      author: doc.meta.author,
+      inspiredBy: doc.meta.inspiredBy,
+    },
+    startLabel: doc.clock.start,
+    durationTicks,
+    budgetKES: doc.budget,
+    regions,
+    services,
+    dependencies,
+    segments,
+    attacks,
+    mitigations,
+    demandCurve: doc.demandCurve ?? DEFAULT_DEMAND_CURVE,
+    startHour,
+    injects,
+    scoring: {
+      availability: weights.availability ?? 0.4,
+      valueMoved: weights.valueMoved ?? 0.3,
+      customers: weights.customers ?? 0.2,
+      budget: weights.budget ?? 0.1,
+    },
+    debriefQuestions: doc.debrief?.questions ?? [],
+    order,
+    depsOf,
+  };
+}
+
+function buildDependencies(ctx: Ctx, service: ReturnType<typeof resolver>, services: ServiceDef[]): DependencyDef[] {
+  const seen = new Map<string, number>();
+  const out: DependencyDef[] = [];
+  ctx.doc.dependencies.forEach((d, i) => {
+    const from = service(d.from, ['dependencies', i, 'from']);
+    const to = service(d.to, ['dependencies', i, 'to']);
+    if (from < 0 || to < 0) return;
+    if (from === to) {
+      err(ctx, 'SCN031', ['dependencies', i], `'${d.from}' cannot depend on itself`);
+      return;
+    }
+    const key = `${from}>${to}`;
+    if (seen.has(key)) {
+      err(ctx, 'SCN032', ['dependencies', i], `'${d.from}' → '${d.to}' is already declared (dependency ${seen.get(key)! + 1})`);
+      return;
+    }
+    seen.set(key, i);
+    const hard = d.kind === 'hard';
+    const share = d.share ?? 1;
+    out.push({
+      from,
+      to,
+      hard,
+      weight: d.weight ?? (hard ? 1 : 0.3),
+      share,
+      attackShare: d.attackShare ?? (INFRASTRUCTURE.includes(services[to]!.kind) ? share : 0),
+      carriesArrivals: INFRASTRUCTURE.includes(services[to]!.kind),
+    });
+  });
+  return out;
+}
+
+function shares(
+  ctx: Ctx,
+  map: Record<string, number> | undefined,
+  path: PathSegment[],
+  region: ReturnType<typeof resolver>,
+  regions: readonly string[],
+  fallback: number[],
+): number[] {
+  if (!map) return fallback;
+  const out = regions.map(() => 0);
+  let total = 0;
+  for (const [key, value] of Object.entries(map)) {
+    const r = region(key, [...path, key]);
+    if (r >= 0) out[r] = value;
+    total += value;
+  }
+  if (total > 1 + 1e-9) err(ctx, 'SCN049', path, `the shares add up to ${total.toFixed(2)}; they must add up to at most 1`);
+  return out;
+}
+
+function buildSegments(ctx: Ctx, service: ReturnType<typeof resolver>, region: ReturnType<typeof resolver>, regions: readonly string[]): SegmentDef[] {
+  // Default: almost everyone at home, a few percent abroad (diaspora, roaming) when the default regions are used.
+  const fallback = regions.map((r, i) => (regions === DEFAULT_REGIONS ? (r === 'domestic' ? 0.97 : 0.03) : i === 0 ? 1 : 0));
+  return ctx.doc.segments.map((g, gi) => ({
+    id: g.id,
+    name: g.name,
+    size: g.size,
+    needs: g.needs.map((n, k) => ({ service: service(n.service, ['segments', gi, 'needs', k, 'service']), perHour: n.perHour, valueKES: n.value })),
+    patienceTicks: Math.max(10, ticks(g.patience, 1200)),
+    retryEveryTicks: Math.max(5, ticks(g.retryEvery, 60)),
+    regionShare: shares(ctx, g.regions, ['segments', gi, 'regions'], region, regions, fallback),
+    churnShare: g.churn ?? 0.05,
+  }));
+}
+
+function buildAttacks(
+  ctx: Ctx,
+  service: ReturnType<typeof resolver>,
+  region: ReturnType<typeof resolver>,
+  regions: readonly string[],
+  durationTicks: number,
+): AttackDef[] {
+  const fallback = regions.map((_, i) => (i === regions.length - 1 ? 1 : 0));
+  return ctx.doc.attacks.map((a, ai) => {
+    const keyframes = a.intensity.map((k) => ({ tick: ticks(k.at, 0), rps: k.rps }));
+    const unordered = keyframes.findIndex((k, i) => i > 0 && k.tick < keyframes[i - 1]!.tick);
+    if (unordered >= 0) err(ctx, 'SCN047', ['attacks', ai, 'intensity', unordered, 'at'], 'this point is earlier than the one before it; list intensity points in time order');
+    const late = keyframes.findIndex((k) => k.tick > durationTicks);
+    if (late >= 0) err(ctx, 'SCN047', ['attacks', ai, 'intensity', late, 'at'], 'this point is after the end of the drill and will never be reached');
+    return {
+      id: a.id,
+      vector: a.vector as AttackDef['vector'],
+      target: service(a.target, ['attacks', ai, 'target']),
+      keyframes: [...keyframes].sort((x, y) => x.tick - y.tick),
+      regionShare: shares(ctx, a.sources, ['attacks', ai, 'sources'], region, regions, fallback),
+      jitter: a.jitter ?? 0.1,
+      startsOff: a.startsOff ?? false,
+    };
+  });
+}
+
+function buildMitigations(ctx: Ctx): MitigationDef[] {
+  const spec = ctx.doc.mitigations;
+  const builtinIds = BUILTIN_MITIGATIONS.map((m) => m.id);
+  const mitigation = resolver(ctx, builtinIds, 'SCN024', 'built-in mitigation');
+  const chosen: MitigationDef[] = [];
+  const use = spec?.use ?? builtinIds;
+  use.forEach((id, i) => {
+    if (mitigation(id, ['mitigations', 'use', i]) >= 0) chosen.push(structuredClone(BUILTIN_MITIGATIONS.find((m) => m.id === id)!));
+  });
+  for (const [id, tune] of Object.entries(spec?.tune ?? {})) {
+    const target = chosen.find((m) => m.id === id);
+    if (!target) {
+      const pos = keyNodeAt(ctx.source.doc, ['mitigations', 'tune'], id);
+      const hint = didYouMean(id, chosen.map((m) => m.id));
+      ctx.diags.add({
+        code: 'SCN024',
+        ...positionOf(ctx.source, pos),
+        path: formatPath(['mitigations', 'tune', id]),
+        message: `cannot tune '${id}': it is not on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}`,
+      });
+      continue;
+    }
+    if (tune.name) target.name = tune.name;
+    if (tune.description) target.description = tune.description;
+    if (tune.sideEffect) target.sideEffect = tune.sideEffect;
+    if (tune.delay !== undefined) target.delayTicks = ticks(tune.delay, target.delayTicks);
+    if (tune.duration !== undefined) target.durationTicks = ticks(tune.duration, target.durationTicks);
+    if (tune.cost !== undefined) target.costKES = tune.cost;
+    if (tune.costPerHour !== undefined) target.costPerHourKES = tune.costPerHour;
+    if (tune.params) {
+      checkParams(ctx, target.kind, tune.params, ['mitigations', 'tune', id, 'params']);
+      Object.assign(target.params, tune.params);
+    }
+  }
+  const added = spec?.add ?? [];
+  added.forEach((a, i) => {
+    if (builtinIds.includes(a.id) && use.includes(a.id)) {
+      err(ctx, 'SCN020', ['mitigations', 'add', i, 'id'], `id '${a.id}' is already a mitigation on offer; use \`tune\` to change it, or pick another id`);
+      return;
+    }
+    const kind = a.kind as MitigationKind;
+    const base = BUILTIN_MITIGATIONS.find((m) => m.kind === kind)!;
+    if (a.params) checkParams(ctx, kind, a.params, ['mitigations', 'add', i, 'params']);
+    chosen.push({
+      id: a.id,
+      kind,
+      name: a.name,
+      description: a.description,
+      sideEffect: a.sideEffect,
+      delayTicks: ticks(a.delay, 0),
+      durationTicks: ticks(a.duration, 0),
+      costKES: a.cost,
+      costPerHourKES: a.costPerHour ?? 0,
+      params: { ...base.params, ...(a.params ?? {}) },
+      targetKinds: (a.targets as ServiceKind[] | undefined) ?? base.targetKinds,
+      instant: base.instant,
+    });
+  });
+  return chosen;
+}
+
+function checkParams(ctx: Ctx, kind: MitigationKind, params: Record<string, number>, path: PathSegment[]): void {
+  const known = MITIGATION_PARAMS[kind];
+  for (const key of Object.keys(params)) {
+    if (known.includes(key)) continue;
+    const hint = didYouMean(key, known);
+    const pos = keyNodeAt(ctx.source.doc, path, key);
+    ctx.diags.add({
+      code: 'SCN050',
+      ...positionOf(ctx.source, pos),
+      path: formatPath([...path, key]),
+      message: `'${kind}' does not read a parameter '${key}'${hint ? ` — did you mean '${hint}'?` : known.length ? ` (it reads: ${known.join(', ')})` : ' (it has no parameters)'}`,
+    });
+  }
+}
+
+interface InjectEnv {
+  service: ReturnType<typeof resolver>;
+  durationTicks: number;
+  mitigations: MitigationDef[];
+  services: ServiceDef[];
+}
+
+function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
+  const docs = ctx.doc.injects;
+  const injectIds = docs.map((d) => d.id);
+  const attackIds = ctx.doc.attacks.map((a) => a.id);
+  const mitigationIds = env.mitigations.map((m) => m.id);
+  const inject = resolver(ctx, injectIds, 'SCN023', 'inject');
+  const attack = resolver(ctx, attackIds, 'SCN022', 'attack');
+  const mitigation = resolver(ctx, mitigationIds, 'SCN024', 'mitigation');
+  const exprSchema = scenarioExprSchema({
+    services: ctx.doc.services.map((s) => s.id),
+    attacks: attackIds,
+    segments: ctx.doc.segments.map((g) => g.id),
+    injects: injectIds,
+    mitigations: mitigationIds,
+  });
+  const referenced = new Set<number>();
+
+  const effect = (e: SimpleEffectDocument | EffectDocument, path: PathSegment[]): Effect | undefined => {
+    switch (e.type) {
+      case 'feed':
+        return { type: 'feed', channel: e.channel, from: e.from, text: e.text };
+      case 'attack': {
+        const a = attack(e.attack, [...path, 'attack']);
+        if (e.action === 'escalate' && e.factor === undefined) err(ctx, 'SCN048', path, '`escalate` needs a `factor` (e.g. 2 doubles the intensity)');
+        if (e.action === 'shift' && e.target === undefined) err(ctx, 'SCN048', path, '`shift` needs a `target` service');
+        const target = e.target !== undefined ? env.service(e.target, [...path, 'target']) : a >= 0 ? -2 : -1;
+        return { type: 'attack', attack: a, action: e.action, factor: e.factor ?? 1, target };
+      }
+      case 'capacity':
+        return { type: 'capacity', service: env.service(e.service, [...path, 'service']), factor: e.factor };
+      case 'fail':
+        return { type: 'fail', service: env.service(e.service, [...path, 'service']), forTicks: ticks(e.for, 0) };
+      case 'restore':
+        return { type: 'restore', service: env.service(e.service, [...path, 'service']) };
+      case 'budget':
+        return { type: 'budget', amount: e.amount };
+      case 'end':
+        return { type: 'end', outcome: e.outcome, text: e.text };
+      case 'fire': {
+        const i = inject(e.inject, [...path, 'inject']);
+        if (i >= 0) referenced.add(i);
+        return { type: 'fire', inject: i };
+      }
+      case 'prompt': {
+        const defaults = e.options.filter((o) => o.default).length;
+        if (defaults > 1) err(ctx, 'SCN046', [...path, 'options'], `${defaults} options are marked default; mark at most one`);
+        return {
+          type: 'prompt',
+          from: e.from,
+          text: e.text,
+          pause: e.pause ?? true,
+          timeoutTicks: ticks(e.timeout, 0),
+          options: e.options.map((o, k) => {
+            if (o.effects.length === 0) err(ctx, 'SCN045', [...path, 'options', k], `option '${o.id}' does nothing; give it at least one effect`);
+            return {
+              id: o.id,
+              label: o.label,
+              isDefault: o.default ?? false,
+              effects: o.effects.map((x, j) => effect(x, [...path, 'options', k, 'effects', j])!).filter(Boolean),
+            };
+          }),
+        };
+      }
+    }
+  };
+
+  const out = docs.map((d, i): InjectDef => {
+    const path: PathSegment[] = ['injects', i];
+    const t = d.trigger;
+    const kinds = (['at', 'when', 'after', 'chance'] as const).filter((k) => t[k] !== undefined);
+    if (kinds.length !== 1 && !(kinds.length === 0 && d.followUpOnly)) {
+      err(ctx, 'SCN042', [...path, 'trigger'], kinds.length === 0 ? 'the trigger is empty: give one of `at`, `when`, `after` or `chance` (or mark the inject `followUpOnly: true`)' : `the trigger has ${kinds.join(' and ')}; give exactly one`);
+    }
+    if (t.chance !== undefined && t.every === undefined) err(ctx, 'SCN043', [...path, 'trigger', 'chance'], '`chance` also needs `every` (how often to roll), e.g. `every: 5m`');
+    const atTick = t.at !== undefined ? ticks(t.at, 0) : -1;
+    if (atTick >= env.durationTicks) err(ctx, 'SCN040', [...path, 'trigger', 'at'], `fires at ${formatTicks(atTick)} but the drill ends at ${formatTicks(env.durationTicks)}`);
+    const notBefore = ticks(t.notBefore, 0);
+    if (notBefore >= env.durationTicks) err(ctx, 'SCN040', [...path, 'trigger', 'notBefore'], `cannot fire before ${formatTicks(notBefore)}, after the end of the drill (${formatTicks(env.durationTicks)})`);
+    let condition: InjectDef['condition'] = null;
+    if (t.when !== undefined) {
+      const { compiled, errors } = compileExpression(t.when, exprSchema, 'boolean');
+      for (const e of errors) {
+        const pos = positionInScalar(ctx.source, [...path, 'trigger', 'when'], e.start);
+        const code = e.code === 'EXP023' ? 'SCN052' : e.code === 'EXP033' ? 'SCN053' : 'SCN041';
+        ctx.diags.add({ code, severity: 'error', ...pos, path: formatPath([...path, 'trigger', 'when']), message: `${e.message} [${e.code}]` });
+      }
+      if (compiled) {
+        const evaluate = compiled.evaluate;
+        condition = (sim) => evaluate(sim) === true;
+      }
+    }
+    let afterMitigation = -1;
+    let afterTarget = -1;
+    if (t.after) {
+      afterMitigation = mitigation(t.after.mitigation, [...path, 'trigger', 'after', 'mitigation']);
+      if (t.after.target !== undefined) afterTarget = env.service(t.after.target, [...path, 'trigger', 'after', 'target']);
+    }
+    const everyTicks = Math.max(1, ticks(t.every, 60));
+    return {
+      id: d.id,
+      atTick,
+      condition,
+      conditionSource: t.when ?? '',
+      afterMitigation,
+      afterTarget,
+      chance: t.chance ?? -1,
+      everyTicks,
+      notBeforeTick: notBefore,
+      times: d.repeat?.times ?? 1,
+      cooldownTicks: ticks(d.repeat?.cooldown, 0),
+      followUpOnly: d.followUpOnly ?? false,
+      effects: d.effects.map((e, j) => effect(e, [...path, 'effects', j])!).filter(Boolean),
+    };
+  });
+
+  // An attack `shift` keeps its target; other attack effects carry the attack's own target (-2 above).
+  for (const def of out) fixAttackTargets(def.effects, ctx);
+  docs.forEach((d, i) => {
+    if (d.followUpOnly && !referenced.has(i)) err(ctx, 'SCN044', ['injects', i, 'followUpOnly'], `inject '${d.id}' only fires as a follow-up, but nothing fires it`);
+  });
+  checkFireCycles(ctx, out);
+  return out;
+}
+
+function fixAttackTargets(effects: Effect[], ctx: Ctx): void {
+  for (const e of effects) {
+    if (e.type === 'attack' && e.target === -2) e.target = ctx.doc.attacks[e.attack] ? ctx.doc.services.findIndex((s) => s.id === ctx.doc.attacks[e.attack]!.target) : -1;
+    if (e.type === 'prompt') for (const o of e.options) fixAttackTargets(o.effects, ctx);
+  }
+}
+
+/** `fire` chains that lead back to where they started would loop forever within one tick. */
+function checkFireCycles(ctx: Ctx, injects: InjectDef[]): void {
+  const direct = (def: InjectDef): number[] =>
+    def.effects.flatMap((e) => (e.type === 'fire' && e.inject >= 0 ? [e.inject] : []));
+  injects.forEach((def, start) => {
+    const seen = new Set<number>();
+    const stack = direct(def);
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === start) {
+        const j = def.effects.findIndex((e) => e.type === 'fire');
+        err(ctx, 'SCN051', ['injects', start, 'effects', Math.max(0, j)], `inject '${def.id}' fires itself through a chain of \`fire\` effects`);
+        return;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...direct(injects[next]!));
+    }
+  });
+}
+
+function formatTicks(t: number): string {
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m`;
+}
+
+export { paramOr };

@@ -1,0 +1,108 @@
+/**
+ * Parsing the text with positions: the `yaml` library's parseDocument with a LineCounter, with limits on size
+ * and aliases (YAML bombs). JSON files go through the same parser (JSON is YAML), so they get the same
+ * positions and messages.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { DiagnosticList } from './diagnostics';
+
+export const MAX_SOURCE_BYTES = 1_000_000;
+export const MAX_ALIAS_COUNT = 50;
+
+export type PathSegment = string | number;
+
+export interface ParsedSource {
+  doc: Document.Parsed;
+  lines: LineCounter;
+  value: unknown;
+}
+
+export function parseSource(text: string, diags: DiagnosticList): ParsedSource | undefined {
+  if (text.length > MAX_SOURCE_BYTES) {
+    diags.add({ code: 'SCN002', line: 1, column: 1, path: '', message: `the file has ${text.length} characters; the limit is ${MAX_SOURCE_BYTES}` });
+    return undefined;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    diags.add({ code: 'SCN001', line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message) });
+  }
+  if (doc.errors.length > 0) return undefined;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml library throws a ReferenceError when aliases expand too much ("billion laughs").
+    diags.add({ code: 'SCN003', line: 1, column: 1, path: '', message: `aliases expand too much (${e instanceof Error ? e.message : String(e)})` });
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    diags.add({ code: 'SCN004', line: 1, column: 1, path: '', message: 'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level' });
+    return undefined;
+  }
+  return { doc, lines, value };
+}
+
+function cleanYamlMessage(message: string): string {
+  // The library appends a code frame on some messages; the first line is the sentence.
+  return message.split('\n')[0]!.trim();
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** The node at `path`, or the deepest existing ancestor (a missing field is reported at its parent). */
+export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
+  let node: unknown = doc.contents;
+  let last: Node | undefined = (doc.contents as Node | null) ?? undefined;
+  for (const segment of path) {
+    let next: unknown;
+    if (isMap(node)) next = node.get(segment, true);
+    else if (isSeq(node) && typeof segment === 'number') next = node.get(segment, true);
+    else break;
+    if (next === undefined || next === null) break;
+    node = next;
+    last = next as Node;
+  }
+  return last;
+}
+
+/** The key node of `key` in the mapping at `path` (for unknown fields and duplicate ids). */
+export function keyNodeAt(doc: Document.Parsed, path: readonly PathSegment[], key: string): Node | undefined {
+  const map = nodeAt(doc, path);
+  if (!isMap(map)) return undefined;
+  for (const item of map.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === key) return item.key;
+  }
+  return undefined;
+}
+
+export function positionOf(source: ParsedSource, node: Node | undefined): Position {
+  const offset = node?.range?.[0] ?? 0;
+  const p = source.lines.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+export function positionAt(source: ParsedSource, path: readonly PathSegment[]): Position {
+  return positionOf(source, nodeAt(source.doc, path));
+}
+
+/** Position of a character offset inside a scalar string at `path` (for errors inside expressions). */
+export function positionInScalar(source: ParsedSource, path: readonly PathSegment[], offset: number): Position {
+  const node = nodeAt(source.doc, path);
+  if (!isScalar(node) || !node.range) return positionOf(source, node);
+  // Plain and quoted scalars: the value starts at the node (after the opening quote, if any).
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const simple = node.type === 'PLAIN' || quoted === 1;
+  const p = source.lines.linePos(node.range[0] + (simple ? quoted + offset : 0));
+  return { line: p.line, column: p.col };
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * The names a scenario condition may use: a whitelist of variables and id-taking functions over the running
+ * simulation. Ids are resolved to indices when the scenario is compiled; evaluation only reads arrays.
+ */
+import { keyframeRps } from '../engine/attack';
+import type { Sim } from '../engine/sim';
+import type { ExprFunction, ExprSchema } from './expr';
+
+export interface ExprIds {
+  services: readonly string[];
+  attacks: readonly string[];
+  segments: readonly string[];
+  injects: readonly string[];
+  mitigations: readonly string[];
+}
+
+function idFunction(kind: string, ids: readonly string[], doc: string, rest: Omit<ExprFunction<Sim>, 'doc' | 'argKind' | 'resolve' | 'candidates'>): ExprFunction<Sim> {
+  return {
+    doc,
+    argKind: kind,
+    resolve: (id) => {
+      const i = ids.indexOf(id);
+      return i < 0 ? undefined : i;
+    },
+    candidates: () => ids,
+    ...rest,
+  };
+}
+
+export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
+  return {
+    variables: {
+      minutes: { type: 'number', doc: 'Simulated minutes since the start.', get: (s) => s.state.tick / 60 },
+      hours: { type: 'number', doc: 'Simulated hours since the start.', get: (s) => s.state.tick / 3600 },
+      seconds: { type: 'number', doc: 'Simulated seconds (ticks) since the start.', get: (s) => s.state.tick },
+      budget: { type: 'number', doc: 'Budget left, KES.', get: (s) => s.state.budgetKES },
+      spent: { type: 'number', doc: 'Budget spent so far, KES.', get: (s) => s.state.metrics.budgetSpentKES },
+      stranded: { type: 'number', doc: 'Customers currently stranded (all segments).', get: (s) => s.state.metrics.stranded },
+      churned: { type: 'number', doc: 'Customers lost to competitors so far.', get: (s) => s.state.metrics.churned },
+      moved: { type: 'number', doc: 'Value of completed transactions so far, KES.', get: (s) => s.state.metrics.valueMovedKES },
+      lost: { type: 'number', doc: 'Value of transactions customers gave up on, KES.', get: (s) => s.state.metrics.valueLostKES },
+      pending: { type: 'number', doc: 'Value stuck with stranded customers now, KES.', get: (s) => s.state.metrics.valuePendingKES },
+      score: { type: 'number', doc: 'The running score, 0–100.', get: (s) => s.state.metrics.score },
+    },
+    functions: {
+      service: idFunction('service', ids.services, 'A service of the city, by id.', {
+        fields: {
+          availability: { type: 'number', doc: 'Share of requests succeeding end to end, 0–1.', get: (s, i) => s.state.services[i]!.availability },
+          load: { type: 'number', doc: 'Requests per second arriving (legitimate + attack).', get: (s, i) => s.state.services[i]!.legitRps + s.state.services[i]!.attackRps },
+          attack: { type: 'number', doc: 'Attack requests per second arriving.', get: (s, i) => s.state.services[i]!.attackRps },
+          capacity: { type: 'number', doc: 'Effective capacity, requests per second.', get: (s, i) => s.state.services[i]!.capacityRps },
+          utilisation: { type: 'number', doc: 'Load ÷ capacity (1 = full).', get: (s, i) => s.state.services[i]!.utilisation },
+          latency: { type: 'number', doc: 'Latency in milliseconds.', get: (s, i) => s.state.services[i]!.latencyMs },
+          queue: { type: 'number', doc: 'Requests waiting.', get: (s, i) => s.state.services[i]!.queue },
+          status: { type: 'string', doc: '"healthy", "degraded", "down" or "recovering".', get: (s, i) => s.state.services[i]!.status },
+          down: { type: 'boolean', doc: 'True while the service is down.', get: (s, i) => s.state.services[i]!.status === 'down' },
+        },
+      }),
+      attack: idFunction('attack', ids.attacks, 'An attack of the scenario, by id.', {
+        fields: {
+          active: { type: 'boolean', doc: 'True while the attack is sending traffic.', get: (s, i) => attackRps(s, i) > 0 },
+          rps: { type: 'number', doc: 'Requests per second it sends now (before any filter).', get: (s, i) => attackRps(s, i) },
+        },
+      }),
+      segment: idFunction('segment', ids.segments, 'A customer segment, by id.', {
+        fields: {
+          stranded: { type: 'number', doc: 'Customers of the segment currently stranded.', get: (s, i) => sum(s.state.segments[i]!.stranded) },
+          churned: { type: 'number', doc: 'Customers of the segment lost to competitors.', get: (s, i) => s.state.segments[i]!.churned },
+          active: { type: 'number', doc: 'Customers of the segment going about their business.', get: (s, i) => s.state.segments[i]!.active },
+        },
+      }),
+      inject: idFunction('inject', ids.injects, 'An inject of this scenario, by id.', {
+        fields: {
+          fired: { type: 'number', doc: 'How many times it has fired.', get: (s, i) => s.state.injects[i]!.fired },
+        },
+      }),
+      mitigation: idFunction('mitigation', ids.mitigations, 'A mitigation on offer, by id.', {
+        fields: {
+          active: { type: 'number', doc: 'How many orders of it are in effect now.', get: (s, i) => countEffective(s, i) },
+          ordered: { type: 'number', doc: 'How many orders of it are in place (waiting or in effect).', get: (s, i) => countOrdered(s, i) },
+        },
+      }),
+    },
+  };
+}
+
+function attackRps(s: Sim, i: number): number {
+  const at = s.state.attacks[i]!;
+  return at.on ? keyframeRps(s.scenario.attacks[i]!.keyframes, s.state.tick - at.offsetTicks) * at.factor : 0;
+}
+
+function sum(xs: readonly number[]): number {
+  let t = 0;
+  for (let i = 0; i < xs.length; i++) t += xs[i]!;
+  return t;
+}
+
+function countEffective(s: Sim, i: number): number {
+  let n = 0;
+  for (const m of s.state.mitigations) if (m.mitigation === i && m.effective) n++;
+  return n;
+}
+
+function countOrdered(s: Sim, i: number): number {
+  let n = 0;
+  for (const m of s.state.mitigations) if (m.mitigation === i) n++;
+  return n;
+}

@@ -1,0 +1,271 @@
+/**
+ * The authored scenario format, version 1, as a zod schema. It is the single source of truth for:
+ * validation (with every error mapped back to a line and column), the TypeScript type of a parsed file,
+ * and the published JSON Schema that editors use for autocompletion (`npm run schema`).
+ *
+ * The schema has no transforms: it describes the text as written. Durations stay strings like "15m" here;
+ * `build.ts` turns the validated document into the engine's resolved `Scenario`.
+ */
+import { z } from 'zod';
+import { ATTACK_VECTORS, MITIGATION_KINDS, SERVICE_KINDS } from '../engine/types';
+
+/** Text limits that keep the UI readable on a projector. */
+export const TEXT_LIMITS = { id: 40, name: 60, short: 200, text: 600, long: 1500 } as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids are lowercase letters, digits and dashes, e.g. "mobile-money"' })
+  .max(TEXT_LIMITS.id);
+const name = z.string().min(1).max(TEXT_LIMITS.name);
+const short = z.string().min(1).max(TEXT_LIMITS.short);
+const text = z.string().min(1).max(TEXT_LIMITS.text);
+const long = z.string().min(1).max(TEXT_LIMITS.long);
+const share = z.number().min(0).max(1);
+const positive = z.number().positive();
+const nonNegative = z.number().min(0);
+
+/** "90s", "15m", "4h", "1h30m" or a number of seconds. */
+export const DURATION_PATTERN = /^(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
+export const duration = z.union([
+  nonNegative,
+  z.string().regex(DURATION_PATTERN, { error: 'a duration is like "90s", "15m", "4h" or "1h30m"' }),
+]);
+
+const regionShares = z.record(id, share);
+
+export const metaSchema = z.strictObject({
+  title: name,
+  summary: long,
+  objectives: z.array(short).min(1).max(8),
+  audience: short,
+  difficulty: z.enum(['intro', 'intermediate', 'advanced']),
+  author: name,
+  inspiredBy: z.array(z.strictObject({ note: text, source: short })).max(12).default([]),
+});
+
+export const clockSchema = z.strictObject({
+  /** Wall-clock label of the drill's start, e.g. "2023-07-27T08:00". */
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'write the start as "YYYY-MM-DDTHH:MM"' }),
+  duration,
+});
+
+export const serviceSchema = z.strictObject({
+  id,
+  name,
+  kind: z.enum(SERVICE_KINDS as [string, ...string[]]),
+  description: text.optional(),
+  capacity: positive,
+  latency: nonNegative.optional(),
+  timeout: duration.optional(),
+  restart: duration.optional(),
+  warmup: duration.optional(),
+  /** Sustained utilisation above this crashes the service; omit for services that shed load but never crash. */
+  crashAt: z.number().min(1).optional(),
+  crashAfter: duration.optional(),
+  clientRetry: z.number().min(0).max(0.95).optional(),
+  critical: z.boolean().optional(),
+  sheddable: z.boolean().optional(),
+  backup: z.boolean().optional(),
+  map: z.strictObject({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }),
+});
+
+export const dependencySchema = z.strictObject({
+  from: id,
+  to: id,
+  kind: z.enum(['hard', 'soft']),
+  weight: share.optional(),
+  share: share.optional(),
+  attackShare: share.optional(),
+});
+
+export const needSchema = z.strictObject({
+  service: id,
+  perHour: nonNegative,
+  value: nonNegative,
+});
+
+export const segmentSchema = z.strictObject({
+  id,
+  name,
+  size: positive,
+  patience: duration.optional(),
+  retryEvery: duration.optional(),
+  churn: share.optional(),
+  regions: regionShares.optional(),
+  needs: z.array(needSchema).min(1).max(12),
+});
+
+export const attackSchema = z.strictObject({
+  id,
+  vector: z.enum(ATTACK_VECTORS as [string, ...string[]]),
+  target: id,
+  intensity: z.array(z.strictObject({ at: duration, rps: nonNegative })).min(1).max(64),
+  sources: regionShares.optional(),
+  jitter: z.number().min(0).max(0.5).optional(),
+  /** Wait for an inject's `start` effect; the intensity times then count from that moment. */
+  startsOff: z.boolean().optional(),
+});
+
+const mitigationTuning = z.strictObject({
+  name: name.optional(),
+  description: text.optional(),
+  sideEffect: text.optional(),
+  delay: duration.optional(),
+  duration: duration.optional(),
+  cost: nonNegative.optional(),
+  costPerHour: nonNegative.optional(),
+  params: z.record(z.string(), z.number()).optional(),
+});
+
+export const mitigationAddition = z.strictObject({
+  id,
+  kind: z.enum(MITIGATION_KINDS as [string, ...string[]]),
+  name,
+  description: text,
+  sideEffect: text,
+  delay: duration,
+  duration: duration.optional(),
+  cost: nonNegative,
+  costPerHour: nonNegative.optional(),
+  params: z.record(z.string(), z.number()).optional(),
+  targets: z.array(z.enum(SERVICE_KINDS as [string, ...string[]])).optional(),
+});
+
+export const mitigationsSchema = z.strictObject({
+  /** Built-in catalogue entries on offer; omit for all of them. */
+  use: z.array(id).optional(),
+  tune: z.record(id, mitigationTuning).optional(),
+  add: z.array(mitigationAddition).optional(),
+});
+
+export const feedChannels = ['headline', 'social', 'stakeholder', 'official', 'ops'] as const;
+
+const feedEffect = z.strictObject({
+  type: z.literal('feed'),
+  channel: z.enum(feedChannels),
+  from: name,
+  text,
+});
+const attackEffect = z.strictObject({
+  type: z.literal('attack'),
+  attack: id,
+  action: z.enum(['start', 'stop', 'escalate', 'shift']),
+  /** escalate: multiply the intensity by this. */
+  factor: positive.optional(),
+  /** shift: the new target. */
+  target: id.optional(),
+});
+const capacityEffect = z.strictObject({ type: z.literal('capacity'), service: id, factor: nonNegative });
+const failEffect = z.strictObject({ type: z.literal('fail'), service: id, for: duration.optional() });
+const restoreEffect = z.strictObject({ type: z.literal('restore'), service: id });
+const budgetEffect = z.strictObject({ type: z.literal('budget'), amount: z.number() });
+const endEffect = z.strictObject({
+  type: z.literal('end'),
+  outcome: z.enum(['success', 'partial', 'failure']),
+  text,
+});
+const fireEffect = z.strictObject({ type: z.literal('fire'), inject: id });
+
+/** Effects that can appear anywhere (a prompt's options use these, so prompts cannot nest). */
+export const simpleEffect = z.discriminatedUnion('type', [
+  feedEffect,
+  attackEffect,
+  capacityEffect,
+  failEffect,
+  restoreEffect,
+  budgetEffect,
+  endEffect,
+  fireEffect,
+]);
+
+export const promptEffect = z.strictObject({
+  type: z.literal('prompt'),
+  from: name,
+  text,
+  /** Pause the drill's clock until someone answers (default true). */
+  pause: z.boolean().optional(),
+  /** Without an answer by then, the option marked `default` is taken. */
+  timeout: duration.optional(),
+  options: z
+    .array(
+      z.strictObject({
+        id,
+        label: short,
+        default: z.boolean().optional(),
+        effects: z.array(simpleEffect).max(16),
+      }),
+    )
+    .min(2)
+    .max(5),
+});
+
+export const effectSchema = z.discriminatedUnion('type', [
+  feedEffect,
+  attackEffect,
+  capacityEffect,
+  failEffect,
+  restoreEffect,
+  budgetEffect,
+  endEffect,
+  fireEffect,
+  promptEffect,
+]);
+
+export const triggerSchema = z.strictObject({
+  /** At a simulated time after the start. */
+  at: duration.optional(),
+  /** When an expression over the state becomes true. */
+  when: z.string().min(1).max(400).optional(),
+  /** After the player orders this mitigation (optionally on this target). */
+  after: z.strictObject({ mitigation: id, target: id.optional() }).optional(),
+  /** Each `every`, fire with this seeded probability. */
+  chance: share.optional(),
+  every: duration.optional(),
+  /** No firing before this time. */
+  notBefore: duration.optional(),
+});
+
+export const injectSchema = z.strictObject({
+  id,
+  trigger: triggerSchema,
+  /** Fire more than once: at most `times` in all, at least `cooldown` apart. */
+  repeat: z.strictObject({ times: z.number().int().min(2).max(100), cooldown: duration }).optional(),
+  /** Only as a follow-up (`fire` effect or a prompt option), never on its own. */
+  followUpOnly: z.boolean().optional(),
+  effects: z.array(effectSchema).min(1).max(16),
+});
+
+export const scoringSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      availability: nonNegative.optional(),
+      valueMoved: nonNegative.optional(),
+      customers: nonNegative.optional(),
+      budget: nonNegative.optional(),
+    })
+    .optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(1),
+  id,
+  meta: metaSchema,
+  clock: clockSchema,
+  budget: nonNegative,
+  regions: z.array(id).min(1).max(12).optional(),
+  demandCurve: z.array(nonNegative).length(24).optional(),
+  services: z.array(serviceSchema).min(1).max(10_000),
+  dependencies: z.array(dependencySchema).max(50_000).default([]),
+  segments: z.array(segmentSchema).max(64).default([]),
+  attacks: z.array(attackSchema).max(64).default([]),
+  mitigations: mitigationsSchema.optional(),
+  injects: z.array(injectSchema).max(500).default([]),
+  scoring: scoringSchema.optional(),
+  debrief: z.strictObject({ questions: z.array(text).max(20) }).optional(),
+});
+
+export type ScenarioDocument = z.output<typeof scenarioSchema>;
+export type EffectDocument = z.output<typeof effectSchema>;
+export type SimpleEffectDocument = z.output<typeof simpleEffect>;
+export type InjectDocument = z.output<typeof injectSchema>;
