@@ -5,6 +5,7 @@
  */
 import { pushLog } from './log';
 import { answerPrompt, armAfterTriggers } from './injects';
+import { orderStatement, validateStatement } from './orders';
 import { endMitigation } from './timeline';
 import type { Sim } from './sim';
 import type { ApplyResult, Command, MitigationDef, RejectionCode } from './types';
@@ -36,6 +37,10 @@ function applyTyped(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
       return lift(sim, cmd);
     case 'answer':
       return answer(sim, cmd);
+    case 'statement':
+      return statement(sim, cmd);
+    case 'workaround':
+      return workaround(sim, cmd);
     default:
       return reject('cmd/unknown-type', `unknown command type '${String(cmd.type)}'`);
   }
@@ -129,4 +134,27 @@ function answer(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
   if (option < 0) return reject('cmd/unknown-option', `the decision has no option '${String(cmd.option)}'`);
   answerPrompt(sim, p, option, 'answered');
   return { ok: true };
+}
+
+function statement(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+  const checked = validateStatement(sim, cmd);
+  if ('code' in checked) return reject(checked.code, checked.message);
+  return orderStatement(sim, checked);
+}
+
+function workaround(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+  const { scenario, state } = sim;
+  const w = scenario.people.workarounds.findIndex((x) => x.id === cmd.workaround);
+  if (w < 0) return reject('cmd/unknown-workaround', `no workaround '${String(cmd.workaround)}' in this scenario`);
+  const def = scenario.people.workarounds[w]!;
+  const ws = state.people.workarounds[w]!;
+  if (cmd.action === 'withdraw') {
+    if (!ws.enabled) return reject('cmd/not-enabled', `${def.name} is not in place`);
+    ws.enabled = false;
+    pushLog(state, 'command', `workaround withdrawn: ${def.name}`, def.from);
+    return { ok: true };
+  }
+  if (cmd.action !== 'announce') return reject('cmd/malformed', "a workaround's action is 'announce' or 'withdraw'");
+  const channelId = typeof cmd.channel === 'string' ? cmd.channel : scenario.people.channels[def.channel]!.id;
+  return statement(sim, { type: 'statement', channel: channelId, languages: ['en', 'sw'], blocks: [{ kind: 'workaround', workaround: def.id }] });
 }

@@ -3,6 +3,7 @@
  * patience runs out; some of those who give up leave for a competitor. Customers are conserved:
  * active + stranded + churned = segment size, always.
  */
+import { MAX_MOVED } from './demand';
 import type { Sim } from './sim';
 
 export function updateCustomers(sim: Sim): void {
@@ -15,12 +16,25 @@ export function updateCustomers(sim: Sim): void {
     const def = scenario.segments[g]!;
     const seg = state.segments[g]!;
     const offset = rt.needOffset[g]!;
-    const giveUpRate = 1 / def.patienceTicks;
+    // A goodwill gesture (free transfers) buys patience.
+    const goodwill = state.tick < state.people.goodwillUntilTick ? 1.5 : 1;
+    const giveUpRate = 1 / (def.patienceTicks * goodwill);
     let segStranded = 0;
     for (let k = 0; k < def.needs.length; k++) {
       const need = def.needs[k]!;
       const idx = offset + k;
-      const success = rt.needPass[idx]! * state.services[need.service]!.availability;
+      // Success over the channels the need's demand is split across (its own service and any workarounds).
+      const routes = rt.routes[idx]!;
+      let moved = 0;
+      let success = 0;
+      for (let j = 0; j < routes.length; j++) {
+        const w = routes[j]!;
+        const share = Math.min(MAX_MOVED - moved, state.people.workarounds[w]!.uptake[g]!);
+        if (share <= 0) continue;
+        moved += share;
+        success += share * state.services[scenario.people.workarounds[w]!.to]!.availability;
+      }
+      success += (1 - moved) * rt.needPass[idx]! * state.services[need.service]!.availability;
       const arrivals = rt.needNew[idx]!;
       const retries = rt.needRetry[idx]!;
       const okNew = arrivals * success;
@@ -30,6 +44,7 @@ export function updateCustomers(sim: Sim): void {
       const giveUp = Math.min(stranded - okRetry, stranded * giveUpRate);
       const next = Math.max(0, stranded + (arrivals - okNew) - okRetry - giveUp);
       seg.stranded[k] = next;
+      seg.recovered += okRetry;
       seg.churned += giveUp * def.churnShare;
       seg.gaveUp += giveUp * (1 - def.churnShare);
       m.succeeded += okNew + okRetry;

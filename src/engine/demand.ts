@@ -16,6 +16,9 @@ export function demandCurveAt(sim: Sim): number {
   return a + (b - a) * frac;
 }
 
+/** At most this share of a need's demand can be moved by workarounds (some people never switch). */
+export const MAX_MOVED = 0.95;
+
 export function computeDemand(sim: Sim): void {
   const { scenario, state, rt } = sim;
   rt.legitDirect.fill(0);
@@ -31,17 +34,42 @@ export function computeDemand(sim: Sim): void {
       const need = def.needs[k]!;
       const idx = offset + k;
       const pass = rt.needPass[idx]!;
-      const arrivals = ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]!;
+      const arrivals = ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]! * rt.needFactor[idx]!;
       const retries = seg.stranded[k]! * retryRate;
       rt.needNew[idx] = arrivals;
       rt.needRetry[idx] = retries;
-      rt.legitDirect[need.service]! += arrivals * pass;
-      rt.retryDirect[need.service]! += retries * pass;
+      // Workarounds move part of this need's demand (new and retried) to another channel.
+      const routes = rt.routes[idx]!;
+      let moved = 0;
+      for (let j = 0; j < routes.length; j++) {
+        const w = routes[j]!;
+        const share = Math.min(MAX_MOVED - moved, state.people.workarounds[w]!.uptake[g]!);
+        if (share <= 0) continue;
+        moved += share;
+        const to = scenario.people.workarounds[w]!.to;
+        rt.legitDirect[to]! += arrivals * share;
+        rt.retryDirect[to]! += retries * share;
+      }
+      rt.legitDirect[need.service]! += arrivals * (1 - moved) * pass;
+      rt.retryDirect[need.service]! += retries * (1 - moved) * pass;
     }
   }
   // Apps and clients re-send part of what failed: the amplifier behind retry storms.
   const services = scenario.services;
   for (let s = 0; s < services.length; s++) {
     rt.retryDirect[s]! += state.services[s]!.failedLastTick * services[s]!.clientRetry;
+  }
+}
+
+/** Complaints: stranded customers call the call centre (fewer when they trust what they are told). */
+export function addComplaints(sim: Sim): void {
+  const { scenario, state, rt } = sim;
+  const cc = scenario.people.callCentre;
+  if (cc < 0) return;
+  for (let g = 0; g < scenario.segments.length; g++) {
+    const seg = state.segments[g]!;
+    let stranded = 0;
+    for (let k = 0; k < seg.stranded.length; k++) stranded += seg.stranded[k]!;
+    rt.legitDirect[cc]! += ((stranded * scenario.segments[g]!.callsPerHour) / 3600) * (1.5 - seg.trust / 100);
   }
 }

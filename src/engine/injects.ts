@@ -6,6 +6,8 @@
 import { pushLog } from './log';
 import { withRng } from './rng';
 import type { Sim } from './sim';
+import { spawnRumour } from './rumours';
+import { addTrust, revealTruth } from './trust';
 import type { Effect, FeedChannel } from './types';
 
 export const FEED_LIMIT = 300;
@@ -111,6 +113,16 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       break;
     case 'fire':
       fireInject(sim, effect.inject, `follow-up of '${source}'`);
+      break;
+    case 'rumour':
+      spawnRumour(sim, effect.rumour, effect.belief, `planted by inject '${source}'`);
+      sim.rt.peopleDirty = true;
+      break;
+    case 'trust':
+      addTrust(sim, effect.stakeholder, effect.delta, 'injects', `inject '${source}'`);
+      break;
+    case 'reveal':
+      revealTruth(sim, `inject '${source}'`);
       break;
     case 'prompt':
       state.prompts.push({

@@ -2,14 +2,17 @@
  * Per-tick bookkeeping: running costs, time-weighted availability of critical services, and the running
  * score hook (the full, explained score breakdown is computed by the scoring system from these).
  */
+import { scoreBreakdown } from './scoring';
 import type { Sim } from './sim';
+import { workaroundCostPerTick } from './workarounds';
 
 export function updateMetrics(sim: Sim): void {
   const { scenario, state, rt } = sim;
   const m = state.metrics;
-  if (rt.costPerTick > 0) {
-    state.budgetKES -= rt.costPerTick;
-    m.budgetSpentKES += rt.costPerTick;
+  const cost = rt.costPerTick + workaroundCostPerTick(sim);
+  if (cost > 0) {
+    state.budgetKES -= cost;
+    m.budgetSpentKES += cost;
   }
   let sum = 0;
   let count = 0;
@@ -20,17 +23,6 @@ export function updateMetrics(sim: Sim): void {
   }
   m.criticalAvailabilitySum += count > 0 ? sum / count : 1;
   m.ticks++;
-  m.score = runningScore(sim);
-}
-
-/**
- * 0..100: 60 % time-weighted availability of critical services, 40 % share of transaction value that
- * moved (rather than being lost or stuck). Deliberately simple and monotone: a hook, not the final score.
- */
-export function runningScore(sim: Sim): number {
-  const m = sim.state.metrics;
-  const availability = m.ticks > 0 ? m.criticalAvailabilitySum / m.ticks : 1;
-  const total = m.valueMovedKES + m.valueLostKES + m.valuePendingKES;
-  const moved = total > 0 ? m.valueMovedKES / total : 1;
-  return 100 * (0.6 * availability + 0.4 * moved);
+  // The breakdown builds explanations (strings): once a simulated minute is often enough for a running score.
+  if (m.ticks % 60 === 0 || state.tick + 1 >= sim.scenario.durationTicks) m.score = scoreBreakdown(sim).total;
 }

@@ -55,6 +55,12 @@ export interface Runtime {
   /** Per service: product of its dependencies' availability factors, and the edge that limits it most (-1: none). */
   depFactor: Float64Array;
   worstDep: Int32Array;
+  /** Per need: demand multiplier from rumours (boycott, panic); recomputed by the people systems. */
+  needFactor: Float64Array;
+  /** needFactor must be recomputed from the state before the next tick uses it. */
+  peopleDirty: boolean;
+  /** Per need: the workarounds that can take some of its demand elsewhere. */
+  routes: number[][];
 }
 
 export function createRuntime(scenario: Scenario): Runtime {
@@ -93,5 +99,22 @@ export function createRuntime(scenario: Scenario): Runtime {
     needRetry: new Float64Array(needCount),
     depFactor: new Float64Array(n).fill(1),
     worstDep: new Int32Array(n).fill(-1),
+    needFactor: new Float64Array(needCount).fill(1),
+    peopleDirty: true,
+    routes: needRoutes(scenario),
   };
+}
+
+function needRoutes(scenario: Scenario): number[][] {
+  const routes: number[][] = [];
+  scenario.segments.forEach((g, gi) => {
+    g.needs.forEach((need) => {
+      const list: number[] = [];
+      scenario.people.workarounds.forEach((w, wi) => {
+        if (w.from === need.service && (w.segments.length === 0 || w.segments.includes(gi))) list.push(wi);
+      });
+      routes.push(list);
+    });
+  });
+  return routes;
 }

@@ -43,7 +43,11 @@ export function initialState(scenario: Scenario, seed: string): SimState {
     churned: 0,
     gaveUp: 0,
     noise: g.needs.map(() => 1),
+    trust: g.trust,
+    recovered: 0,
   }));
+  const people = scenario.people;
+  const perSegment = (): number[] => scenario.segments.map(() => 0);
   return {
     version: 1,
     scenarioId: scenario.id,
@@ -54,6 +58,7 @@ export function initialState(scenario: Scenario, seed: string): SimState {
       demand: newRngState(seed, 'demand'),
       attack: newRngState(seed, 'attack'),
       ops: newRngState(seed, 'ops'),
+      people: newRngState(seed, 'people'),
     },
     services: scenario.services.map(initialService),
     segments,
@@ -64,6 +69,22 @@ export function initialState(scenario: Scenario, seed: string): SimState {
     prompts: [],
     feed: [],
     outcome: null,
+    people: {
+      trust: people.stakeholders.map((k) => k.trust),
+      trustLow: people.stakeholders.map((k) => k.trust),
+      media: 20,
+      lastStatementTick: -1,
+      incidentTick: -1,
+      revealed: false,
+      statements: [],
+      claims: [],
+      rumours: people.rumours.map(() => ({ born: false, bornTick: -1, belief: perSegment(), peak: 0 })),
+      workarounds: people.workarounds.map(() => ({ enabled: false, announcedTick: -1, awareness: perSegment(), uptake: perSegment() })),
+      trustEvents: [],
+      drivers: { statements: 0, blame: 0, claims: 0, silence: 0, pain: 0, rumours: 0, recovery: 0, injects: 0 },
+      goodwillUntilTick: -1,
+      scheduled: [],
+    },
     mitigations: [],
     nextUid: 1,
     budgetKES: scenario.budgetKES,

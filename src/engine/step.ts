@@ -3,7 +3,7 @@
  * state always leads to the same next state.
  */
 import { computeAttack } from './attack';
-import { computeDemand } from './demand';
+import { addComplaints, computeDemand } from './demand';
 import { updateCustomers } from './customers';
 import { updateMetrics } from './metrics';
 import { recomputeModifiers } from './modifiers';
@@ -14,6 +14,8 @@ import { classifyServices, updateLifecycle } from './status';
 import { advanceMitigations } from './timeline';
 import { computeTraffic } from './traffic';
 import { runInjects } from './injects';
+import { updatePeople } from './people';
+import { recomputeNeedFactors } from './rumours';
 
 export function step(sim: Sim): void {
   const { state } = sim;
@@ -22,13 +24,16 @@ export function step(sim: Sim): void {
   runInjects(sim);
   if (state.ended) return;
   if (sim.rt.dirty) recomputeModifiers(sim);
+  if (sim.rt.peopleDirty) recomputeNeedFactors(sim);
   if (state.tick % 60 === 0) redrawNoise(sim);
   updateLifecycle(sim);
   computeDemand(sim);
+  addComplaints(sim);
   computeAttack(sim);
   computeTraffic(sim);
   classifyServices(sim);
   updateCustomers(sim);
+  updatePeople(sim);
   updateMetrics(sim);
   state.tick++;
   if (state.tick >= sim.scenario.durationTicks) {

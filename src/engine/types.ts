@@ -124,6 +124,14 @@ export interface SegmentDef {
   name: string;
   /** Customers. */
   size: number;
+  /** Trust at the start, 0–100. */
+  trust: number;
+  /** Share of the segment each channel reaches (index = channel index), before language. */
+  reach: number[];
+  /** Share of the segment that understands each language (index = LANGUAGES index). */
+  languages: number[];
+  /** Share of stranded customers who call the call centre per hour. */
+  callsPerHour: number;
   needs: NeedDef[];
   /** Mean seconds a stranded customer keeps trying before giving up. */
   patienceTicks: number;
@@ -202,6 +210,81 @@ export interface MitigationDef {
   instant: boolean;
 }
 
+export const LANGUAGES = ['en', 'sw'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface StakeholderDef {
+  id: string;
+  name: string;
+  kind: 'public' | 'media' | 'regulator' | 'partner' | 'other';
+  trust: number;
+}
+
+/** A way to speak to people: how far it reaches, how much it is believed, what it costs, who it addresses. */
+export interface ChannelDef {
+  id: string;
+  name: string;
+  /** Default reach per segment when the segment does not say (0–1). */
+  reach: number;
+  credibility: number;
+  /** Ticks before the message has reached people. */
+  delayTicks: number;
+  costKES: number;
+  /** Stakeholder kinds the channel speaks to directly (others hear it second-hand, at half effect). */
+  addresses: StakeholderDef['kind'][];
+}
+
+export type Cause = 'glitch' | 'cyber-attack' | 'investigating' | 'maintenance';
+export const CAUSES: readonly Cause[] = ['glitch', 'cyber-attack', 'investigating', 'maintenance'];
+export type Evidence = 'none' | 'law' | 'independent';
+
+export interface RumourDef {
+  id: string;
+  text: string;
+  /** Born on its own from outage × silence × grievance (otherwise only from an inject). */
+  auto: boolean;
+  /** Minimum silence before it can be born on its own. */
+  silenceTicks: number;
+  /** Contacts per minute that pass it on at full belief. */
+  spread: number;
+  /** Share of belief that fades per minute on its own. */
+  decay: number;
+  isTrue: boolean;
+  /** Demand multiplier at full belief, per service (boycott < 1 < panic). */
+  hits: { service: number; factor: number }[];
+  /** Trust points lost per minute at full belief. */
+  trustHit: number;
+}
+
+export interface WorkaroundDef {
+  id: string;
+  name: string;
+  description: string;
+  from: number;
+  to: number;
+  /** Segment indices it applies to (all segments using `from` when empty). */
+  segments: number[];
+  maxShare: number;
+  rampTicks: number;
+  costKES: number;
+  costPerHourKES: number;
+  /** Channel used when announced from the workarounds panel. */
+  channel: number;
+}
+
+export interface PeopleDef {
+  stakeholders: StakeholderDef[];
+  channels: ChannelDef[];
+  rumours: RumourDef[];
+  workarounds: WorkaroundDef[];
+  /** The truth that may come out later: statements that contradict it cost trust then. */
+  truth: { cause: Cause; dataSafe: boolean; revealTick: number };
+  silenceGraceTicks: number;
+  /** Service that takes complaints (-1: none). */
+  callCentre: number;
+  templates: { angry: string[]; worried: string[]; calm: string[] };
+}
+
 export interface ScenarioMeta {
   title: string;
   summary: string;
@@ -231,6 +314,7 @@ export interface Scenario {
   /** Hour of the day at tick 0 (from startLabel). */
   startHour: number;
   injects: InjectDef[];
+  people: PeopleDef;
   scoring: ScoringWeights;
   debriefQuestions: string[];
   /** Derived: service indices with dependencies before dependants (health flows this way). */
@@ -258,6 +342,9 @@ export type Effect =
   | { type: 'budget'; amount: number }
   | { type: 'end'; outcome: 'success' | 'partial' | 'failure'; text: string }
   | { type: 'fire'; inject: number }
+  | { type: 'rumour'; rumour: number; belief: number }
+  | { type: 'trust'; stakeholder: number; delta: number }
+  | { type: 'reveal' }
   | { type: 'prompt'; from: string; text: string; pause: boolean; timeoutTicks: number; options: PromptOption[] };
 
 export interface InjectDef {
@@ -285,6 +372,9 @@ export interface ScoringWeights {
   valueMoved: number;
   customers: number;
   budget: number;
+  trust: number;
+  rumours: number;
+  honesty: number;
 }
 
 /** A seedrandom "alea" generator state: small, plain, restorable. */
@@ -352,7 +442,95 @@ export interface SegmentState {
   gaveUp: number;
   /** Per need: this minute's noise multiplier on demand. */
   noise: number[];
+  /** 0–100. */
+  trust: number;
+  /** Stranded customers who later got through. */
+  recovered: number;
 }
+
+export type StatementBlock =
+  | { kind: 'acknowledge' }
+  | { kind: 'apologise' }
+  | { kind: 'cause'; cause: Cause }
+  | { kind: 'data-safe' }
+  | { kind: 'eta'; minutes: number }
+  | { kind: 'workaround'; workaround: string }
+  | { kind: 'rebuttal'; rumour: string; evidence: Evidence }
+  | { kind: 'goodwill' }
+  | { kind: 'blame'; partner: string };
+
+export const BLOCK_KINDS = ['acknowledge', 'apologise', 'cause', 'data-safe', 'eta', 'workaround', 'rebuttal', 'goodwill', 'blame'] as const;
+
+export interface Claim {
+  tick: number;
+  kind: 'cause' | 'data-safe' | 'eta' | 'denial';
+  /** cause: the cause claimed; eta: minutes promised; denial: the rumour's id; data-safe: ''. */
+  value: string;
+  deadlineTick: number;
+  channel: number;
+  reach: number;
+  /** 'open' until checked: 'kept' or 'broken'. */
+  status: 'open' | 'kept' | 'broken';
+}
+
+export interface StatementRecord {
+  tick: number;
+  channel: number;
+  languages: Language[];
+  blocks: StatementBlock[];
+  /** When it reaches people (tick + the channel's delay). */
+  landsTick: number;
+  landed: boolean;
+}
+
+export interface TrustEvent {
+  tick: number;
+  /** Stakeholder index, or -1 - segment index for a segment. */
+  who: number;
+  delta: number;
+  why: string;
+}
+
+export interface RumourState {
+  born: boolean;
+  bornTick: number;
+  /** Per segment, 0–1. */
+  belief: number[];
+  peak: number;
+}
+
+export interface WorkaroundState {
+  enabled: boolean;
+  announcedTick: number;
+  /** Per segment, 0–1: share who have heard of it. */
+  awareness: number[];
+  /** Per segment, 0–1: share of the segment's demand on `from` that now goes to `to`. */
+  uptake: number[];
+}
+
+export interface PeopleState {
+  trust: number[];
+  trustLow: number[];
+  media: number;
+  lastStatementTick: number;
+  /** First tick a critical service was not healthy (-1: no incident yet). */
+  incidentTick: number;
+  revealed: boolean;
+  statements: StatementRecord[];
+  claims: Claim[];
+  rumours: RumourState[];
+  workarounds: WorkaroundState[];
+  trustEvents: TrustEvent[];
+  /** Where the public's trust went, by driver (sums of points): the debrief's explanation. */
+  drivers: Record<TrustDriver, number>;
+  /** Goodwill gestures (free transfers) in force until this tick. */
+  goodwillUntilTick: number;
+  /** Consequences that arrive later (a blamed partner's rebuttal). */
+  scheduled: { tick: number; kind: 'partner-rebuttal'; ref: number }[];
+}
+
+export const TRUST_DRIVERS = ['statements', 'blame', 'claims', 'silence', 'pain', 'rumours', 'recovery', 'injects'] as const;
+export type TrustDriver = (typeof TRUST_DRIVERS)[number];
 
 export interface ActiveMitigation {
   uid: number;
@@ -395,7 +573,7 @@ export interface Metrics {
 
 export interface LogEntry {
   tick: number;
-  kind: 'command' | 'rejected' | 'status' | 'mitigation' | 'attack' | 'inject' | 'note';
+  kind: 'command' | 'rejected' | 'status' | 'mitigation' | 'attack' | 'inject' | 'people' | 'note';
   text: string;
   service: number;
 }
@@ -440,7 +618,7 @@ export interface SimState {
   seed: string;
   tick: number;
   ended: boolean;
-  rng: { demand: RngState; attack: RngState; ops: RngState };
+  rng: { demand: RngState; attack: RngState; ops: RngState; people: RngState };
   services: ServiceState[];
   segments: SegmentState[];
   /** Per attack: this minute's jitter multiplier. */
@@ -452,6 +630,7 @@ export interface SimState {
   prompts: PendingPrompt[];
   feed: FeedItem[];
   outcome: { outcome: 'success' | 'partial' | 'failure' | 'timeout'; text: string } | null;
+  people: PeopleState;
   mitigations: ActiveMitigation[];
   nextUid: number;
   budgetKES: number;
@@ -465,6 +644,8 @@ export type Command =
   | { type: 'mitigate'; mitigation: string; target: string; region?: string; dependsOn?: string }
   | { type: 'lift'; uid: number }
   | { type: 'answer'; inject: string; option: string }
+  | { type: 'statement'; channel: string; languages: Language[]; blocks: StatementBlock[] }
+  | { type: 'workaround'; workaround: string; action: 'announce' | 'withdraw'; channel?: string }
   | { type: 'noop' };
 
 export type RejectionCode =
@@ -483,6 +664,12 @@ export type RejectionCode =
   | 'cmd/not-sheddable'
   | 'cmd/scenario-ended'
   | 'cmd/no-such-prompt'
+  | 'cmd/unknown-channel'
+  | 'cmd/unknown-workaround'
+  | 'cmd/unknown-rumour'
+  | 'cmd/unknown-partner'
+  | 'cmd/empty-statement'
+  | 'cmd/not-enabled'
   | 'cmd/unknown-option'
   | 'cmd/malformed';
 

@@ -5,8 +5,14 @@
  * All problems are reported (capped), and nothing is returned if any of them is an error.
  */
 import { BUILTIN_MITIGATIONS, paramOr } from '../engine/catalogue';
+import { BUILTIN_CHANNELS, DEFAULT_STAKEHOLDERS, DEFAULT_TEMPLATES } from '../engine/channels';
 import type {
   AttackDef,
+  ChannelDef,
+  PeopleDef,
+  RumourDef,
+  StakeholderDef,
+  WorkaroundDef,
   DependencyDef,
   Effect,
   InjectDef,
@@ -55,19 +61,19 @@ function ticks(value: number | string | undefined, fallback: number): number {
 }
 
 /** Checks ids are unique; reports each duplicate at both places. */
-function uniqueIds(ctx: Ctx, items: readonly { id: string }[], section: string, also: readonly string[] = []): void {
+function uniqueIds(ctx: Ctx, items: readonly { id: string }[], section: string, also: readonly string[] = [], prefix: PathSegment[] = []): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const prev = first.get(item.id);
     if (prev === undefined) {
       first.set(item.id, i);
-      if (also.includes(item.id)) err(ctx, 'SCN020', [section, i, 'id'], `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`);
+      if (also.includes(item.id)) err(ctx, 'SCN020', [...prefix, section, i, 'id'], `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`);
       return;
     }
-    const firstPos = positionAt(ctx.source, [section, prev, 'id']);
+    const firstPos = positionAt(ctx.source, [...prefix, section, prev, 'id']);
     ctx.diags.add({
       code: 'SCN020',
-      ...at(ctx, [section, i, 'id']),
+      ...at(ctx, [...prefix, section, i, 'id']),
       message: `duplicate ${section.replace(/s$/, '')} id '${item.id}' (first defined at line ${firstPos.line})`,
       related: { ...firstPos, message: 'first definition' },
     });
@@ -75,11 +81,12 @@ function uniqueIds(ctx: Ctx, items: readonly { id: string }[], section: string, 
 }
 
 function resolver(ctx: Ctx, ids: readonly string[], code: string, kind: string) {
-  return (id: string, path: PathSegment[]): number => {
+  return (id: string, path: PathSegment[], pos?: { line: number; column: number }): number => {
     const i = ids.indexOf(id);
     if (i >= 0) return i;
     const hint = didYouMean(id, ids);
-    err(ctx, code, path, `unknown ${kind} '${id}'${hint ? ` — did you mean '${hint}'?` : ids.length > 0 ? ` (known: ${ids.slice(0, 12).join(', ')})` : ''}`);
+    const where = pos ? { ...pos, path: formatPath(path) } : at(ctx, path);
+    ctx.diags.add({ code, ...where, message: `unknown ${kind} '${id}'${hint ? ` — did you mean '${hint}'?` : ids.length > 0 ? ` (known: ${ids.slice(0, 12).join(', ')})` : ''}` });
     return -1;
   };
 }
@@ -94,7 +101,7 @@ export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags
   uniqueIds(ctx, doc.attacks, 'attacks');
   uniqueIds(ctx, doc.segments, 'segments');
   uniqueIds(ctx, doc.injects, 'injects');
-  uniqueIds(ctx, doc.mitigations?.add ?? [], 'mitigations', []);
+  uniqueIds(ctx, doc.mitigations?.add ?? [], 'add', [], ['mitigations']);
   const serviceIds = doc.services.map((s) => s.id);
   const service = resolver(ctx, serviceIds, 'SCN021', 'service');
   const region = resolver(ctx, regions, 'SCN025', 'region');
@@ -128,10 +135,12 @@ export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags
     err(ctx, 'SCN030', path, `dependency cycle: ${[...names, names[0]].join(' → ')}; load flows one way, so break the cycle`);
   });
 
-  const segments = buildSegments(ctx, service, region, regions);
+  const channels = buildChannels(ctx);
+  const segments = buildSegments(ctx, service, region, regions, channels);
   const attacks = buildAttacks(ctx, service, region, regions, durationTicks);
   const mitigations = buildMitigations(ctx);
-  const injects = buildInjects(ctx, { service, durationTicks, mitigations, services });
+  const people = buildPeople(ctx, service, channels, segments, durationTicks);
+  const injects = buildInjects(ctx, { service, durationTicks, mitigations, services, people });
 
   if (diags.hasErrors) return undefined;
   const depsOf: number[][] = services.map(() => []);
@@ -162,11 +171,15 @@ export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags
     demandCurve: doc.demandCurve ?? DEFAULT_DEMAND_CURVE,
     startHour,
     injects,
+    people,
     scoring: {
-      availability: weights.availability ?? 0.4,
-      valueMoved: weights.valueMoved ?? 0.3,
-      customers: weights.customers ?? 0.2,
-      budget: weights.budget ?? 0.1,
+      availability: weights.availability ?? 0.25,
+      valueMoved: weights.valueMoved ?? 0.15,
+      customers: weights.customers ?? 0.15,
+      budget: weights.budget ?? 0.05,
+      trust: weights.trust ?? 0.2,
+      rumours: weights.rumours ?? 0.1,
+      honesty: weights.honesty ?? 0.1,
     },
     debriefQuestions: doc.debrief?.questions ?? [],
     order,
@@ -218,7 +231,8 @@ function shares(
   const out = regions.map(() => 0);
   let total = 0;
   for (const [key, value] of Object.entries(map)) {
-    const r = region(key, [...path, key]);
+    // An unknown region is reported at its key (the misspelt word), not at its share.
+    const r = region(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
     if (r >= 0) out[r] = value;
     total += value;
   }
@@ -226,13 +240,25 @@ function shares(
   return out;
 }
 
-function buildSegments(ctx: Ctx, service: ReturnType<typeof resolver>, region: ReturnType<typeof resolver>, regions: readonly string[]): SegmentDef[] {
+function buildSegments(
+  ctx: Ctx,
+  service: ReturnType<typeof resolver>,
+  region: ReturnType<typeof resolver>,
+  regions: readonly string[],
+  channels: ChannelDef[],
+): SegmentDef[] {
   // Default: almost everyone at home, a few percent abroad (diaspora, roaming) when the default regions are used.
   const fallback = regions.map((r, i) => (regions === DEFAULT_REGIONS ? (r === 'domestic' ? 0.97 : 0.03) : i === 0 ? 1 : 0));
+  const channelIds = channels.map((c) => c.id);
   return ctx.doc.segments.map((g, gi) => ({
     id: g.id,
     name: g.name,
     size: g.size,
+    trust: g.trust ?? 60,
+    reach: channels.map((c) => g.reach?.[c.id] ?? c.reach),
+    languages: [g.languages?.en ?? 0.7, g.languages?.sw ?? 0.9],
+    callsPerHour: g.callsPerHour ?? 0.05,
+    ...checkReachKeys(ctx, g.reach, channelIds, ['segments', gi, 'reach']),
     needs: g.needs.map((n, k) => ({ service: service(n.service, ['segments', gi, 'needs', k, 'service']), perHour: n.perHour, valueKES: n.value })),
     patienceTicks: Math.max(10, ticks(g.patience, 1200)),
     retryEveryTicks: Math.max(5, ticks(g.retryEvery, 60)),
@@ -348,6 +374,99 @@ interface InjectEnv {
   durationTicks: number;
   mitigations: MitigationDef[];
   services: ServiceDef[];
+  people: PeopleDef;
+}
+
+function buildChannels(ctx: Ctx): ChannelDef[] {
+  const ids = BUILTIN_CHANNELS.map((c) => c.id);
+  const channel = resolver(ctx, ids, 'SCN029', 'channel');
+  const use = ctx.doc.people?.channels;
+  if (!use) return BUILTIN_CHANNELS.map((c) => structuredClone(c));
+  const out: ChannelDef[] = [];
+  use.forEach((id, i) => {
+    if (channel(id, ['people', 'channels', i]) >= 0) out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
+  });
+  return out;
+}
+
+/** Reach keys must be channels on offer; returns nothing (spread into the segment for brevity). */
+function checkReachKeys(ctx: Ctx, reach: Record<string, number> | undefined, channelIds: readonly string[], path: PathSegment[]): object {
+  if (!reach) return {};
+  for (const key of Object.keys(reach)) {
+    if (channelIds.includes(key)) continue;
+    const hint = didYouMean(key, channelIds);
+    const pos = keyNodeAt(ctx.source.doc, path, key);
+    ctx.diags.add({ code: 'SCN029', ...positionOf(ctx.source, pos), path: formatPath([...path, key]), message: `unknown channel '${key}'${hint ? ` — did you mean '${hint}'?` : ` (channels: ${channelIds.join(', ')})`}` });
+  }
+  return {};
+}
+
+function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: ChannelDef[], segments: SegmentDef[], durationTicks: number): PeopleDef {
+  const doc = ctx.doc;
+  const spec = doc.people;
+  const stakeholders: StakeholderDef[] = spec?.stakeholders
+    ? spec.stakeholders.map((k) => ({ id: k.id, name: k.name, kind: k.kind, trust: k.trust ?? 60 }))
+    : DEFAULT_STAKEHOLDERS.map((k) => ({ ...k }));
+  if (spec?.stakeholders) {
+    uniqueIds(ctx, spec.stakeholders, 'stakeholders', [], ['people']);
+    if (stakeholders[0]?.kind !== 'public') err(ctx, 'SCN064', ['people', 'stakeholders', 0], 'the first stakeholder must be of kind `public`');
+  }
+  uniqueIds(ctx, doc.rumours, 'rumours');
+  uniqueIds(ctx, doc.workarounds, 'workarounds');
+  const segmentIds = segments.map((g) => g.id);
+  const segment = resolver(ctx, segmentIds, 'SCN026', 'segment');
+  const channel = resolver(ctx, channels.map((c) => c.id), 'SCN029', 'channel');
+  const rumours: RumourDef[] = doc.rumours.map((r, ri) => ({
+    id: r.id,
+    text: r.text,
+    auto: r.auto ?? false,
+    silenceTicks: ticks(r.silence, 3600),
+    spread: r.spread ?? 0.06,
+    decay: r.decay ?? 0.03,
+    isTrue: r.true ?? false,
+    hits: (r.hits ?? []).map((h, hi) => ({ service: service(h.service, ['rumours', ri, 'hits', hi, 'service']), factor: h.factor })),
+    trustHit: r.trustHit ?? 1,
+  }));
+  const smsIndex = Math.max(0, channels.findIndex((c) => c.id === 'sms'));
+  const workarounds: WorkaroundDef[] = doc.workarounds.map((w, wi) => {
+    const path: PathSegment[] = ['workarounds', wi];
+    const from = service(w.from, [...path, 'from']);
+    const to = service(w.to, [...path, 'to']);
+    if (from >= 0 && from === to) err(ctx, 'SCN062', [...path, 'to'], `'${w.id}' moves demand from '${w.from}' to itself`);
+    const segs = (w.segments ?? []).map((id, i) => segment(id, [...path, 'segments', i]));
+    const users = segments.some((g, gi) => (segs.length === 0 || segs.includes(gi)) && g.needs.some((n) => n.service === from));
+    if (from >= 0 && !users) err(ctx, 'SCN063', [...path, 'from'], `no customer segment${segs.length ? ' listed here' : ''} uses '${w.from}', so nobody can switch away from it`);
+    return {
+      id: w.id,
+      name: w.name,
+      description: w.description,
+      from,
+      to,
+      segments: segs,
+      maxShare: w.maxShare,
+      rampTicks: Math.max(1, ticks(w.ramp, 900)),
+      costKES: w.cost ?? 0,
+      costPerHourKES: w.costPerHour ?? 0,
+      channel: w.channel !== undefined ? channel(w.channel, [...path, 'channel']) : smsIndex,
+    };
+  });
+  const truth = spec?.truth;
+  const revealTick = truth?.revealAt !== undefined ? ticks(truth.revealAt, -1) : -1;
+  if (revealTick >= durationTicks) err(ctx, 'SCN040', ['people', 'truth', 'revealAt'], 'the truth would come out after the drill ends; move `revealAt` earlier or remove it');
+  return {
+    stakeholders,
+    channels,
+    rumours,
+    workarounds,
+    truth: { cause: truth?.cause ?? 'cyber-attack', dataSafe: truth?.dataSafe ?? true, revealTick },
+    silenceGraceTicks: ticks(spec?.silenceGrace, 900),
+    callCentre: spec?.callCentre !== undefined ? service(spec.callCentre, ['people', 'callCentre']) : -1,
+    templates: {
+      angry: spec?.templates?.angry ?? DEFAULT_TEMPLATES.angry,
+      worried: spec?.templates?.worried ?? DEFAULT_TEMPLATES.worried,
+      calm: spec?.templates?.calm ?? DEFAULT_TEMPLATES.calm,
+    },
+  };
 }
 
 function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
@@ -358,12 +477,17 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   const inject = resolver(ctx, injectIds, 'SCN023', 'inject');
   const attack = resolver(ctx, attackIds, 'SCN022', 'attack');
   const mitigation = resolver(ctx, mitigationIds, 'SCN024', 'mitigation');
+  const rumour = resolver(ctx, env.people.rumours.map((r) => r.id), 'SCN027', 'rumour');
+  const stakeholder = resolver(ctx, env.people.stakeholders.map((k) => k.id), 'SCN028', 'stakeholder');
   const exprSchema = scenarioExprSchema({
     services: ctx.doc.services.map((s) => s.id),
     attacks: attackIds,
     segments: ctx.doc.segments.map((g) => g.id),
     injects: injectIds,
     mitigations: mitigationIds,
+    stakeholders: env.people.stakeholders.map((k) => k.id),
+    rumours: env.people.rumours.map((r) => r.id),
+    workarounds: env.people.workarounds.map((w) => w.id),
   });
   const referenced = new Set<number>();
 
@@ -393,6 +517,12 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         if (i >= 0) referenced.add(i);
         return { type: 'fire', inject: i };
       }
+      case 'rumour':
+        return { type: 'rumour', rumour: rumour(e.rumour, [...path, 'rumour']), belief: e.belief ?? 0.05 };
+      case 'trust':
+        return { type: 'trust', stakeholder: stakeholder(e.stakeholder, [...path, 'stakeholder']), delta: e.delta };
+      case 'reveal':
+        return { type: 'reveal' };
       case 'prompt': {
         const defaults = e.options.filter((o) => o.default).length;
         if (defaults > 1) err(ctx, 'SCN046', [...path, 'options'], `${defaults} options are marked default; mark at most one`);

@@ -47,6 +47,10 @@ export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
   SCN023: { severity: 'error', title: 'Unknown inject', fix: 'Use the id of an inject defined under `injects`.' },
   SCN024: { severity: 'error', title: 'Unknown mitigation', fix: 'Use a mitigation id from the built-in catalogue or from `mitigations.add`.' },
   SCN025: { severity: 'error', title: 'Unknown region', fix: 'Use a region listed under `regions` (default: domestic, foreign).' },
+  SCN026: { severity: 'error', title: 'Unknown segment', fix: 'Use the id of a segment defined under `segments`.' },
+  SCN027: { severity: 'error', title: 'Unknown rumour', fix: 'Use the id of a rumour defined under `rumours`.' },
+  SCN028: { severity: 'error', title: 'Unknown stakeholder', fix: 'Use a stakeholder id from `people.stakeholders` (default: public, media, regulator, partners).' },
+  SCN029: { severity: 'error', title: 'Unknown channel', fix: 'Use a built-in channel id: social, sms, press, banner, call-script, regulator, partners.' },
   SCN030: { severity: 'error', title: 'Dependency cycle', fix: 'Load flows one way along dependencies; break the cycle (model a two-way link as its own service).' },
   SCN031: { severity: 'error', title: 'Service depends on itself', fix: 'Remove the dependency.' },
   SCN032: { severity: 'error', title: 'Duplicate dependency', fix: 'Keep one entry per pair of services.' },
@@ -66,6 +70,9 @@ export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
   SCN053: { severity: 'error', title: 'Condition must be true or false', fix: 'Compare the value, e.g. `service("x").availability < 0.5`.' },
   SCN060: { severity: 'warning', title: 'No critical service', fix: 'Mark the services that matter most `critical: true`; scoring uses them.' },
   SCN061: { severity: 'error', title: 'Wrong target for this mitigation', fix: 'Only the service kinds listed in the message may be targeted.' },
+  SCN062: { severity: 'error', title: 'Workaround goes nowhere', fix: 'A workaround moves demand from one service to another: `from` and `to` must differ.' },
+  SCN063: { severity: 'warning', title: 'Workaround nobody can use', fix: 'No segment in `segments` needs the `from` service; point it at a service customers use.' },
+  SCN064: { severity: 'error', title: 'Missing public stakeholder', fix: 'The first stakeholder must be of kind `public` (trust and scoring read it).' },
   SCN099: { severity: 'error', title: 'Too many problems', fix: 'Fix the ones listed first; the rest were not reported.' },
 };
 

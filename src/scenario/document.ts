@@ -24,9 +24,13 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  for (const e of doc.errors) {
+  // Only the first syntax error is reported (plus duplicate keys, which never cascade): the yaml library's later
+  // errors are usually consequences of the first (one bad indent gave five errors on three lines).
+  const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const reported = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
+  for (const e of reported) {
     const pos = lines.linePos(e.pos[0]);
-    diags.add({ code: 'SCN001', line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message) });
+    diags.add({ code: 'SCN001', line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? '') });
   }
   if (doc.errors.length > 0) return undefined;
   let value: unknown;
@@ -38,11 +42,20 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    diags.add({ code: 'SCN004', line: 1, column: 1, path: '', message: 'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level' });
+    // At the document's content (a list or text after leading comments), not at line 1.
+    const start = lines.linePos((doc.contents as Node | null)?.range?.[0] ?? 0);
+    diags.add({ code: 'SCN004', line: start.line, column: start.col, path: '', message: 'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level' });
     return undefined;
   }
   return { doc, lines, value };
 }
+
+/** The yaml library's wording for the commonest authoring slips, with what the author most likely did. */
+const YAML_HINTS: Record<string, string> = {
+  'Nested mappings are not allowed in compact mappings': ' (a text containing ": " must be put in quotes)',
+  'Sequence item without - indicator': ' (check the indentation: the keys of one mapping must start in the same column)',
+  'All mapping items must start at the same column': ' (check the indentation of this line)',
+};
 
 function cleanYamlMessage(message: string): string {
   // The library appends a code frame on some messages; the first line is the sentence.

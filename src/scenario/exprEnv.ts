@@ -3,6 +3,7 @@
  * simulation. Ids are resolved to indices when the scenario is compiled; evaluation only reads arrays.
  */
 import { keyframeRps } from '../engine/attack';
+import { meanBelief, silenceTicks } from '../engine/rumours';
 import type { Sim } from '../engine/sim';
 import type { ExprFunction, ExprSchema } from './expr';
 
@@ -12,6 +13,9 @@ export interface ExprIds {
   segments: readonly string[];
   injects: readonly string[];
   mitigations: readonly string[];
+  stakeholders: readonly string[];
+  rumours: readonly string[];
+  workarounds: readonly string[];
 }
 
 function idFunction(kind: string, ids: readonly string[], doc: string, rest: Omit<ExprFunction<Sim>, 'doc' | 'argKind' | 'resolve' | 'candidates'>): ExprFunction<Sim> {
@@ -41,6 +45,8 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
       lost: { type: 'number', doc: 'Value of transactions customers gave up on, KES.', get: (s) => s.state.metrics.valueLostKES },
       pending: { type: 'number', doc: 'Value stuck with stranded customers now, KES.', get: (s) => s.state.metrics.valuePendingKES },
       score: { type: 'number', doc: 'The running score, 0–100.', get: (s) => s.state.metrics.score },
+      silence: { type: 'number', doc: 'Minutes since the last public statement landed (0 before the incident starts).', get: (s) => silenceTicks(s) / 60 },
+      media: { type: 'number', doc: 'Media attention, 0–100.', get: (s) => s.state.people.media },
     },
     functions: {
       service: idFunction('service', ids.services, 'A service of the city, by id.', {
@@ -74,6 +80,23 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
           fired: { type: 'number', doc: 'How many times it has fired.', get: (s, i) => s.state.injects[i]!.fired },
         },
       }),
+      trust: idFunction('stakeholder', ids.stakeholders, 'Trust of a stakeholder (public, media, regulator, partners…), 0–100.', {
+        value: { type: 'number', get: (s, i) => s.state.people.trust[i]! },
+      }),
+      rumour: idFunction('rumour', ids.rumours, 'A rumour of this scenario, by id.', {
+        fields: {
+          belief: { type: 'number', doc: 'Share of customers who believe it, 0–1 (weighted by segment size).', get: (s, i) => meanBelief(s, i) },
+          born: { type: 'boolean', doc: 'True once it is spreading.', get: (s, i) => s.state.people.rumours[i]!.born },
+          peak: { type: 'number', doc: 'Highest belief in any segment so far, 0–1.', get: (s, i) => s.state.people.rumours[i]!.peak },
+        },
+      }),
+      workaround: idFunction('workaround', ids.workarounds, 'A customer workaround of this scenario, by id.', {
+        fields: {
+          enabled: { type: 'boolean', doc: 'True while it is announced and not withdrawn.', get: (s, i) => s.state.people.workarounds[i]!.enabled },
+          uptake: { type: 'number', doc: 'Mean share of demand it has moved, 0–1.', get: (s, i) => mean(s.state.people.workarounds[i]!.uptake) },
+          awareness: { type: 'number', doc: 'Mean share of customers who have heard of it, 0–1.', get: (s, i) => mean(s.state.people.workarounds[i]!.awareness) },
+        },
+      }),
       mitigation: idFunction('mitigation', ids.mitigations, 'A mitigation on offer, by id.', {
         fields: {
           active: { type: 'number', doc: 'How many orders of it are in effect now.', get: (s, i) => countEffective(s, i) },
@@ -87,6 +110,10 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
 function attackRps(s: Sim, i: number): number {
   const at = s.state.attacks[i]!;
   return at.on ? keyframeRps(s.scenario.attacks[i]!.keyframes, s.state.tick - at.offsetTicks) * at.factor : 0;
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length > 0 ? sum(xs) / xs.length : 0;
 }
 
 function sum(xs: readonly number[]): number {

@@ -93,6 +93,14 @@ export const segmentSchema = z.strictObject({
   churn: share.optional(),
   regions: regionShares.optional(),
   needs: z.array(needSchema).min(1).max(12),
+  /** Trust at the start, 0–100 (default 60). */
+  trust: z.number().min(0).max(100).optional(),
+  /** Channel habits: share of the segment each channel reaches (default: the channel's own reach). */
+  reach: z.record(id, share).optional(),
+  /** Share of the segment that understands each language. */
+  languages: z.strictObject({ en: share.optional(), sw: share.optional() }).optional(),
+  /** Share of stranded customers who call the call centre per hour. */
+  callsPerHour: nonNegative.optional(),
 });
 
 export const attackSchema = z.strictObject({
@@ -165,6 +173,9 @@ const endEffect = z.strictObject({
   text,
 });
 const fireEffect = z.strictObject({ type: z.literal('fire'), inject: id });
+const rumourEffect = z.strictObject({ type: z.literal('rumour'), rumour: id, belief: share.optional() });
+const trustEffect = z.strictObject({ type: z.literal('trust'), stakeholder: id, delta: z.number().min(-100).max(100) });
+const revealEffect = z.strictObject({ type: z.literal('reveal') });
 
 /** Effects that can appear anywhere (a prompt's options use these, so prompts cannot nest). */
 export const simpleEffect = z.discriminatedUnion('type', [
@@ -176,6 +187,9 @@ export const simpleEffect = z.discriminatedUnion('type', [
   budgetEffect,
   endEffect,
   fireEffect,
+  rumourEffect,
+  trustEffect,
+  revealEffect,
 ]);
 
 export const promptEffect = z.strictObject({
@@ -208,6 +222,9 @@ export const effectSchema = z.discriminatedUnion('type', [
   budgetEffect,
   endEffect,
   fireEffect,
+  rumourEffect,
+  trustEffect,
+  revealEffect,
   promptEffect,
 ]);
 
@@ -242,8 +259,59 @@ export const scoringSchema = z.strictObject({
       valueMoved: nonNegative.optional(),
       customers: nonNegative.optional(),
       budget: nonNegative.optional(),
+      trust: nonNegative.optional(),
+      rumours: nonNegative.optional(),
+      honesty: nonNegative.optional(),
     })
     .optional(),
+});
+
+export const CAUSE_VALUES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
+
+export const peopleSchema = z.strictObject({
+  stakeholders: z
+    .array(z.strictObject({ id, name, kind: z.enum(['public', 'media', 'regulator', 'partner', 'other']), trust: z.number().min(0).max(100).optional() }))
+    .min(1)
+    .max(12)
+    .optional(),
+  /** Built-in channels on offer (default: all). */
+  channels: z.array(id).optional(),
+  callCentre: id.optional(),
+  silenceGrace: duration.optional(),
+  truth: z
+    .strictObject({ cause: z.enum(CAUSE_VALUES), dataSafe: z.boolean(), revealAt: duration.optional() })
+    .optional(),
+  templates: z
+    .strictObject({ angry: z.array(short).max(20).optional(), worried: z.array(short).max(20).optional(), calm: z.array(short).max(20).optional() })
+    .optional(),
+});
+
+export const rumourSchema = z.strictObject({
+  id,
+  text: short,
+  /** Born on its own from outage × silence × grievance. */
+  auto: z.boolean().optional(),
+  /** Silence needed before it can be born on its own. */
+  silence: duration.optional(),
+  spread: z.number().min(0).max(5).optional(),
+  decay: share.optional(),
+  true: z.boolean().optional(),
+  hits: z.array(z.strictObject({ service: id, factor: z.number().min(0).max(5) })).max(12).optional(),
+  trustHit: z.number().min(0).max(10).optional(),
+});
+
+export const workaroundSchema = z.strictObject({
+  id,
+  name,
+  description: text,
+  from: id,
+  to: id,
+  segments: z.array(id).optional(),
+  maxShare: share,
+  ramp: duration.optional(),
+  cost: nonNegative.optional(),
+  costPerHour: nonNegative.optional(),
+  channel: id.optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -261,6 +329,9 @@ export const scenarioSchema = z.strictObject({
   attacks: z.array(attackSchema).max(64).default([]),
   mitigations: mitigationsSchema.optional(),
   injects: z.array(injectSchema).max(500).default([]),
+  people: peopleSchema.optional(),
+  rumours: z.array(rumourSchema).max(32).default([]),
+  workarounds: z.array(workaroundSchema).max(32).default([]),
   scoring: scoringSchema.optional(),
   debrief: z.strictObject({ questions: z.array(text).max(20) }).optional(),
 });

@@ -13,7 +13,14 @@ type Issue = z.core.$ZodIssue;
 export function validateSchema(source: ParsedSource, diags: DiagnosticList): ScenarioDocument | undefined {
   const result = scenarioSchema.safeParse(source.value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) report(source, diags, issue);
+  // zod 4 still runs length checks on a value of the wrong type (a text where a list belongs also gave
+  // "18 characters; at most 8 fit on screen"): report only the wrong type at such a path.
+  const key = (i: Issue): string => i.path.map(String).join('\u0000');
+  const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map(key));
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(key(issue))) continue;
+    report(source, diags, issue);
+  }
   return undefined;
 }
 

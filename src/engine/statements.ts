@@ -1,0 +1,176 @@
+/**
+ * Public statements: what the commander says, on which channel, in which languages. A statement lands after
+ * its channel's delay; then each content block has its effect on trust, rumours and workaround awareness,
+ * scaled by the channel's reach among each segment and its credibility. Claims (cause, "no data lost", ETA,
+ * denials) are remembered: if they later prove false, trust pays for it.
+ */
+import { postFeed } from './injects';
+import { pushLog } from './log';
+import { incidentOngoing } from './rumours';
+import type { Sim } from './sim';
+import { addTrust } from './trust';
+import { LANGUAGES, type StatementBlock, type StatementRecord } from './types';
+
+/** Repeating the same block within an hour halves its effect each time. */
+const REPEAT_WINDOW_TICKS = 3600;
+const GOODWILL_COST_KES = 2_000_000;
+const PARTNER_REBUTTAL_DELAY_TICKS = 600;
+
+type PendingStatement = StatementRecord;
+
+/** Reach of a statement per segment: channel habit × the best of the languages used. */
+export function segmentReach(sim: Sim, channel: number, languages: readonly string[], g: number): number {
+  const seg = sim.scenario.segments[g]!;
+  let lang = 0;
+  for (const l of languages) {
+    const i = LANGUAGES.indexOf(l as (typeof LANGUAGES)[number]);
+    if (i >= 0) lang = Math.max(lang, seg.languages[i]!);
+  }
+  return seg.reach[channel]! * lang;
+}
+
+export function meanReach(sim: Sim, channel: number, languages: readonly string[]): number {
+  let sum = 0;
+  let size = 0;
+  sim.scenario.segments.forEach((g, i) => {
+    sum += segmentReach(sim, channel, languages, i) * g.size;
+    size += g.size;
+  });
+  return size > 0 ? sum / size : 0;
+}
+
+export function statementCost(sim: Sim, channel: number, blocks: readonly StatementBlock[]): number {
+  const goodwill = blocks.some((b) => b.kind === 'goodwill') ? GOODWILL_COST_KES : 0;
+  return sim.scenario.people.channels[channel]!.costKES + goodwill;
+}
+
+function repetitions(sim: Sim, kind: StatementBlock['kind'], now: number): number {
+  let n = 0;
+  for (const s of sim.state.people.statements) {
+    if (s.landed && now - s.landsTick < REPEAT_WINDOW_TICKS && s.blocks.some((b) => b.kind === kind)) n++;
+  }
+  return n;
+}
+
+/** Delivers statements whose channel delay has passed. */
+export function deliverStatements(sim: Sim): void {
+  const list = sim.state.people.statements;
+  for (const s of list) {
+    if (!s.landed && sim.state.tick >= s.landsTick) land(sim, s);
+  }
+}
+
+function land(sim: Sim, s: PendingStatement): void {
+  const { scenario, state } = sim;
+  const p = state.people;
+  const channel = scenario.people.channels[s.channel]!;
+  const credibility = channel.credibility * (0.5 + p.trust[0]! / 200);
+  const reach = meanReach(sim, s.channel, s.languages);
+  const ongoing = incidentOngoing(sim);
+  const label = `${channel.name} at ${minutesLabel(s.tick)}`;
+  // Repetition is counted before this statement is marked landed.
+  const reps = s.blocks.map((b) => Math.pow(0.5, repetitions(sim, b.kind, state.tick)));
+  s.landed = true;
+  p.lastStatementTick = state.tick;
+  s.blocks.forEach((block, i) => {
+    const rep = reps[i]!;
+    const gain = (points: number, why: string): void => {
+      addTrust(sim, 'public', points * reach * credibility * rep * (channel.addresses.includes('public') ? 1 : 0.5), 'statements', why);
+      scenario.people.stakeholders.forEach((k, ki) => {
+        if (k.kind === 'public' || k.kind === 'partner') return;
+        addTrust(sim, ki, points * 0.5 * rep * (channel.addresses.includes(k.kind) ? 1 : 0.3), 'statements', why);
+      });
+      scenario.segments.forEach((_, g) => {
+        addTrust(sim, -1 - g, points * segmentReach(sim, s.channel, s.languages, g) * credibility * rep, 'statements', why);
+      });
+    };
+    switch (block.kind) {
+      case 'acknowledge':
+        gain(ongoing ? 10 : 2, `acknowledged the problem (${label})`);
+        p.media = Math.max(0, p.media - 3);
+        break;
+      case 'apologise':
+        gain(ongoing ? 6 : 1, `apologised (${label})`);
+        break;
+      case 'cause':
+        gain(block.cause === 'investigating' ? 5 : 8, `explained the cause as "${block.cause}" (${label})`);
+        p.claims.push({ tick: state.tick, kind: 'cause', value: block.cause, deadlineTick: -1, channel: s.channel, reach, status: 'open' });
+        break;
+      case 'data-safe':
+        gain(8, `said customer data is safe (${label})`);
+        p.claims.push({ tick: state.tick, kind: 'data-safe', value: '', deadlineTick: -1, channel: s.channel, reach, status: 'open' });
+        break;
+      case 'eta': {
+        gain(8, `gave an ETA of ${block.minutes} min (${label})`);
+        p.claims.push({ tick: state.tick, kind: 'eta', value: String(block.minutes), deadlineTick: state.tick + block.minutes * 60, channel: s.channel, reach, status: 'open' });
+        break;
+      }
+      case 'workaround':
+        announce(sim, block.workaround, s, credibility);
+        gain(3, `told people about a workaround (${label})`);
+        break;
+      case 'rebuttal':
+        rebut(sim, block, s, credibility, rep);
+        break;
+      case 'goodwill':
+        gain(ongoing ? 12 : 5, `goodwill gesture: free transfers for a day (${label})`);
+        p.goodwillUntilTick = state.tick + 24 * 3600;
+        break;
+      case 'blame': {
+        const k = scenario.people.stakeholders.findIndex((x) => x.id === block.partner);
+        addTrust(sim, 'public', 1.5 * reach, 'blame', `blamed ${scenario.people.stakeholders[k]?.name ?? block.partner} (${label})`);
+        if (k >= 0) addTrust(sim, k, -15, 'blame', `was blamed publicly (${label})`);
+        p.media = Math.min(100, p.media + 10);
+        p.scheduled.push({ tick: state.tick + PARTNER_REBUTTAL_DELAY_TICKS, kind: 'partner-rebuttal', ref: k });
+        break;
+      }
+    }
+  });
+  pushLog(state, 'people', `statement landed: ${channel.name}`, -1);
+}
+
+function announce(sim: Sim, id: string, s: PendingStatement, credibility: number): void {
+  const { scenario, state } = sim;
+  const w = scenario.people.workarounds.findIndex((x) => x.id === id);
+  if (w < 0) return;
+  const ws = state.people.workarounds[w]!;
+  if (!ws.enabled) return; // withdrawn between ordering and landing
+  for (let g = 0; g < scenario.segments.length; g++) {
+    const heard = segmentReach(sim, s.channel, s.languages, g) * Math.min(1, credibility * 1.2);
+    ws.awareness[g] = 1 - (1 - ws.awareness[g]!) * (1 - heard);
+  }
+}
+
+/**
+ * A rebuttal works by reach, credibility, evidence and timing: early and credible, it kills a rumour; late, or a
+ * bare denial from someone people do not trust, it can feed it.
+ */
+function rebut(sim: Sim, block: Extract<StatementBlock, { kind: 'rebuttal' }>, s: PendingStatement, credibility: number, rep: number): void {
+  const { scenario, state } = sim;
+  const p = state.people;
+  const r = scenario.people.rumours.findIndex((x) => x.id === block.rumour);
+  if (r < 0) return;
+  const def = scenario.people.rumours[r]!;
+  const rs = p.rumours[r]!;
+  const evidence = block.evidence === 'independent' ? 1 : block.evidence === 'law' ? 0.8 : 0.35;
+  const ageMinutes = rs.born ? (state.tick - rs.bornTick) / 60 : 0;
+  const timing = Math.exp(-ageMinutes / 90);
+  const defensive = block.evidence === 'none' && p.trust[0]! < 40;
+  const label = `${scenario.people.channels[s.channel]!.name} at ${minutesLabel(s.tick)}`;
+  for (let g = 0; g < rs.belief.length; g++) {
+    const reach = segmentReach(sim, s.channel, s.languages, g);
+    const b = rs.belief[g]!;
+    rs.belief[g] = defensive
+      ? Math.min(1, b + 0.15 * reach * (1 - b)) // a defensive denial draws attention to the rumour
+      : b * (1 - Math.min(0.95, 0.9 * reach * credibility * evidence * timing * rep * 1.6));
+  }
+  p.claims.push({ tick: state.tick, kind: 'denial', value: def.id, deadlineTick: -1, channel: s.channel, reach: meanReach(sim, s.channel, s.languages), status: 'open' });
+  if (defensive) postFeed(sim, 'social', 'Trending', `"They would say that." The denial is spreading the rumour further: ${def.text}`, `a bare denial of '${def.id}' while public trust was ${Math.round(p.trust[0]!)} (${label})`);
+}
+
+function minutesLabel(tick: number): string {
+  const m = Math.floor(tick / 60);
+  return `T+${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export { minutesLabel };

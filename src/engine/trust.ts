@@ -1,0 +1,179 @@
+/**
+ * Trust per stakeholder and per customer segment (0–100), and what moves it over time: the pain of stranded
+ * customers, silence while the incident runs, rumours people believe, claims that prove false, missed ETAs,
+ * and a slow recovery once service is back. Every change is attributed to a driver for the debrief.
+ */
+import { postFeed } from './injects';
+import { pushLog } from './log';
+import { incidentOngoing, meanBelief, silenceTicks } from './rumours';
+import type { Sim } from './sim';
+import { minutesLabel } from './statements';
+import type { Claim, TrustDriver } from './types';
+import { PEOPLE_PERIOD } from './workarounds';
+
+export const TRUST_EVENT_LIMIT = 300;
+/** Trust points per minute lost to silence beyond the grace period (public). */
+const SILENCE_PER_MINUTE = 0.12;
+/** Trust points per minute lost by a segment in full pain (≥ 1 % of it stranded). */
+const PAIN_PER_MINUTE = 0.3;
+const RECOVERY_PER_MINUTE = 0.15;
+const BROKEN_CLAIM_POINTS = 14;
+const MISSED_ETA_POINTS = 10;
+
+/**
+ * Changes trust. `who`: 'public' (stakeholder 0), a stakeholder index, or -1 - segment index.
+ * Discrete events (not the per-period drifts) are recorded for the timeline.
+ */
+export function addTrust(sim: Sim, who: 'public' | number, delta: number, driver: TrustDriver, why: string): void {
+  if (delta === 0 || !Number.isFinite(delta)) return;
+  const p = sim.state.people;
+  const index = who === 'public' ? 0 : who;
+  if (index >= 0) {
+    const before = p.trust[index]!;
+    const after = clamp(before + delta);
+    p.trust[index] = after;
+    if (after < p.trustLow[index]!) p.trustLow[index] = after;
+    if (index === 0) p.drivers[driver] += after - before;
+  } else {
+    const seg = sim.state.segments[-1 - index]!;
+    seg.trust = clamp(seg.trust + delta);
+    return;
+  }
+  const discrete = driver === 'statements' || driver === 'blame' || driver === 'claims' || driver === 'injects';
+  if (discrete && Math.abs(delta) >= 0.05) {
+    p.trustEvents.push({ tick: sim.state.tick, who: index, delta, why });
+    if (p.trustEvents.length > TRUST_EVENT_LIMIT) p.trustEvents.splice(0, p.trustEvents.length - TRUST_EVENT_LIMIT);
+  }
+}
+
+function clamp(x: number): number {
+  return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
+export function updateTrust(sim: Sim): void {
+  const { scenario, state } = sim;
+  const p = state.people;
+  const minutes = PEOPLE_PERIOD / 60;
+  const ongoing = incidentOngoing(sim);
+  if (ongoing && p.incidentTick < 0) p.incidentTick = state.tick;
+
+  // Silence while the incident runs.
+  if (ongoing && silenceTicks(sim) > scenario.people.silenceGraceTicks) {
+    const media = 0.5 + p.media / 100;
+    addTrust(sim, 'public', -SILENCE_PER_MINUTE * media * minutes, 'silence', 'silence');
+    scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -SILENCE_PER_MINUTE * 0.8 * minutes, 'silence', 'silence'));
+    p.media = Math.min(100, p.media + 0.5 * minutes);
+  }
+
+  // The pain of stranded customers.
+  let painSum = 0;
+  let sizeSum = 0;
+  scenario.segments.forEach((def, g) => {
+    const seg = state.segments[g]!;
+    let stranded = 0;
+    for (const x of seg.stranded) stranded += x;
+    const pain = Math.min(1, stranded / (0.01 * def.size));
+    if (pain > 0) addTrust(sim, -1 - g, -PAIN_PER_MINUTE * pain * minutes, 'pain', 'stranded customers');
+    painSum += pain * def.size;
+    sizeSum += def.size;
+  });
+  const meanPain = sizeSum > 0 ? painSum / sizeSum : 0;
+  if (meanPain > 0) addTrust(sim, 'public', -PAIN_PER_MINUTE * 0.6 * meanPain * minutes, 'pain', 'stranded customers');
+
+  // Rumours people believe.
+  scenario.people.rumours.forEach((def, r) => {
+    if (!p.rumours[r]!.born) return;
+    const b = meanBelief(sim, r);
+    addTrust(sim, 'public', -def.trustHit * b * minutes, 'rumours', `rumour '${def.id}'`);
+    scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -def.trustHit * p.rumours[r]!.belief[g]! * minutes, 'rumours', `rumour '${def.id}'`));
+  });
+
+  // A slow recovery once everything is back.
+  if (!ongoing) {
+    scenario.people.stakeholders.forEach((k, ki) => {
+      const gap = k.trust - p.trust[ki]!;
+      if (gap > 0) addTrust(sim, ki, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
+    });
+    scenario.segments.forEach((def, g) => {
+      const gap = def.trust - state.segments[g]!.trust;
+      if (gap > 0) addTrust(sim, -1 - g, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
+    });
+  }
+  p.media = Math.max(10, p.media - 0.5 * minutes);
+
+  checkEtas(sim);
+  if (!p.revealed && scenario.people.truth.revealTick >= 0 && state.tick >= scenario.people.truth.revealTick) revealTruth(sim, 'the investigation reported');
+  runScheduled(sim);
+}
+
+/** An ETA is kept if the critical services are back (≥ 90 % available) by its deadline. */
+function checkEtas(sim: Sim): void {
+  const { scenario, state } = sim;
+  for (const claim of state.people.claims) {
+    if (claim.kind !== 'eta' || claim.status !== 'open' || state.tick < claim.deadlineTick) continue;
+    let sum = 0;
+    let n = 0;
+    scenario.services.forEach((def, s) => {
+      if (!def.critical) return;
+      sum += state.services[s]!.availability;
+      n++;
+    });
+    const restored = n === 0 || sum / n >= 0.9;
+    claim.status = restored ? 'kept' : 'broken';
+    if (restored) {
+      addTrust(sim, 'public', 3 * claim.reach, 'claims', `kept the ETA given at ${minutesLabel(claim.tick)}`);
+    } else {
+      // A missed ETA costs more than giving none: the promise's gain was smaller than this.
+      addTrust(sim, 'public', -(MISSED_ETA_POINTS * claim.reach + 4), 'claims', `missed the ETA of ${claim.value} min given at ${minutesLabel(claim.tick)}`);
+      postFeed(sim, 'social', 'Customers', `You said ${claim.value} minutes. It has been ${claim.value} minutes. Still nothing.`, `ETA given at ${minutesLabel(claim.tick)} was missed`);
+    }
+  }
+}
+
+function contradicts(sim: Sim, claim: Claim): boolean {
+  const truth = sim.scenario.people.truth;
+  if (claim.kind === 'cause') return claim.value !== 'investigating' && claim.value !== truth.cause;
+  if (claim.kind === 'data-safe') return !truth.dataSafe;
+  if (claim.kind === 'denial') {
+    const rumour = sim.scenario.people.rumours.find((r) => r.id === claim.value);
+    return rumour?.isTrue ?? false;
+  }
+  return false;
+}
+
+/** The truth comes out: claims that contradict it cost heavily; the ones that held earn a little. */
+export function revealTruth(sim: Sim, why: string): void {
+  const { state } = sim;
+  const p = state.people;
+  if (p.revealed) return;
+  p.revealed = true;
+  pushLog(state, 'people', `the truth came out (${why})`, -1);
+  for (const claim of p.claims) {
+    if (claim.kind === 'eta' || claim.status !== 'open') continue;
+    if (contradicts(sim, claim)) {
+      claim.status = 'broken';
+      const what = claim.kind === 'cause' ? `"${claim.value}" as the cause` : claim.kind === 'data-safe' ? '"no customer data was affected"' : `the denial of '${claim.value}'`;
+      addTrust(sim, 'public', -(BROKEN_CLAIM_POINTS * claim.reach + 6), 'claims', `claim proved false: ${what} (said at ${minutesLabel(claim.tick)})`);
+      sim.scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -BROKEN_CLAIM_POINTS * 0.5, 'claims', 'claim proved false'));
+      p.media = Math.min(100, p.media + 15);
+      postFeed(sim, 'headline', 'Investigative desk', `Statement at ${minutesLabel(claim.tick)} proves false: ${what}.`, `${why}; it contradicts what was said at ${minutesLabel(claim.tick)}`);
+    } else {
+      claim.status = 'kept';
+      addTrust(sim, 'public', 2 * claim.reach, 'claims', `claim held up (said at ${minutesLabel(claim.tick)})`);
+    }
+  }
+}
+
+function runScheduled(sim: Sim): void {
+  const { scenario, state } = sim;
+  const p = state.people;
+  for (let i = 0; i < p.scheduled.length; i++) {
+    const ev = p.scheduled[i]!;
+    if (state.tick < ev.tick) continue;
+    p.scheduled.splice(i--, 1);
+    const partner = scenario.people.stakeholders[ev.ref];
+    const name = partner?.name ?? 'A partner';
+    postFeed(sim, 'stakeholder', name, `${name}: the outage is not ours. Our systems are running; the failure lies with the operator.`, 'rebuttal after being blamed publicly');
+    addTrust(sim, 'public', -5, 'blame', `${name} rebutted the blame`);
+  }
+}

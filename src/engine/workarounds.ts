@@ -1,0 +1,51 @@
+/**
+ * Customer workarounds: the commander announces "use USSD instead of the app"; people who hear it (channel
+ * reach, language, trust) move a share of their demand to the other channel — which may itself overload, as
+ * USSD did in July 2023. A workaround nobody heard of does nothing; a withdrawn one fades out.
+ */
+import type { Sim } from './sim';
+
+/** Ticks between updates of the people systems (awareness, uptake, trust, rumours). */
+export const PEOPLE_PERIOD = 10;
+
+/** Word of mouth: per minute, people who heard tell some who did not. */
+const WORD_OF_MOUTH_PER_MINUTE = 0.03;
+/** Most of the uptake needs trust: at trust 0 people try it at 40 % of the rate they would at full trust. */
+const TRUST_FLOOR = 0.4;
+
+/** A workaround applies to a segment that uses its `from` service (and is listed, if the scenario lists segments). */
+export function workaroundApplies(sim: Sim, w: number, segment: number): boolean {
+  const def = sim.scenario.people.workarounds[w]!;
+  if (def.segments.length > 0 && !def.segments.includes(segment)) return false;
+  const needs = sim.scenario.segments[segment]!.needs;
+  for (let k = 0; k < needs.length; k++) if (needs[k]!.service === def.from) return true;
+  return false;
+}
+
+export function updateWorkarounds(sim: Sim): void {
+  const { scenario, state } = sim;
+  const defs = scenario.people.workarounds;
+  const minutes = PEOPLE_PERIOD / 60;
+  for (let w = 0; w < defs.length; w++) {
+    const def = defs[w]!;
+    const ws = state.people.workarounds[w]!;
+    const step = Math.min(1, PEOPLE_PERIOD / Math.max(1, def.rampTicks));
+    for (let g = 0; g < scenario.segments.length; g++) {
+      if (ws.enabled) {
+        const a = ws.awareness[g]!;
+        ws.awareness[g] = Math.min(1, a + WORD_OF_MOUTH_PER_MINUTE * minutes * a * (1 - a));
+      }
+      const trust = state.segments[g]!.trust / 100;
+      const target = ws.enabled && workaroundApplies(sim, w, g) ? def.maxShare * ws.awareness[g]! * (TRUST_FLOOR + (1 - TRUST_FLOOR) * trust) : 0;
+      ws.uptake[g] = ws.uptake[g]! + (target - ws.uptake[g]!) * step;
+    }
+  }
+}
+
+/** Hourly running cost of enabled workarounds, per tick. */
+export function workaroundCostPerTick(sim: Sim): number {
+  let cost = 0;
+  const defs = sim.scenario.people.workarounds;
+  for (let w = 0; w < defs.length; w++) if (sim.state.people.workarounds[w]!.enabled) cost += defs[w]!.costPerHourKES / 3600;
+  return cost;
+}
