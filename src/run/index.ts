@@ -1,0 +1,7 @@
+/** After the drill: records, verification, time travel, what-if, saves and share links (pure, no DOM). */
+export * from './record';
+export * from './verify';
+export * from './replayer';
+export * from './whatif';
+export * from './save';
+export * from './share';
