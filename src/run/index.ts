@@ -5,3 +5,5 @@ export * from './replayer';
 export * from './whatif';
 export * from './save';
 export * from './share';
+export * from './series';
+export * from './report';
