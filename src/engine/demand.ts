@@ -30,11 +30,14 @@ export function computeDemand(sim: Sim): void {
     const seg = state.segments[g]!;
     const offset = rt.needOffset[g]!;
     const retryRate = 1 / def.retryEveryTicks;
+    const perNeed = 1 / def.needs.length;
     for (let k = 0; k < def.needs.length; k++) {
       const need = def.needs[k]!;
       const idx = offset + k;
       const pass = rt.needPass[idx]!;
-      const arrivals = ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]! * rt.needFactor[idx]!;
+      // No more new transactions in a second than there are active customers to start them (keeps customers
+      // conserved however extreme a scenario's demand or a rumour's panic factor).
+      const arrivals = Math.min(seg.active * perNeed, ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]! * rt.needFactor[idx]!);
       const retries = seg.stranded[k]! * retryRate;
       rt.needNew[idx] = arrivals;
       rt.needRetry[idx] = retries;

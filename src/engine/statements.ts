@@ -44,10 +44,19 @@ export function statementCost(sim: Sim, channel: number, blocks: readonly Statem
   return sim.scenario.people.channels[channel]!.costKES + goodwill;
 }
 
-function repetitions(sim: Sim, kind: StatementBlock['kind'], now: number): number {
+/** What counts as "the same message": the block kind, and what it is about (which rumour, which workaround). */
+function sameMessage(a: StatementBlock, b: StatementBlock): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'rebuttal' && b.kind === 'rebuttal') return a.rumour === b.rumour;
+  if (a.kind === 'workaround' && b.kind === 'workaround') return a.workaround === b.workaround;
+  if (a.kind === 'blame' && b.kind === 'blame') return a.partner === b.partner;
+  return true;
+}
+
+function repetitions(sim: Sim, block: StatementBlock, now: number): number {
   let n = 0;
   for (const s of sim.state.people.statements) {
-    if (s.landed && now - s.landsTick < REPEAT_WINDOW_TICKS && s.blocks.some((b) => b.kind === kind)) n++;
+    if (s.landed && now - s.landsTick < REPEAT_WINDOW_TICKS && s.blocks.some((b) => sameMessage(b, block))) n++;
   }
   return n;
 }
@@ -69,9 +78,10 @@ function land(sim: Sim, s: PendingStatement): void {
   const ongoing = incidentOngoing(sim);
   const label = `${channel.name} at ${minutesLabel(s.tick)}`;
   // Repetition is counted before this statement is marked landed.
-  const reps = s.blocks.map((b) => Math.pow(0.5, repetitions(sim, b.kind, state.tick)));
+  const reps = s.blocks.map((b) => Math.pow(0.5, repetitions(sim, b, state.tick)));
   s.landed = true;
-  p.lastStatementTick = state.tick;
+  // Only speaking to the public breaks the silence: a private briefing to the regulator does not.
+  if (channel.addresses.includes('public')) p.lastStatementTick = state.tick;
   s.blocks.forEach((block, i) => {
     const rep = reps[i]!;
     const gain = (points: number, why: string): void => {

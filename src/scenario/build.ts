@@ -427,7 +427,13 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
     hits: (r.hits ?? []).map((h, hi) => ({ service: service(h.service, ['rumours', ri, 'hits', hi, 'service']), factor: h.factor })),
     trustHit: r.trustHit ?? 1,
   }));
-  const smsIndex = Math.max(0, channels.findIndex((c) => c.id === 'sms'));
+  // Announced from the workarounds panel on this channel unless the workaround names one: SMS if on offer.
+  const smsIndex = channels.findIndex((c) => c.id === 'sms') >= 0 ? channels.findIndex((c) => c.id === 'sms') : 0;
+  const noChannel = (wi: number): number => {
+    if (channels.length > 0) return smsIndex;
+    err(ctx, 'SCN029', ['workarounds', wi], 'no channel is on offer to announce this workaround; list one under `people.channels`');
+    return -1;
+  };
   const workarounds: WorkaroundDef[] = doc.workarounds.map((w, wi) => {
     const path: PathSegment[] = ['workarounds', wi];
     const from = service(w.from, [...path, 'from']);
@@ -435,7 +441,9 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
     if (from >= 0 && from === to) err(ctx, 'SCN062', [...path, 'to'], `'${w.id}' moves demand from '${w.from}' to itself`);
     const segs = (w.segments ?? []).map((id, i) => segment(id, [...path, 'segments', i]));
     const users = segments.some((g, gi) => (segs.length === 0 || segs.includes(gi)) && g.needs.some((n) => n.service === from));
-    if (from >= 0 && !users) err(ctx, 'SCN063', [...path, 'from'], `no customer segment${segs.length ? ' listed here' : ''} uses '${w.from}', so nobody can switch away from it`);
+    // An unknown segment or need service is already an error; "nobody uses it" would then be a false alarm.
+    const unresolved = segs.includes(-1) || segments.some((g) => g.needs.some((n) => n.service < 0));
+    if (from >= 0 && !users && !unresolved) err(ctx, 'SCN063', [...path, 'from'], `no customer segment${segs.length ? ' listed here' : ''} uses '${w.from}', so nobody can switch away from it`);
     return {
       id: w.id,
       name: w.name,
@@ -447,7 +455,7 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
       rampTicks: Math.max(1, ticks(w.ramp, 900)),
       costKES: w.cost ?? 0,
       costPerHourKES: w.costPerHour ?? 0,
-      channel: w.channel !== undefined ? channel(w.channel, [...path, 'channel']) : smsIndex,
+      channel: w.channel !== undefined ? channel(w.channel, [...path, 'channel']) : noChannel(wi),
     };
   });
   const truth = spec?.truth;
