@@ -4,6 +4,7 @@
  * given (commands may come from a hand-edited replay file).
  */
 import { pushLog } from './log';
+import { recomputeModifiers } from './modifiers';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
 import { endMitigation } from './timeline';
@@ -22,6 +23,9 @@ export function apply(sim: Sim, cmd: Command | unknown): ApplyResult {
   const { state } = sim;
   if (!isRecord(cmd) || typeof cmd.type !== 'string') return reject('cmd/malformed', 'a command is an object with a "type"');
   if (state.ended) return reject('cmd/scenario-ended', 'the drill has ended');
+  // Preconditions read the derived modifiers (is the service offline on purpose?): bring them up to date first,
+  // so a restored or just-changed state answers exactly as an uninterrupted run would.
+  if (sim.rt.dirty) recomputeModifiers(sim);
   const result = applyTyped(sim, cmd);
   if (!result.ok) pushLog(state, 'rejected', `${String(cmd.type)} rejected: ${result.message}`, -1);
   return result;

@@ -41,6 +41,7 @@ export function runInjects(sim: Sim): void {
     }
     st.armed = false;
     if (due) fireInject(sim, i, 'trigger');
+    if (state.ended) return; // an `end` effect ends the drill: nothing after it happens in that tick
   }
   expirePrompts(sim);
 }
@@ -52,7 +53,7 @@ export function fireInject(sim: Sim, index: number, why: string): void {
   st.fired++;
   st.lastTick = state.tick;
   pushLog(state, 'inject', `inject '${def.id}' (${why})`, -1);
-  def.effects.forEach((effect, e) => applyEffect(sim, effect, index, e));
+  for (let e = 0; e < def.effects.length && !state.ended; e++) applyEffect(sim, def.effects[e]!, index, e);
 }
 
 /** Called by `apply` when the player orders a mitigation: arms the injects waiting for it. */
@@ -124,6 +125,14 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
     case 'reveal':
       revealTruth(sim, `inject '${source}'`);
       break;
+    case 'statement': {
+      // Said on the commander's side by the script (a minister, a spokesperson): a real statement with real
+      // claims, at no cost to the budget.
+      const channel = scenario.people.channels[effect.channel]!;
+      state.people.statements.push({ tick: state.tick, channel: effect.channel, languages: effect.languages, blocks: effect.blocks, landsTick: state.tick + channel.delayTicks, landed: false });
+      pushLog(state, 'people', `statement by the script (inject '${source}'): ${channel.name}`, -1);
+      break;
+    }
     case 'prompt':
       state.prompts.push({
         inject,
@@ -152,7 +161,7 @@ export function answerPrompt(sim: Sim, promptIndex: number, optionIndex: number,
   if (effect.type !== 'prompt') return;
   const option = effect.options[optionIndex]!;
   pushLog(state, 'inject', `decision '${scenario.injects[pending.inject]!.id}': ${option.label} (${why})`, -1);
-  option.effects.forEach((e, k) => applyEffect(sim, e, pending.inject, k));
+  for (let k = 0; k < option.effects.length && !state.ended; k++) applyEffect(sim, option.effects[k]!, pending.inject, k);
 }
 
 function expirePrompts(sim: Sim): void {

@@ -345,6 +345,7 @@ export type Effect =
   | { type: 'rumour'; rumour: number; belief: number }
   | { type: 'trust'; stakeholder: number; delta: number }
   | { type: 'reveal' }
+  | { type: 'statement'; channel: number; languages: Language[]; blocks: StatementBlock[] }
   | { type: 'prompt'; from: string; text: string; pause: boolean; timeoutTicks: number; options: PromptOption[] };
 
 export interface InjectDef {

@@ -10,6 +10,7 @@ import type {
   AttackDef,
   ChannelDef,
   PeopleDef,
+  StatementBlock,
   RumourDef,
   StakeholderDef,
   WorkaroundDef,
@@ -425,7 +426,7 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
     decay: r.decay ?? 0.03,
     isTrue: r.true ?? false,
     hits: (r.hits ?? []).map((h, hi) => ({ service: service(h.service, ['rumours', ri, 'hits', hi, 'service']), factor: h.factor })),
-    trustHit: r.trustHit ?? 1,
+    trustHit: r.trustHit ?? 0.4,
   }));
   // Announced from the workarounds panel on this channel unless the workaround names one: SMS if on offer.
   const smsIndex = channels.findIndex((c) => c.id === 'sms') >= 0 ? channels.findIndex((c) => c.id === 'sms') : 0;
@@ -531,6 +532,23 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         return { type: 'trust', stakeholder: stakeholder(e.stakeholder, [...path, 'stakeholder']), delta: e.delta };
       case 'reveal':
         return { type: 'reveal' };
+      case 'statement': {
+        const ch = env.people.channels.findIndex((c) => c.id === e.channel);
+        if (ch < 0) resolver(ctx, env.people.channels.map((c) => c.id), 'SCN029', 'channel')(e.channel, [...path, 'channel']);
+        const blocks = e.blocks.map((b, bi): StatementBlock => {
+          const bp = [...path, 'blocks', bi];
+          if (b.kind === 'workaround') resolver(ctx, env.people.workarounds.map((w) => w.id), 'SCN065', 'workaround')(b.workaround, [...bp, 'workaround']);
+          if (b.kind === 'rebuttal') {
+            rumour(b.rumour, [...bp, 'rumour']);
+            return { kind: 'rebuttal', rumour: b.rumour, evidence: b.evidence ?? 'none' };
+          }
+          if (b.kind === 'blame' && !env.people.stakeholders.some((k) => k.id === b.partner && k.kind === 'partner')) {
+            err(ctx, 'SCN028', [...bp, 'partner'], `'${b.partner}' is not a stakeholder of kind partner`);
+          }
+          return b as StatementBlock;
+        });
+        return { type: 'statement', channel: ch, languages: e.languages ?? ['en', 'sw'], blocks };
+      }
       case 'prompt': {
         const defaults = e.options.filter((o) => o.default).length;
         if (defaults > 1) err(ctx, 'SCN046', [...path, 'options'], `${defaults} options are marked default; mark at most one`);
@@ -584,6 +602,11 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     if (t.after) {
       afterMitigation = mitigation(t.after.mitigation, [...path, 'trigger', 'after', 'mitigation']);
       if (t.after.target !== undefined) afterTarget = env.service(t.after.target, [...path, 'trigger', 'after', 'target']);
+      const def = env.mitigations[afterMitigation];
+      const kind = afterTarget >= 0 ? env.services[afterTarget]!.kind : undefined;
+      if (def && kind && def.targetKinds.length > 0 && !def.targetKinds.includes(kind)) {
+        err(ctx, 'SCN061', [...path, 'trigger', 'after', 'target'], `'${def.id}' can only target ${def.targetKinds.join(', ')}, so an order on '${t.after.target}' (${kind}) is always refused and this inject never fires`);
+      }
     }
     const everyTicks = Math.max(1, ticks(t.every, 60));
     return {

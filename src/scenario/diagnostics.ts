@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
   SCN023: { severity: 'error', title: 'Unknown inject', fix: 'Use the id of an inject defined under `injects`.' },
   SCN024: { severity: 'error', title: 'Unknown mitigation', fix: 'Use a mitigation id from the built-in catalogue or from `mitigations.add`.' },
   SCN025: { severity: 'error', title: 'Unknown region', fix: 'Use a region listed under `regions` (default: domestic, foreign).' },
+  SCN065: { severity: 'error', title: 'Unknown workaround', fix: 'Use the id of a workaround defined under `workarounds`.' },
   SCN026: { severity: 'error', title: 'Unknown segment', fix: 'Use the id of a segment defined under `segments`.' },
   SCN027: { severity: 'error', title: 'Unknown rumour', fix: 'Use the id of a rumour defined under `rumours`.' },
   SCN028: { severity: 'error', title: 'Unknown stakeholder', fix: 'Use a stakeholder id from `people.stakeholders` (default: public, media, regulator, partners).' },

@@ -15,6 +15,8 @@ export interface ParsedSource {
   doc: Document.Parsed;
   lines: LineCounter;
   value: unknown;
+  /** The text as written (positions inside scalars are found in it). */
+  text: string;
 }
 
 export function parseSource(text: string, diags: DiagnosticList): ParsedSource | undefined {
@@ -23,7 +25,9 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     return undefined;
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': the library must not write warnings to the console (e.g. for a `? [a]: b` key, which the
+  // schema then reports as an unknown field).
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   // Only the first syntax error is reported (plus duplicate keys, which never cascade): the yaml library's later
   // errors are usually consequences of the first (one bad indent gave five errors on three lines).
   const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
@@ -47,7 +51,7 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     diags.add({ code: 'SCN004', line: start.line, column: start.col, path: '', message: 'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level' });
     return undefined;
   }
-  return { doc, lines, value };
+  return { doc, lines, value, text };
 }
 
 /** The yaml library's wording for the commonest authoring slips, with what the author most likely did. */
@@ -106,11 +110,23 @@ export function positionAt(source: ParsedSource, path: readonly PathSegment[]): 
 /** Position of a character offset inside a scalar string at `path` (for errors inside expressions). */
 export function positionInScalar(source: ParsedSource, path: readonly PathSegment[], offset: number): Position {
   const node = nodeAt(source.doc, path);
-  if (!isScalar(node) || !node.range) return positionOf(source, node);
-  // Plain and quoted scalars: the value starts at the node (after the opening quote, if any).
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-  const simple = node.type === 'PLAIN' || quoted === 1;
-  const p = source.lines.linePos(node.range[0] + (simple ? quoted + offset : 0));
+  if (!isScalar(node) || !node.range || typeof node.value !== 'string') return positionOf(source, node);
+  // The value is not the text as written: quotes, escapes (\" in "…", '' in '…') and folding (a line break plus
+  // the next line's indentation reads as one space) shift every later character. Counting `offset` characters
+  // from the node's start pointed at the wrong column, or the wrong line for a condition written over two lines.
+  // So walk the written text and the value together; a written character that is not the value's next
+  // character is markup and is skipped. The walk stays inside the node, so the position is always in the file.
+  const { text } = source;
+  const value = node.value;
+  const end = node.range[1];
+  let j = node.range[0];
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') j += 1;
+  else if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') j = Math.min(end, text.indexOf('\n', j) + 1 || end);
+  for (let i = 0; i <= Math.min(offset, value.length - 1) && j < end; i++) {
+    while (j < end && text[j] !== value[i]) j++;
+    if (i < offset) j++;
+  }
+  const p = source.lines.linePos(Math.min(j, Math.max(node.range[0], end - 1)));
   return { line: p.line, column: p.col };
 }
 

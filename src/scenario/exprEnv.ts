@@ -47,6 +47,7 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
       score: { type: 'number', doc: 'The running score, 0–100.', get: (s) => s.state.metrics.score },
       silence: { type: 'number', doc: 'Minutes since the last public statement landed (0 before the incident starts).', get: (s) => silenceTicks(s) / 60 },
       media: { type: 'number', doc: 'Media attention, 0–100.', get: (s) => s.state.people.media },
+      statements: { type: 'number', doc: 'Public statements that have reached people so far (by the player or the script).', get: (s) => countLanded(s) },
     },
     functions: {
       service: idFunction('service', ids.services, 'A service of the city, by id.', {
@@ -110,6 +111,12 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
 function attackRps(s: Sim, i: number): number {
   const at = s.state.attacks[i]!;
   return at.on ? keyframeRps(s.scenario.attacks[i]!.keyframes, s.state.tick - at.offsetTicks) * at.factor : 0;
+}
+
+function countLanded(s: Sim): number {
+  let n = 0;
+  for (const st of s.state.people.statements) if (st.landed) n++;
+  return n;
 }
 
 function mean(xs: readonly number[]): number {

@@ -176,6 +176,25 @@ const fireEffect = z.strictObject({ type: z.literal('fire'), inject: id });
 const rumourEffect = z.strictObject({ type: z.literal('rumour'), rumour: id, belief: share.optional() });
 const trustEffect = z.strictObject({ type: z.literal('trust'), stakeholder: id, delta: z.number().min(-100).max(100) });
 const revealEffect = z.strictObject({ type: z.literal('reveal') });
+export const CAUSE_LIST = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
+const blockSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('acknowledge') }),
+  z.strictObject({ kind: z.literal('apologise') }),
+  z.strictObject({ kind: z.literal('cause'), cause: z.enum(CAUSE_LIST) }),
+  z.strictObject({ kind: z.literal('data-safe') }),
+  z.strictObject({ kind: z.literal('eta'), minutes: z.number().min(5).max(1440) }),
+  z.strictObject({ kind: z.literal('workaround'), workaround: id }),
+  z.strictObject({ kind: z.literal('rebuttal'), rumour: id, evidence: z.enum(['none', 'law', 'independent']).optional() }),
+  z.strictObject({ kind: z.literal('goodwill') }),
+  z.strictObject({ kind: z.literal('blame'), partner: id }),
+]);
+/** A statement made by the script on the commander's side (a minister's words): its claims count like the player's. */
+const statementEffect = z.strictObject({
+  type: z.literal('statement'),
+  channel: id,
+  languages: z.array(z.enum(['en', 'sw'])).min(1).optional(),
+  blocks: z.array(blockSchema).min(1).max(8),
+});
 
 /** Effects that can appear anywhere (a prompt's options use these, so prompts cannot nest). */
 export const simpleEffect = z.discriminatedUnion('type', [
@@ -190,6 +209,7 @@ export const simpleEffect = z.discriminatedUnion('type', [
   rumourEffect,
   trustEffect,
   revealEffect,
+  statementEffect,
 ]);
 
 export const promptEffect = z.strictObject({
@@ -225,6 +245,7 @@ export const effectSchema = z.discriminatedUnion('type', [
   rumourEffect,
   trustEffect,
   revealEffect,
+  statementEffect,
   promptEffect,
 ]);
 
