@@ -2,7 +2,7 @@
  * Per-tick bookkeeping: running costs, time-weighted availability of critical services, and the running
  * score hook (the full, explained score breakdown is computed by the scoring system from these).
  */
-import { scoreBreakdown } from './scoring';
+import { scoreTotal } from './scoring';
 import type { Sim } from './sim';
 import { workaroundCostPerTick } from './workarounds';
 
@@ -23,6 +23,5 @@ export function updateMetrics(sim: Sim): void {
   }
   m.criticalAvailabilitySum += count > 0 ? sum / count : 1;
   m.ticks++;
-  // The breakdown builds explanations (strings): once a simulated minute is often enough for a running score.
-  if (m.ticks % 60 === 0 || state.tick + 1 >= sim.scenario.durationTicks) m.score = scoreBreakdown(sim).total;
+  if (m.ticks % 10 === 0 || state.tick + 1 >= sim.scenario.durationTicks) m.score = scoreTotal(sim);
 }

@@ -39,15 +39,29 @@ function kes(x: number): string {
   return x >= 1e9 ? `KES ${(x / 1e9).toFixed(2)} bn` : `KES ${(x / 1e6).toFixed(1)} m`;
 }
 
-export function scoreBreakdown(sim: Sim): ScoreBreakdown {
+/** The seven component values, 0–1, without any text: cheap enough for the running score. */
+interface RawScore {
+  availability: number;
+  valueMoved: number;
+  customers: number;
+  budget: number;
+  trust: number;
+  rumours: number;
+  honesty: number;
+  recovered: number;
+  gaveUp: number;
+  trustNow: number;
+  trustLow: number;
+  rumourPeak: number;
+  broken: number;
+}
+
+function rawScore(sim: Sim): RawScore {
   const { scenario, state } = sim;
   const m = state.metrics;
   const p = state.people;
-  const w = scenario.scoring;
-
   const availability = m.ticks > 0 ? m.criticalAvailabilitySum / m.ticks : 1;
   const valueTotal = m.valueMovedKES + m.valueLostKES + m.valuePendingKES;
-  const moved = valueTotal > 0 ? m.valueMovedKES / valueTotal : 1;
   let recovered = 0;
   let gaveUp = 0;
   for (const seg of state.segments) {
@@ -55,15 +69,50 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
     gaveUp += seg.gaveUp;
   }
   const hurt = gaveUp + m.churned + m.stranded;
-  const helped = recovered + hurt > 0 ? recovered / (recovered + hurt) : 1;
-  const budget = scenario.budgetKES > 0 ? Math.max(0, 1 - m.budgetSpentKES / scenario.budgetKES) : 1;
   const trustNow = p.trust[0] ?? 100;
   const trustLow = p.trustLow[0] ?? 100;
-  const trust = (trustNow + trustLow) / 200;
   let rumourPeak = 0;
-  p.rumours.forEach((r) => (rumourPeak = Math.max(rumourPeak, r.peak)));
-  const broken = p.claims.filter((c) => c.status === 'broken').length;
-  const honesty = Math.max(0, 1 - broken * 0.25);
+  for (const r of p.rumours) rumourPeak = Math.max(rumourPeak, r.peak);
+  let broken = 0;
+  for (const c of p.claims) if (c.status === 'broken') broken++;
+  return {
+    availability,
+    valueMoved: valueTotal > 0 ? m.valueMovedKES / valueTotal : 1,
+    customers: recovered + hurt > 0 ? recovered / (recovered + hurt) : 1,
+    budget: scenario.budgetKES > 0 ? Math.max(0, 1 - m.budgetSpentKES / scenario.budgetKES) : 1,
+    trust: (trustNow + trustLow) / 200,
+    rumours: 1 - rumourPeak,
+    honesty: Math.max(0, 1 - broken * 0.25),
+    recovered,
+    gaveUp,
+    trustNow,
+    trustLow,
+    rumourPeak,
+    broken,
+  };
+}
+
+const COMPONENTS: readonly (keyof ScoringWeights)[] = ['availability', 'valueMoved', 'customers', 'budget', 'trust', 'rumours', 'honesty'];
+
+/** The total only (what the running score in the metrics shows): same numbers as the breakdown, no text. */
+export function scoreTotal(sim: Sim): number {
+  const r = rawScore(sim);
+  const w = sim.scenario.scoring;
+  let weightSum = 0;
+  let total = 0;
+  for (const id of COMPONENTS) {
+    weightSum += w[id];
+    total += 100 * Math.min(1, Math.max(0, r[id])) * w[id];
+  }
+  return weightSum > 0 ? total / weightSum : total;
+}
+
+export function scoreBreakdown(sim: Sim): ScoreBreakdown {
+  const { scenario, state } = sim;
+  const m = state.metrics;
+  const p = state.people;
+  const w = scenario.scoring;
+  const { availability, valueMoved: moved, customers: helped, budget, trust, honesty, recovered, gaveUp, trustNow, trustLow, rumourPeak, broken } = rawScore(sim);
   const drivers = TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5)
     .map((d) => `${d} ${p.drivers[d] > 0 ? '+' : ''}${p.drivers[d].toFixed(1)}`)
     .join(', ');
