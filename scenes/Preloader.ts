@@ -1,0 +1,57 @@
+import Phaser from 'phaser';
+import { SHIPPED_SCENARIOS } from '../src/ui/scenarioFiles';
+import { REGISTRY, sessionOf } from './context';
+import { COLOURS, FONT, TEXT_COLOUR } from './palette';
+
+/**
+ * Loads the shipped scenario files through Phaser's loader (so the bar shows real progress), compiles them
+ * into the session, and opens the menu.
+ */
+export class Preloader extends Phaser.Scene {
+  constructor() {
+    super('Preloader');
+  }
+
+  preload(): void {
+    const { width, height } = this.scale;
+    const barWidth = Math.min(520, width * 0.6);
+    const x = (width - barWidth) / 2;
+    const y = height / 2;
+    this.add
+      .text(width / 2, y - 48, 'Cascade', {
+        fontFamily: FONT,
+        fontSize: '40px',
+        color: TEXT_COLOUR,
+        fontStyle: 'bold',
+      })
+      .setOrigin(0.5);
+    const label = this.add
+      .text(width / 2, y + 34, 'Loading scenarios…', {
+        fontFamily: FONT,
+        fontSize: '18px',
+        color: TEXT_COLOUR,
+      })
+      .setOrigin(0.5);
+    const frame = this.add.graphics();
+    frame.lineStyle(2, COLOURS.outline, 1);
+    frame.strokeRect(x, y - 10, barWidth, 20);
+    const bar = this.add.graphics();
+    this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => {
+      bar.clear();
+      bar.fillStyle(COLOURS.status.recovering, 1);
+      bar.fillRect(x + 3, y - 7, (barWidth - 6) * value, 14);
+      label.setText(`Loading scenarios… ${Math.round(value * 100)} %`);
+    });
+    for (const file of SHIPPED_SCENARIOS) this.load.text(file.fileName, file.url);
+  }
+
+  create(): void {
+    const files = SHIPPED_SCENARIOS.map((f) => ({
+      fileName: f.fileName,
+      text: (this.cache.text.get(f.fileName) as string | undefined) ?? '',
+    }));
+    const defaultId = this.registry.get(REGISTRY.defaultScenario) as string;
+    sessionOf(this).getState().loadShipped(files, defaultId);
+    this.scene.start('Menu');
+  }
+}

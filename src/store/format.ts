@@ -1,0 +1,75 @@
+/**
+ * Plain-text formatting of simulated time, money and shares for the HUD, panels and debrief.
+ * Pure functions (no clock is read: the wall-clock label is the scenario's start label plus ticks).
+ */
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "T+1:45:10": simulated time since the drill started. */
+export function elapsedLabel(tick: number): string {
+  const t = Math.max(0, Math.floor(tick));
+  return `T+${Math.floor(t / 3600)}:${pad2(Math.floor(t / 60) % 60)}:${pad2(t % 60)}`;
+}
+
+/**
+ * "Thu 27 Jul 08:45:10": the scenario's start label ("2023-07-27T07:00") plus `tick` seconds.
+ * Date.UTC is used as a calendar (day and month roll-over), never as a clock. Falls back to the elapsed
+ * label when the start label is not a date.
+ */
+export function wallClockLabel(startLabel: string, tick: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(startLabel);
+  if (!m) return elapsedLabel(tick);
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) + Math.floor(tick) * 1000;
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+}
+
+/** "45s", "8m 20s", "1h 05m" — a span of ticks (seconds). */
+export function durationLabel(ticks: number): string {
+  const t = Math.max(0, Math.round(ticks));
+  if (t < 60) return `${t}s`;
+  if (t < 3600) {
+    const s = t % 60;
+    return s === 0 ? `${Math.floor(t / 60)}m` : `${Math.floor(t / 60)}m ${pad2(s)}s`;
+  }
+  const minutes = Math.floor(t / 60) % 60;
+  return minutes === 0 ? `${Math.floor(t / 3600)}h` : `${Math.floor(t / 3600)}h ${pad2(minutes)}m`;
+}
+
+/** "KES 12.0m", "KES 1.60bn", "KES 150k", "KES 900". */
+export function kesLabel(amount: number): string {
+  const a = Math.abs(amount);
+  const sign = amount < 0 ? '−' : '';
+  if (a >= 1e9) return `KES ${sign}${(a / 1e9).toFixed(2)}bn`;
+  if (a >= 1e6) return `KES ${sign}${(a / 1e6).toFixed(1)}m`;
+  if (a >= 1e3) return `KES ${sign}${Math.round(a / 1e3)}k`;
+  return `KES ${sign}${Math.round(a)}`;
+}
+
+/** No-break space: "73 %" never wraps between the number and its unit. */
+export const NBSP = '\u00a0';
+
+/** 0.734 → "73 %" (with a no-break space). */
+export function percentLabel(share: number, digits = 0): string {
+  return `${(share * 100).toFixed(digits)}${NBSP}%`;
+}
+
+/** 12345.6 → "12,346". */
+export function countLabel(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+/** Requests per second, short: "1.2k rps". */
+export function rpsLabel(rps: number): string {
+  if (rps >= 10_000) return `${Math.round(rps / 1000)}k rps`;
+  if (rps >= 1000) return `${(rps / 1000).toFixed(1)}k rps`;
+  return `${Math.round(rps)} rps`;
+}
+
+/** Latency: "250 ms", "12.5 s". */
+export function latencyLabel(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

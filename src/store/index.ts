@@ -1,0 +1,6 @@
+/** The store layer: the clock, one drill (GameStore), the session around it, and derived views. */
+export * from './clock';
+export * from './gameStore';
+export * from './session';
+export * from './selectors';
+export * from './format';

@@ -1,0 +1,306 @@
+/**
+ * Derived views over the published state, shared by the scenes and the DOM panels: the words for why a
+ * service is in its state, the open decisions, orders in progress, the score breakdown, the debrief timeline.
+ * Pure functions of (scenario, state): they read what the engine decided and decide nothing.
+ */
+import type {
+  ApplyResult,
+  Command,
+  DependencyDef,
+  LoggedCommand,
+  MitigationDef,
+  Scenario,
+  ServiceDef,
+  ServiceStatus,
+  SimState,
+} from '../engine';
+import type { DeepReadonly } from './gameStore';
+import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
+
+type State = DeepReadonly<SimState>;
+
+// ---------------------------------------------------------------------------------------------
+// Why a service is in its state
+// ---------------------------------------------------------------------------------------------
+
+export interface CauseStep {
+  service: number;
+  status: ServiceStatus;
+  /** e.g. "degraded: upstream 'Operator internet edge' at 140 % capacity". */
+  text: string;
+}
+
+function causeText(scenario: Scenario, state: State, s: number): string {
+  const st = state.services[s]!;
+  const tick = state.tick;
+  switch (st.cause) {
+    case 'overloaded':
+      return `overloaded: offered ${percentLabel(st.causeValue)} of its capacity`;
+    case 'attack': {
+      const arrivals = st.legitRps + st.attackRps;
+      const share = arrivals > 0 ? st.attackRps / arrivals : 0;
+      return `under attack: ${percentLabel(share)} of its traffic is attack traffic (${rpsLabel(st.attackRps)})`;
+    }
+    case 'retry-storm':
+      return `retry storm: clients re-sending failed requests multiply its load ×${st.causeValue.toFixed(1)}`;
+    case 'filtered':
+      return 'your filters also turn away some legitimate requests';
+    case 'upstream': {
+      const up = scenario.services[st.causeService];
+      return up
+        ? `upstream '${up.name}' at ${percentLabel(st.causeValue)} capacity`
+        : 'a service it depends on is failing';
+    }
+    case 'crashed':
+      if (st.restartAtTick > scenario.durationTicks) return 'failed, with no automatic restart';
+      return st.restartAtTick > tick
+        ? `crashed; restarts by itself in ${durationLabel(st.restartAtTick - tick)}`
+        : 'crashed; restarting now';
+    case 'maintenance':
+      return 'offline for maintenance (your order); lift the order to bring it back';
+    case 'shed':
+      return 'switched off by the circuit breaker (your order); lift it to bring it back';
+    case 'warming-up':
+      return `warming up after a restart: full capacity in ${durationLabel(st.warmupUntilTick - tick)}`;
+    case 'ok':
+    default:
+      return st.status === 'healthy' ? `serving ${percentLabel(st.availability)} of requests` : st.status;
+  }
+}
+
+/**
+ * The chain of causes, following 'upstream' links: the first step is the service itself, each next step the
+ * service its predecessor blames, until a root cause (or a loop, or `maxDepth`).
+ */
+export function explainCause(scenario: Scenario, state: State, s: number, maxDepth = 6): CauseStep[] {
+  const chain: CauseStep[] = [];
+  const seen = new Set<number>();
+  let current = s;
+  while (
+    current >= 0 &&
+    current < scenario.services.length &&
+    !seen.has(current) &&
+    chain.length < maxDepth
+  ) {
+    seen.add(current);
+    const st = state.services[current]!;
+    const prefix = chain.length === 0 ? '' : `'${scenario.services[current]!.name}' is `;
+    chain.push({
+      service: current,
+      status: st.status,
+      text: `${prefix}${st.status}: ${causeText(scenario, state, current)}`,
+    });
+    if (st.cause !== 'upstream') break;
+    current = st.causeService;
+  }
+  return chain;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dependency graph around one service
+// ---------------------------------------------------------------------------------------------
+
+export function dependenciesOf(scenario: Scenario, s: number): DependencyDef[] {
+  return scenario.dependencies.filter((d) => d.from === s);
+}
+
+export function dependantsOf(scenario: Scenario, s: number): DependencyDef[] {
+  return scenario.dependencies.filter((d) => d.to === s);
+}
+
+export function serviceIndex(scenario: Scenario, id: string | null): number {
+  return id === null ? -1 : scenario.services.findIndex((x) => x.id === id);
+}
+
+/** A mitigation may target this service by kind (other preconditions are the engine's to check). */
+export function targetAllowed(def: MitigationDef, service: ServiceDef): boolean {
+  return def.targetKinds.length === 0 || def.targetKinds.includes(service.kind);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions waiting for an answer
+// ---------------------------------------------------------------------------------------------
+
+export interface PromptView {
+  injectId: string;
+  from: string;
+  text: string;
+  pause: boolean;
+  issuedTick: number;
+  deadlineTick: number;
+  options: { id: string; label: string; isDefault: boolean }[];
+}
+
+export function openPrompts(scenario: Scenario, state: State): PromptView[] {
+  const views: PromptView[] = [];
+  for (const p of state.prompts) {
+    const inject = scenario.injects[p.inject];
+    const effect = inject?.effects[p.effect];
+    if (!inject || !effect || effect.type !== 'prompt') continue;
+    views.push({
+      injectId: inject.id,
+      from: effect.from,
+      text: effect.text,
+      pause: p.pause,
+      issuedTick: p.issuedTick,
+      deadlineTick: p.deadlineTick,
+      options: effect.options.map((o) => ({ id: o.id, label: o.label, isDefault: o.isDefault })),
+    });
+  }
+  return views;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders in progress
+// ---------------------------------------------------------------------------------------------
+
+export interface OrderView {
+  uid: number;
+  name: string;
+  /** The service it acts on (for isolate: the dependant). */
+  service: number;
+  /** "Government e-services portal", "Rail ticketing → Mobile-money core", "... (foreign)". */
+  target: string;
+  effective: boolean;
+  /** "takes effect in 6m 20s", "in effect", "in effect, ends in 3h 10m". */
+  phase: string;
+  stale: boolean;
+}
+
+export function ordersInProgress(scenario: Scenario, state: State): OrderView[] {
+  return state.mitigations.map((m) => {
+    const def = scenario.mitigations[m.mitigation]!;
+    let service = m.target;
+    let target = scenario.services[m.target]?.name ?? '?';
+    if (def.kind === 'isolate') {
+      const edge = scenario.dependencies[m.target]!;
+      service = edge.from;
+      target = `${scenario.services[edge.from]!.name} → ${scenario.services[edge.to]!.name}`;
+    }
+    if (m.region >= 0) target += ` (${scenario.regions[m.region]})`;
+    let phase: string;
+    if (!m.effective) phase = `takes effect in ${durationLabel(m.effectiveTick - state.tick)}`;
+    else if (m.endTick >= 0) phase = `in effect, ends in ${durationLabel(m.endTick - state.tick)}`;
+    else phase = 'in effect';
+    return { uid: m.uid, name: def.name, service, target, effective: m.effective, phase, stale: m.stale };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands in words, and the debrief timeline
+// ---------------------------------------------------------------------------------------------
+
+export function describeCommand(
+  scenario: Scenario,
+  cmd: Command,
+  log: readonly LoggedCommand[] = [],
+  results: readonly ApplyResult[] = [],
+): string {
+  switch (cmd.type) {
+    case 'mitigate': {
+      const def = scenario.mitigations.find((m) => m.id === cmd.mitigation);
+      const service = scenario.services.find((x) => x.id === cmd.target);
+      let text = `Ordered ${def?.name ?? cmd.mitigation} on ${service?.name ?? cmd.target}`;
+      if (cmd.region) text += ` (region: ${cmd.region})`;
+      if (cmd.dependsOn) {
+        const to = scenario.services.find((x) => x.id === cmd.dependsOn);
+        text += ` (cut from ${to?.name ?? cmd.dependsOn})`;
+      }
+      return text;
+    }
+    case 'lift': {
+      const ordered = log.findIndex(
+        (e, i) => e.cmd.type === 'mitigate' && results[i]?.ok === true && results[i].uid === cmd.uid,
+      );
+      const what =
+        ordered >= 0
+          ? describeCommand(scenario, log[ordered]!.cmd).replace(/^Ordered /, '')
+          : `order #${cmd.uid}`;
+      return `Lifted ${what}`;
+    }
+    case 'answer': {
+      const inject = scenario.injects.find((i) => i.id === cmd.inject);
+      const prompt = inject?.effects.find((e) => e.type === 'prompt');
+      const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
+      return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
+    }
+    case 'noop':
+      return 'No action';
+    default:
+      return `Command ${(cmd as { type: string }).type}`;
+  }
+}
+
+export interface TimelineItem {
+  tick: number;
+  time: string;
+  kind: 'decision' | 'rejected' | 'consequence' | 'event';
+  text: string;
+}
+
+/**
+ * The debrief timeline: every command from the log (with the engine's verdict), interleaved with what came of
+ * them and the scenario's events from the engine's log (mitigations taking effect, injects, attacks, the end).
+ */
+export function decisionTimeline(
+  scenario: Scenario,
+  state: State,
+  log: readonly LoggedCommand[],
+  results: readonly ApplyResult[],
+): TimelineItem[] {
+  const items: (TimelineItem & { order: number })[] = [];
+  log.forEach((entry, i) => {
+    const result = results[i];
+    const rejected = result && !result.ok;
+    items.push({
+      tick: entry.tick,
+      time: elapsedLabel(entry.tick),
+      kind: rejected ? 'rejected' : 'decision',
+      text: rejected
+        ? `${describeCommand(scenario, entry.cmd, log, results)} — turned down: ${result.message}`
+        : describeCommand(scenario, entry.cmd, log, results),
+      order: 0,
+    });
+  });
+  for (const e of state.log) {
+    if (e.kind === 'command' || e.kind === 'rejected' || e.kind === 'status') continue;
+    items.push({
+      tick: e.tick,
+      time: elapsedLabel(e.tick),
+      kind: e.kind === 'mitigation' ? 'consequence' : 'event',
+      text: e.text,
+      order: 1,
+    });
+  }
+  // Stable: at the same tick, the player's command comes before what the engine logged at that tick.
+  return items.sort((a, b) => a.tick - b.tick || a.order - b.order).map(({ order: _order, ...item }) => item);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People: trust and rumours (read defensively: a state without them shows "—")
+// ---------------------------------------------------------------------------------------------
+
+/** The public's trust, 0–100 (stakeholder 0 is the public), or undefined if the state does not carry it. */
+export function publicTrust(state: State): number | undefined {
+  const value = state.people?.trust?.[0];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The rumour level, 0–1: the belief in the most believed rumour, averaged over segments by size.
+ * undefined if the state does not carry rumours.
+ */
+export function rumourLevel(scenario: Scenario, state: State): number | undefined {
+  const rumours = state.people?.rumours;
+  if (!rumours) return undefined;
+  let total = 0;
+  for (const g of scenario.segments) total += g.size;
+  let level = 0;
+  for (const r of rumours) {
+    if (!r.born) continue;
+    let sum = 0;
+    r.belief.forEach((b, g) => (sum += b * (scenario.segments[g]?.size ?? 0)));
+    level = Math.max(level, total > 0 ? sum / total : 0);
+  }
+  return level;
+}

@@ -1,0 +1,120 @@
+/**
+ * The HUD: simulated clock, pause, speeds, budget, score, trust and rumour level, help. Reads the store through
+ * selectors; writes only through its actions.
+ */
+import { SPEEDS, type GameStore } from '../store';
+import { elapsedLabel, kesLabel, percentLabel, wallClockLabel } from '../store/format';
+import { publicTrust, rumourLevel } from '../store/selectors';
+import { h, listen, setAttr, setPlayIcon, setText } from './dom';
+
+export function mountHud(root: HTMLElement, game: GameStore, rateScale: number): () => void {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const { scenario } = game.getState();
+  const wall = h('span', { class: 'wall', 'aria-label': 'Simulated time' });
+  const elapsed = h('span', { class: 'elapsed' });
+  // Icons are drawn (SVG), not font glyphs: ⏸ is missing from many system fonts.
+  const pauseIcon = h('span', { class: 'icon' });
+  const pauseLabel = h('span');
+  const pause = h(
+    'button',
+    { type: 'button', id: 'pause', class: 'icon-button', 'aria-keyshortcuts': 'Space' },
+    pauseIcon,
+    pauseLabel,
+  );
+  listen(pause, signal, 'click', () => game.getState().togglePause());
+  const speedButtons = SPEEDS.map((speed, i) => {
+    const b = h('button', {
+      type: 'button',
+      'data-speed': speed,
+      'aria-keyshortcuts': String(i + 1),
+      text: `${speed}×`,
+    });
+    listen(b, signal, 'click', () => game.getState().setSpeed(speed));
+    return b;
+  });
+  const stat = (label: string, id: string) => {
+    const out = h('output', { id, 'aria-live': 'off' });
+    return { box: h('div', { class: 'hud-stat' }, h('span', { class: 'label', text: label }), out), out };
+  };
+  const budget = stat('Budget', 'hud-budget');
+  const score = stat('Score', 'hud-score');
+  const trust = stat('Trust', 'hud-trust');
+  const rumours = stat('Rumours', 'hud-rumours');
+  const state = h('div', { class: 'hud-state', role: 'status', id: 'hud-state' });
+  const help = h('button', {
+    type: 'button',
+    id: 'help-button',
+    'aria-label': 'Help: keyboard shortcuts',
+    title: 'Help (?)',
+    'aria-keyshortcuts': 'Shift+?',
+    text: '?',
+  });
+  listen(help, signal, 'click', () => game.getState().setHelp(true));
+  // Ending early takes two clicks (no browser dialog): the first arms it for a few seconds.
+  const end = h('button', { type: 'button', id: 'end-drill', text: 'End drill' });
+  let armed: ReturnType<typeof setTimeout> | undefined;
+  const disarm = () => {
+    clearTimeout(armed);
+    armed = undefined;
+    setText(end, 'End drill');
+  };
+  listen(end, signal, 'click', () => {
+    if (armed === undefined) {
+      setText(end, 'Click again to end');
+      armed = setTimeout(disarm, 4000);
+      return;
+    }
+    disarm();
+    game.getState().stop();
+  });
+
+  root.replaceChildren(
+    h('div', { class: 'hud-title', title: scenario.meta.title, text: scenario.meta.title }),
+    h('div', { class: 'hud-clock' }, wall, elapsed),
+    pause,
+    h('div', { class: 'hud-speeds', role: 'group', 'aria-label': 'Speed' }, ...speedButtons),
+    budget.box,
+    score.box,
+    trust.box,
+    rumours.box,
+    state,
+    end,
+    help,
+  );
+
+  const render = () => {
+    const s = game.getState();
+    const st = s.sim.state;
+    setText(wall, wallClockLabel(scenario.startLabel, st.tick));
+    setText(elapsed, `${elapsedLabel(st.tick)} of ${elapsedLabel(scenario.durationTicks).slice(2)}`);
+    setText(pauseLabel, s.paused ? 'Run' : 'Pause');
+    setPlayIcon(pauseIcon, s.paused ? 'run' : 'pause');
+    setAttr(pause, 'aria-pressed', s.paused ? 'true' : 'false');
+    setAttr(pause, 'aria-label', s.paused ? 'Run the clock' : 'Pause the clock');
+    speedButtons.forEach((b, i) => setAttr(b, 'aria-pressed', SPEEDS[i] === s.speed ? 'true' : 'false'));
+    setText(budget.out, kesLabel(st.budgetKES));
+    setText(score.out, st.metrics.score.toFixed(1));
+    const t = publicTrust(st);
+    setText(trust.out, t === undefined ? '—' : `${Math.round(t)} / 100`);
+    const r = rumourLevel(scenario, st);
+    setText(rumours.out, r === undefined ? '—' : percentLabel(r));
+    const fast = rateScale !== 1 ? ` (test speed ×${rateScale})` : '';
+    let text: string;
+    let key: string;
+    if (s.ended) [text, key] = ['Drill over', 'ended'];
+    else if (s.waitingForAnswer) [text, key] = ['Decision waiting', 'waiting'];
+    else if (s.paused) [text, key] = ['Paused', 'paused'];
+    else [text, key] = [`Running ${s.speed}×${fast}`, 'running'];
+    setText(state, text);
+    setAttr(state, 'data-state', key);
+  };
+  render();
+  const unsubscribe = game.subscribe(render);
+  return () => {
+    lifetime.abort();
+    clearTimeout(armed);
+    unsubscribe();
+    root.replaceChildren();
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * DOM over the map canvas: a banner when the clock is stopped (paused, or waiting for a decision), and a legend
+ * that spells out the map's visual vocabulary (shape + glyph + word for status; line styles for traffic).
+ */
+import type { GameStore } from '../store';
+import { h, setAttr, setHidden, setText, statusIcon } from './dom';
+
+export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
+  const banner = h('span', { class: 'map-banner', id: 'map-banner', 'aria-hidden': 'true' });
+  const legend = h(
+    'div',
+    { class: 'legend', 'aria-label': 'Map legend' },
+    ...(['healthy', 'degraded', 'down', 'recovering'] as const).map((s) => h('span', {}, statusIcon(s), s)),
+    h('span', {}, h('span', { class: 'flow-line' }), 'requests (dots: load)'),
+    h('span', {}, h('span', { class: 'attack-line' }), 'attack traffic'),
+    h('span', { text: '% = load of capacity' }),
+  );
+  // A strip above the canvas, never over a service: the legend, and on its right why the clock is stopped.
+  legend.append(banner);
+  map.prepend(legend);
+  const render = () => {
+    const s = game.getState();
+    const stopped = s.ended
+      ? ''
+      : s.waitingForAnswer
+        ? 'Clock stopped: a decision waits in the feed'
+        : s.paused
+          ? s.sim.state.tick === 0
+            ? 'Paused: press Space or Run to start the clock'
+            : 'Paused: press Space to run'
+          : '';
+    setHidden(banner, stopped === '');
+    setText(banner, stopped);
+    setAttr(banner, 'data-state', s.waitingForAnswer ? 'waiting' : 'paused');
+  };
+  render();
+  const unsubscribe = game.subscribe(render);
+  return () => {
+    unsubscribe();
+    legend.remove();
+  };
+}

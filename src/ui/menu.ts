@@ -1,0 +1,217 @@
+/**
+ * The menu: shipped scenarios (title, summary, objectives, duration, difficulty), the seed (always shown, typed
+ * or "Random", so a run can be repeated), a scenario file opened from disk (compiled; its diagnostics listed as
+ * `line:col CODE message`, and the game keeps working), and Start.
+ */
+import type { Diagnostic } from '../scenario';
+import type { ScenarioEntry, SessionStore } from '../store';
+import { durationLabel } from '../store/format';
+import { h, keyed, setAttr, setHidden, setText } from './dom';
+import { randomSeed } from './flags';
+
+export function diagnosticLine(d: Diagnostic): string {
+  const related = d.related ? ` (see ${d.related.line}:${d.related.column}: ${d.related.message})` : '';
+  return `${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}${related}`;
+}
+
+export function mountMenu(root: HTMLElement, session: SessionStore): { dispose(): void; focus(): void } {
+  const list = h('fieldset', { class: 'scenario-list' }, h('legend', {}, h('h2', { text: 'Scenarios' })));
+  const radios = h('div', { class: 'scenario-list' });
+  list.append(radios);
+
+  const dTitle = h('h2', { id: 'scenario-title' });
+  const dSummary = h('p');
+  const dFacts = h('div', { class: 'facts-row' });
+  const dObjectives = h('ul');
+  const dInspired = h('ul', { class: 'small muted' });
+  const dWarnings = h('ul', { class: 'small' });
+  const details = h(
+    'section',
+    { class: 'scenario-details', 'aria-labelledby': 'scenario-title', 'aria-live': 'polite' },
+    dTitle,
+    dSummary,
+    dFacts,
+    h('h3', { text: 'Learning objectives' }),
+    dObjectives,
+    h('details', {}, h('summary', { text: 'Inspired by' }), dInspired),
+    dWarnings,
+  );
+
+  const seed = h('input', {
+    type: 'text',
+    id: 'seed-input',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 40,
+    'aria-describedby': 'seed-help',
+  });
+  seed.addEventListener('input', () => session.getState().setSeed(seed.value));
+  const random = h('button', { type: 'button', id: 'random-seed', text: 'Random' });
+  random.addEventListener('click', () => session.getState().setSeed(randomSeed()));
+  const file = h('input', {
+    type: 'file',
+    id: 'scenario-file',
+    accept: '.yaml,.yml,.json,text/yaml,application/json',
+  });
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    session.getState().openFile(chosen.name, text);
+    file.value = ''; // the same file can be opened again after fixing it
+  });
+  const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: 'Start drill ▶' });
+
+  const diagTitle = h('h3');
+  const diagList = h('ol', { 'aria-label': 'Diagnostics' });
+  const diagnostics = h(
+    'section',
+    { class: 'diagnostics', id: 'diagnostics', role: 'alert' },
+    diagTitle,
+    diagList,
+  );
+  const shipped = h('section', { class: 'diagnostics', id: 'shipped-errors', role: 'alert' });
+
+  // Start and the seed come first: at 1280×720 they are visible without scrolling.
+  const form = h(
+    'form',
+    { id: 'menu-form', 'aria-label': 'Start a drill' },
+    h(
+      'div',
+      { class: 'menu-actions' },
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'seed-input', text: 'Seed' }),
+        h('div', { class: 'seed-row' }, seed, random),
+        h('span', {
+          id: 'seed-help',
+          class: 'small muted',
+          text: 'The same seed and the same decisions replay the same drill.',
+        }),
+      ),
+      h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: 'Open a scenario file' }), file),
+      start,
+    ),
+    diagnostics,
+    shipped,
+    h('div', { class: 'menu-grid' }, list, details),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const s = session.getState();
+    if (s.seed.trim() === '') s.setSeed(randomSeed());
+    session.getState().start();
+  });
+
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'overlay-inner' },
+      h(
+        'div',
+        { class: 'menu-title' },
+        h('h1', { text: 'Cascade' }),
+        h('p', {
+          class: 'muted',
+          text: 'Digital-outage drills: one flood, shared providers, a whole country’s payments.',
+        }),
+      ),
+      form,
+    ),
+  );
+
+  const renderDetails = (entry: ScenarioEntry | undefined) => {
+    setHidden(details, !entry);
+    if (!entry) return;
+    const { meta } = entry.scenario;
+    setText(dTitle, meta.title);
+    setText(dSummary, meta.summary);
+    dFacts.replaceChildren(
+      h('span', { text: `Difficulty: ${meta.difficulty}` }),
+      h('span', { text: `Duration: ${durationLabel(entry.scenario.durationTicks)} simulated` }),
+      h('span', { text: `${entry.scenario.services.length} services` }),
+      h('span', { text: `Audience: ${meta.audience}` }),
+      h('span', { text: `File: ${entry.fileName}` }),
+    );
+    dObjectives.replaceChildren(...meta.objectives.map((o) => h('li', { text: o })));
+    dInspired.replaceChildren(...meta.inspiredBy.map((i) => h('li', { text: i.note })));
+    dWarnings.replaceChildren(...entry.warnings.map((d) => h('li', { text: diagnosticLine(d) })));
+  };
+
+  const render = () => {
+    const s = session.getState();
+    keyed(
+      radios,
+      s.scenarios,
+      (e) => e.key,
+      (e) => {
+        const input = h('input', { type: 'radio', name: 'scenario', value: e.key });
+        input.addEventListener('change', () => input.checked && session.getState().select(e.key));
+        const meta = e.scenario.meta;
+        return h(
+          'label',
+          { class: 'scenario-option', 'data-scenario': e.scenario.id },
+          input,
+          h(
+            'span',
+            {},
+            h('strong', { text: meta.title }),
+            h('br'),
+            h('span', {
+              class: 'meta',
+              text: `${meta.difficulty} · ${durationLabel(e.scenario.durationTicks)}${e.origin === 'file' ? ' · from file' : ''}`,
+            }),
+          ),
+        );
+      },
+      (label, e) => {
+        const input = label.querySelector('input')!;
+        if (input.checked !== (e.key === s.selectedKey)) input.checked = e.key === s.selectedKey;
+      },
+    );
+    renderDetails(s.scenarios.find((e) => e.key === s.selectedKey));
+    if (document.activeElement !== seed && seed.value !== s.seed) seed.value = s.seed;
+    start.disabled = s.selectedKey === null;
+
+    const report = s.lastFile;
+    setHidden(diagnostics, report === null);
+    if (report) {
+      const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+      setAttr(diagnostics, 'data-ok', report.ok ? 'true' : 'false');
+      setText(
+        diagTitle,
+        report.ok
+          ? `${report.fileName} loaded and selected${report.diagnostics.length ? ` (${report.diagnostics.length} warning${report.diagnostics.length > 1 ? 's' : ''})` : ''}.`
+          : `${report.fileName} cannot be played: ${errors} error${errors === 1 ? '' : 's'}. Fix them and open the file again.`,
+      );
+      diagList.replaceChildren(
+        ...report.diagnostics.map((d) => h('li', { 'data-code': d.code, text: diagnosticLine(d) })),
+      );
+    }
+    setHidden(shipped, s.shippedErrors.length === 0);
+    shipped.replaceChildren(
+      ...s.shippedErrors.map((r) =>
+        h(
+          'div',
+          {},
+          h('h3', { text: `Shipped scenario ${r.fileName} does not compile` }),
+          h('ol', {}, ...r.diagnostics.map((d) => h('li', { text: diagnosticLine(d) }))),
+        ),
+      ),
+    );
+  };
+
+  render();
+  const unsubscribe = session.subscribe(render);
+  return {
+    dispose() {
+      unsubscribe();
+      root.replaceChildren();
+    },
+    focus() {
+      start.focus({ preventScroll: true });
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Mitigations: pick a target (the selected service) and a mitigation; see its delay, cost, duration and side
+ * effect before committing; choose a region (geo-block) or a dependency (isolate); order it; follow what is in
+ * progress, with time remaining, and lift it. The engine decides whether an order is accepted; its answer
+ * (and any rejection) is shown in words.
+ */
+import type { MitigationDef } from '../engine';
+import type { GameStore } from '../store';
+import { durationLabel, kesLabel } from '../store/format';
+import {
+  dependenciesOf,
+  describeCommand,
+  ordersInProgress,
+  serviceIndex,
+  targetAllowed,
+} from '../store/selectors';
+import { h, keyed, listen, setAttr, setHidden, setText } from './dom';
+
+export interface MitigationsTab {
+  dispose(): void;
+  focus(): void;
+}
+
+function facts(def: MitigationDef): string {
+  const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
+  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
+  return `${durationLabel(def.delayTicks)} · ${cost}${hourly}`;
+}
+
+export function mountMitigationsTab(root: HTMLElement, game: GameStore): MitigationsTab {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const { scenario } = game.getState();
+
+  const target = h('select', { id: 'target-select' });
+  target.append(h('option', { value: '', text: '— choose a service —' }));
+  for (const s of scenario.services) target.append(h('option', { value: s.id, text: s.name }));
+  listen(target, signal, 'change', () => game.getState().select(target.value || null));
+
+  const list = h('fieldset', { class: 'mitigation-list' }, h('legend', { text: 'Mitigation' }));
+  const radios = scenario.mitigations.map((def) => {
+    const input = h('input', { type: 'radio', name: 'mitigation', value: def.id, id: `mit-${def.id}` });
+    listen(input, signal, 'change', () => {
+      if (input.checked) game.getState().setPlan({ mitigation: def.id });
+    });
+    const why = h('span', { class: 'visually-hidden' });
+    const label = h(
+      'label',
+      { class: 'mitigation-option', for: `mit-${def.id}`, 'data-mitigation': def.id },
+      input,
+      h('span', { class: 'name' }, def.name, h('span', { class: 'facts', text: facts(def) }), why),
+    );
+    list.append(label);
+    return { def, input, label, why };
+  });
+
+  // What the chosen mitigation will do, shown before committing.
+  const planTitle = h('h3', { text: '' });
+  const planDescription = h('p', { class: 'small' });
+  const dd = (key: string) => h('dd', { 'data-fact': key });
+  const planFacts = { delay: dd('delay'), cost: dd('cost'), lasts: dd('lasts'), side: dd('side') };
+  planFacts.side.classList.add('side-effect');
+  const region = h('select', { id: 'region-select' });
+  for (const r of scenario.regions) region.append(h('option', { value: r, text: r }));
+  listen(region, signal, 'change', () => game.getState().setPlan({ region: region.value }));
+  const regionField = h('label', { class: 'field' }, h('span', { text: 'Region to block' }), region);
+  const dependsOn = h('select', { id: 'depends-select' });
+  listen(dependsOn, signal, 'change', () => game.getState().setPlan({ dependsOn: dependsOn.value }));
+  const dependsField = h('label', { class: 'field' }, h('span', { text: 'Cut the link to' }), dependsOn);
+  const order = h('button', { type: 'button', class: 'primary', id: 'order-button', text: 'Order' });
+  const result = h('p', { class: 'result', role: 'status', 'aria-live': 'polite' });
+  const plan = h(
+    'div',
+    { class: 'plan', 'aria-label': 'Before you commit' },
+    planTitle,
+    planDescription,
+    h(
+      'dl',
+      {},
+      h('dt', { text: 'Takes effect' }),
+      planFacts.delay,
+      h('dt', { text: 'Cost' }),
+      planFacts.cost,
+      h('dt', { text: 'Lasts' }),
+      planFacts.lasts,
+      h('dt', { text: 'Side effect' }),
+      planFacts.side,
+    ),
+    regionField,
+    dependsField,
+    order,
+  );
+
+  const progress = h('ul', { class: 'orders', 'aria-label': 'In progress' });
+  const progressNone = h('p', { class: 'muted small', text: 'Nothing ordered yet.' });
+
+  root.replaceChildren(
+    h('label', { class: 'field' }, h('span', { text: 'Target' }), target),
+    list,
+    plan,
+    result,
+    h('h3', { text: 'In progress' }),
+    progress,
+    progressNone,
+  );
+
+  listen(order, signal, 'click', () => {
+    const s = game.getState();
+    const def = scenario.mitigations.find((m) => m.id === s.plan.mitigation);
+    if (!def || !s.selected) return;
+    const cmd = {
+      type: 'mitigate' as const,
+      mitigation: def.id,
+      target: s.selected,
+      ...(def.kind === 'geo-block' ? { region: region.value } : {}),
+      ...(def.kind === 'isolate' ? { dependsOn: dependsOn.value } : {}),
+    };
+    const answer = s.issue(cmd);
+    const words = describeCommand(scenario, cmd);
+    setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
+    setText(
+      result,
+      answer.ok
+        ? `${words}: takes effect in ${durationLabel(def.delayTicks)}.`
+        : `Turned down: ${answer.message}.`,
+    );
+  });
+
+  let lastTarget: string | null | undefined;
+  const render = () => {
+    const g = game.getState();
+    const s = serviceIndex(scenario, g.selected);
+    const service = s >= 0 ? scenario.services[s]! : null;
+    if (target.value !== (g.selected ?? '')) target.value = g.selected ?? '';
+
+    for (const r of radios) {
+      const allowed = !service || targetAllowed(r.def, service);
+      if (r.input.disabled === allowed) r.input.disabled = !allowed;
+      r.label.classList.toggle('disabled', !allowed);
+      setText(r.why, allowed ? '' : ` (only for ${r.def.targetKinds.join(', ')})`);
+      const checked = g.plan.mitigation === r.def.id;
+      if (r.input.checked !== checked) r.input.checked = checked;
+    }
+
+    const def = scenario.mitigations.find((m) => m.id === g.plan.mitigation) ?? null;
+    setHidden(plan, def === null);
+    if (def) {
+      setText(planTitle, def.name);
+      setText(planDescription, def.description);
+      setText(planFacts.delay, `after ${durationLabel(def.delayTicks)}`);
+      setText(
+        planFacts.cost,
+        `${def.costKES > 0 ? kesLabel(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${kesLabel(def.costPerHourKES)} per hour` : ''}`,
+      );
+      setText(
+        planFacts.lasts,
+        def.instant ? 'once' : def.durationTicks > 0 ? durationLabel(def.durationTicks) : 'until you lift it',
+      );
+      setText(planFacts.side, def.sideEffect);
+      setHidden(regionField, def.kind !== 'geo-block');
+      setHidden(dependsField, def.kind !== 'isolate');
+    }
+    if (lastTarget !== g.selected) {
+      lastTarget = g.selected;
+      const deps = s >= 0 ? dependenciesOf(scenario, s) : [];
+      dependsOn.replaceChildren(
+        ...deps.map((d) =>
+          h('option', { value: scenario.services[d.to]!.id, text: scenario.services[d.to]!.name }),
+        ),
+      );
+    }
+    const allowed = def !== null && service !== null && targetAllowed(def, service);
+    order.disabled = !allowed;
+    setText(
+      order,
+      def && service ? `Order ${def.name} on ${service.name}` : 'Order (choose a target and a mitigation)',
+    );
+
+    const items = ordersInProgress(scenario, g.sim.state);
+    keyed(
+      progress,
+      items,
+      (o) => String(o.uid),
+      (o) => {
+        const lift = h('button', { type: 'button', 'data-lift': o.uid, text: 'Lift' });
+        listen(lift, signal, 'click', () => {
+          const answer = game.getState().issue({ type: 'lift', uid: o.uid });
+          setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
+          setText(result, answer.ok ? `Lifted ${o.name} on ${o.target}.` : `Turned down: ${answer.message}.`);
+        });
+        return h('li', {}, h('span', { class: 'what' }), h('span', { class: 'phase' }), lift);
+      },
+      (li, o) => {
+        setText(li.children[0]!, `${o.name} — ${o.target}${o.stale ? ' (stale data)' : ''}`);
+        setText(li.children[1]!, o.phase);
+        setAttr(li.children[2]!, 'aria-label', `Lift ${o.name} on ${o.target}`);
+      },
+    );
+    setHidden(progressNone, items.length > 0);
+  };
+
+  render();
+  const unsubscribe = game.subscribe(render);
+  return {
+    dispose() {
+      lifetime.abort();
+      unsubscribe();
+      root.replaceChildren();
+    },
+    focus() {
+      // Arrow keys move the choice within a radio group; focusing it checks the first choice so the keys have
+      // something to move from (Space, which would check it, pauses the clock).
+      let chosen = radios.find((r) => r.input.checked && !r.input.disabled);
+      if (!chosen) {
+        chosen = radios.find((r) => !r.input.disabled);
+        if (chosen) game.getState().setPlan({ mitigation: chosen.def.id });
+      }
+      (chosen?.input ?? target).focus();
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The service panel: what the selected service is doing, WHY (the engine's cause chain in words), its metrics,
+ * what it depends on and what depends on it, orders in force on it, and the mitigations that can target it.
+ */
+import type { GameStore } from '../store';
+import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../store/format';
+import {
+  dependantsOf,
+  dependenciesOf,
+  explainCause,
+  ordersInProgress,
+  serviceIndex,
+  targetAllowed,
+} from '../store/selectors';
+import { h, keyed, listen, setAttr, setHidden, setStatusIcon, setText } from './dom';
+
+const STATUS_WORDS: Record<string, string> = {
+  healthy: 'Healthy',
+  degraded: 'Degraded',
+  down: 'Down',
+  recovering: 'Recovering',
+};
+
+export interface ServicePanel {
+  dispose(): void;
+  focus(): void;
+}
+
+export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: () => void): ServicePanel {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const { scenario } = game.getState();
+
+  const chooser = h('select', { id: 'service-select', 'aria-label': 'Selected service' });
+  chooser.append(h('option', { value: '', text: '— choose a service —' }));
+  for (const s of scenario.services) chooser.append(h('option', { value: s.id, text: s.name }));
+  listen(chooser, signal, 'change', () => game.getState().select(chooser.value || null));
+
+  const title = h('h2', { id: 'service-title', text: 'Service' });
+  const empty = h('p', {
+    class: 'muted',
+    text: 'Select a service on the map, choose one above, or press ] to step through them.',
+  });
+  const statusIcon = h('span');
+  const statusText = h('span');
+  const kind = h('span', { class: 'muted small' });
+  const description = h('p', { class: 'small muted' });
+  const why = h('ol', { class: 'why', 'aria-label': 'Why it is in this state' });
+  const metrics = h('dl', { class: 'metrics' });
+  const metricCells = new Map<string, HTMLElement>();
+  for (const [key, label] of [
+    ['availability', 'Availability'],
+    ['load', 'Load'],
+    ['capacity', 'Capacity'],
+    ['legit', 'Real traffic'],
+    ['attack', 'Attack traffic'],
+    ['retry', 'Retries'],
+    ['queue', 'Queue'],
+    ['latency', 'Latency'],
+    ['errors', 'Failing'],
+  ] as const) {
+    const dd = h('dd', { 'data-metric': key });
+    metricCells.set(key, dd);
+    metrics.append(h('div', {}, h('dt', { text: label }), dd));
+  }
+  const depsList = h('ul', { class: 'link-list', 'aria-label': 'Depends on' });
+  const usersList = h('ul', { class: 'link-list', 'aria-label': 'Used by' });
+  const orders = h('ul', { class: 'orders', 'aria-label': 'Orders on this service' });
+  const ordersNone = h('p', { class: 'muted small', text: 'None.' });
+  const options = h('ul', { class: 'link-list', 'aria-label': 'Mitigations for this service' });
+
+  const body = h(
+    'div',
+    {},
+    h('div', { class: 'service-status' }, statusIcon, statusText, kind),
+    description,
+    h('h3', { text: 'Why' }),
+    why,
+    metrics,
+    h('h3', { text: 'Depends on' }),
+    depsList,
+    h('h3', { text: 'Used by' }),
+    usersList,
+    h('h3', { text: 'Orders in force here' }),
+    orders,
+    ordersNone,
+    h('h3', { text: 'Mitigations for this service' }),
+    options,
+  );
+  root.replaceChildren(h('div', { class: 'panel-head' }, title, chooser), empty, body);
+  setAttr(root, 'aria-labelledby', 'service-title');
+
+  const serviceButton = (index: number, extra: string) => {
+    const b = h('button', { type: 'button', 'data-service': scenario.services[index]!.id });
+    const icon = h('span');
+    const label = h('span');
+    b.append(icon, label);
+    listen(b, signal, 'click', () => game.getState().select(scenario.services[index]!.id));
+    return Object.assign(b, { _icon: icon, _label: label, _extra: extra });
+  };
+
+  // Mitigation buttons depend only on the selected service: rebuilt when the selection changes.
+  const renderOptions = (s: number) => {
+    const service = scenario.services[s]!;
+    const items = scenario.mitigations.filter((m) => targetAllowed(m, service));
+    options.replaceChildren(
+      ...items.map((m) => {
+        const b = h('button', { type: 'button', 'data-mitigation': m.id, text: `Plan: ${m.name}` });
+        listen(b, signal, 'click', () => {
+          game.getState().setPlan({ mitigation: m.id });
+          game.getState().setDecisionTab('mitigations');
+          onPlan();
+        });
+        return h('li', {}, b);
+      }),
+    );
+  };
+
+  let lastSelected: string | null | undefined;
+  const render = () => {
+    const g = game.getState();
+    const s = serviceIndex(scenario, g.selected);
+    if (chooser.value !== (g.selected ?? '')) chooser.value = g.selected ?? '';
+    setHidden(empty, s >= 0);
+    setHidden(body, s < 0);
+    if (s < 0) {
+      setText(title, 'Service');
+      lastSelected = g.selected;
+      return;
+    }
+    if (lastSelected !== g.selected) {
+      renderOptions(s);
+      lastSelected = g.selected;
+    }
+    const def = scenario.services[s]!;
+    const st = g.sim.state.services[s]!;
+    setText(title, def.name);
+    setStatusIcon(statusIcon, st.status);
+    setText(statusText, STATUS_WORDS[st.status] ?? st.status);
+    setText(kind, `${def.kind}${def.critical ? ' · critical' : ''}`);
+    setText(description, def.description);
+
+    const chain = explainCause(scenario, g.sim.state, s);
+    keyed(
+      why,
+      chain,
+      (c, i) => `${i}:${c.service}`,
+      (c) => {
+        const li = h('li');
+        if (c.service !== s) {
+          const b = h('button', { type: 'button', 'data-service': scenario.services[c.service]!.id });
+          listen(b, signal, 'click', () => game.getState().select(scenario.services[c.service]!.id));
+          li.append(b);
+        }
+        return li;
+      },
+      (li, c) =>
+        setText(li.firstElementChild instanceof HTMLButtonElement ? li.firstElementChild : li, c.text),
+    );
+
+    const cell = (k: string, v: string) => setText(metricCells.get(k)!, v);
+    cell('availability', percentLabel(st.availability));
+    cell('load', `${percentLabel(st.utilisation)} of capacity`);
+    cell('capacity', rpsLabel(st.capacityRps));
+    cell('legit', rpsLabel(st.legitRps));
+    cell('attack', rpsLabel(st.attackRps));
+    cell('retry', rpsLabel(st.retryRps));
+    cell('queue', `${countLabel(st.queue)} requests`);
+    cell('latency', latencyLabel(st.latencyMs));
+    cell('errors', percentLabel(st.errorRate));
+
+    const linkRows = (list: HTMLElement, edges: { index: number; hard: boolean }[]) =>
+      keyed(
+        list,
+        edges,
+        (e) => String(e.index),
+        (e) => h('li', {}, serviceButton(e.index, e.hard ? 'hard' : 'soft')),
+        (li, e) => {
+          const b = li.firstElementChild as ReturnType<typeof serviceButton>;
+          const other = g.sim.state.services[e.index]!;
+          setStatusIcon(b._icon, other.status);
+          setText(
+            b._label,
+            `${scenario.services[e.index]!.name} — ${other.status} (${e.hard ? 'hard' : 'soft'})`,
+          );
+        },
+      );
+    linkRows(
+      depsList,
+      dependenciesOf(scenario, s).map((d) => ({ index: d.to, hard: d.hard })),
+    );
+    linkRows(
+      usersList,
+      dependantsOf(scenario, s).map((d) => ({ index: d.from, hard: d.hard })),
+    );
+
+    const mine = ordersInProgress(scenario, g.sim.state).filter((o) => o.service === s);
+    keyed(
+      orders,
+      mine,
+      (o) => String(o.uid),
+      () => h('li', {}, h('span', { class: 'what' }), h('span', { class: 'phase' })),
+      (li, o) => {
+        setText(li.children[0]!, `${o.name}${o.target !== def.name ? ` (${o.target})` : ''}`);
+        setText(li.children[1]!, o.phase);
+      },
+    );
+    setHidden(ordersNone, mine.length > 0);
+  };
+
+  render();
+  const unsubscribe = game.subscribe(render);
+  return {
+    dispose() {
+      lifetime.abort();
+      unsubscribe();
+      root.replaceChildren();
+    },
+    focus() {
+      chooser.focus();
+    },
+  };
+}

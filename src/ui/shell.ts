@@ -1,0 +1,56 @@
+/**
+ * The page shell: shows the regions and overlays for the current screen, and mounts the DOM panels for the
+ * drill in progress (disposing them — and so their store subscriptions — when the screen or the drill changes).
+ * Scenes decide the screen (session.setScreen in their create()); the shell follows it.
+ */
+import type { SessionStore } from '../store';
+import { mountCityPanels } from './cityPanels';
+import { mountDebrief } from './debrief';
+import { setHidden } from './dom';
+import { mountMenu } from './menu';
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html lacks #${id}`);
+  return el;
+}
+
+export function mountShell(session: SessionStore, rateScale: number): () => void {
+  const app = byId('app');
+  const roots = {
+    hud: byId('hud'),
+    map: byId('map'),
+    side: byId('side'),
+    feed: byId('feed'),
+    help: byId('help'),
+  };
+  const menuRoot = byId('menu');
+  const debriefRoot = byId('debrief');
+  const menu = mountMenu(menuRoot, session);
+
+  let disposeScreen: (() => void) | null = null;
+  const unsubscribe = session.subscribe(
+    (s) => [s.screen, s.game] as const,
+    ([screen, game]) => {
+      disposeScreen?.();
+      disposeScreen = null;
+      app.dataset.screen = screen;
+      setHidden(menuRoot, screen !== 'menu');
+      setHidden(debriefRoot, screen !== 'debrief');
+      if (screen === 'menu') menu.focus();
+      if (screen === 'city' && game) disposeScreen = mountCityPanels(roots, game, rateScale);
+      // A new drill may exist before its City scene has started (Play again): only a finished one has a debrief.
+      if (screen === 'debrief' && game && (game.getState().ended || game.getState().stopped)) {
+        const debrief = mountDebrief(debriefRoot, session, game);
+        debrief.focus();
+        disposeScreen = () => debrief.dispose();
+      }
+    },
+    { fireImmediately: true, equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+  );
+  return () => {
+    unsubscribe();
+    disposeScreen?.();
+    menu.dispose();
+  };
+}

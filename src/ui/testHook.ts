@@ -1,0 +1,69 @@
+/**
+ * TEST ONLY (installed with ?test=1): a read-only window into the running game for the browser tests. The
+ * tests drive the game through the UI like a player; they use this hook only to read state (tick, the command
+ * log, the state hash) and to find where a service is drawn so they can click it.
+ */
+import type { GameStore, SessionStore } from '../store';
+
+export interface ServicePoint {
+  x: number;
+  y: number;
+}
+
+export interface CascadeTestHook {
+  screen(): string;
+  tick(): number | null;
+  waitingForAnswer(): boolean;
+  ended(): boolean;
+  /** A deep copy: changing it changes nothing in the game. */
+  state(): unknown;
+  log(): unknown;
+  hash(): string | null;
+  seed(): string | null;
+  scenarioId(): string | null;
+  /** Page coordinates (CSS pixels) of a service on the map, or null if not drawn. */
+  servicePoint(id: string): ServicePoint | null;
+  /**
+   * How many drills started in this page are still in memory (weak references to each drill's simulation
+   * state). After a garbage collection only the current drill should be: the restart test reads this.
+   */
+  liveDrills(): number;
+  /** Scene-side locator, registered by the City scene while it runs. */
+  locator: ((id: string) => ServicePoint | null) | null;
+}
+
+declare global {
+  interface Window {
+    __cascade?: CascadeTestHook;
+  }
+}
+
+export function installTestHook(session: SessionStore): CascadeTestHook {
+  const game = (): GameStore | null => session.getState().game;
+  const drills: WeakRef<object>[] = [];
+  session.subscribe(
+    (s) => s.game,
+    (g) => {
+      if (g) drills.push(new WeakRef(g.getState().sim.state));
+    },
+  );
+  const hook: CascadeTestHook = {
+    screen: () => session.getState().screen,
+    tick: () => game()?.getState().sim.state.tick ?? null,
+    waitingForAnswer: () => game()?.getState().waitingForAnswer ?? false,
+    ended: () => game()?.getState().ended ?? false,
+    state: () => {
+      const g = game();
+      return g ? structuredClone(g.getState().sim.state) : null;
+    },
+    log: () => structuredClone(game()?.getState().log ?? []),
+    hash: () => game()?.getState().hash() ?? null,
+    seed: () => game()?.getState().seed ?? null,
+    scenarioId: () => game()?.getState().scenario.id ?? null,
+    liveDrills: () => drills.filter((r) => r.deref() !== undefined).length,
+    servicePoint: (id) => hook.locator?.(id) ?? null,
+    locator: null,
+  };
+  window.__cascade = hook;
+  return hook;
+}
