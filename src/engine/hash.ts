@@ -8,7 +8,7 @@ import type { SimState } from './types';
 const stableStringify = configure({ deterministic: true, bigint: false, circularValue: Error });
 
 /** cyrb53: a fast, well-distributed 53-bit string hash (public domain, by bryc). */
-function cyrb53(text: string, seed = 0): number {
+export function cyrb53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -25,9 +25,14 @@ export function canonicalJson(state: SimState): string {
   return stableStringify(state) ?? '';
 }
 
+/** 14 hex digits of any text. */
+export function hashText(text: string): string {
+  return cyrb53(text).toString(16).padStart(14, '0');
+}
+
 /** 14 hex digits. */
 export function hashState(state: SimState): string {
-  return cyrb53(canonicalJson(state)).toString(16).padStart(14, '0');
+  return hashText(canonicalJson(state));
 }
 
 export interface StateDifference {

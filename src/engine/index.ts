@@ -5,7 +5,7 @@ export { createSim, initialState, restore, snapshot, type Sim } from './sim';
 export { apply } from './commands';
 export { step } from './step';
 export { advance, applyDue, run, type RunOptions } from './replay';
-export { canonicalJson, firstDifference, hashState, type StateDifference } from './hash';
+export { canonicalJson, firstDifference, hashState, hashText, type StateDifference } from './hash';
 export { keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';
 export { scoreBreakdown, type ScoreBreakdown, type ScoreComponent } from './scoring';

@@ -2,7 +2,7 @@
  * A run record: everything needed to reproduce a drill exactly — scenario identity, seed, the command log — plus
  * checkpoints (a state hash every simulated minute) so a replay can say *where* it diverged, not just that it did.
  */
-import { canonicalJson, hashState, type LoggedCommand, type Scenario, type Sim } from '../engine';
+import { canonicalJson, hashState, hashText, type LoggedCommand, type Scenario, type Sim } from '../engine';
 import { configure } from 'safe-stable-stringify';
 
 /** Bumped whenever the engine's rules change so that old records may replay differently. */
@@ -25,25 +25,12 @@ export interface RunRecord {
   finalScore: number;
 }
 
-function cyrb53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /**
  * Identity of a compiled scenario: its data (functions are dropped; a condition's source text stays), so two
  * files that compile to the same drill share a hash and an edited drill does not.
  */
 export function scenarioHash(scenario: Scenario): string {
-  return cyrb53(stable(scenario) ?? '').toString(16).padStart(14, '0');
+  return hashText(stable(scenario) ?? '');
 }
 
 /** Records checkpoints while a run advances: call `onTick` after every step. */

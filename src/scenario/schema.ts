@@ -197,7 +197,7 @@ const statementEffect = z.strictObject({
 });
 
 /** Effects that can appear anywhere (a prompt's options use these, so prompts cannot nest). */
-export const simpleEffect = z.discriminatedUnion('type', [
+const SIMPLE_EFFECTS = [
   feedEffect,
   attackEffect,
   capacityEffect,
@@ -210,7 +210,8 @@ export const simpleEffect = z.discriminatedUnion('type', [
   trustEffect,
   revealEffect,
   statementEffect,
-]);
+] as const;
+export const simpleEffect = z.discriminatedUnion('type', [...SIMPLE_EFFECTS]);
 
 export const promptEffect = z.strictObject({
   type: z.literal('prompt'),
@@ -233,21 +234,7 @@ export const promptEffect = z.strictObject({
     .max(5),
 });
 
-export const effectSchema = z.discriminatedUnion('type', [
-  feedEffect,
-  attackEffect,
-  capacityEffect,
-  failEffect,
-  restoreEffect,
-  budgetEffect,
-  endEffect,
-  fireEffect,
-  rumourEffect,
-  trustEffect,
-  revealEffect,
-  statementEffect,
-  promptEffect,
-]);
+export const effectSchema = z.discriminatedUnion('type', [...SIMPLE_EFFECTS, promptEffect]);
 
 export const triggerSchema = z.strictObject({
   /** At a simulated time after the start. */
