@@ -98,19 +98,13 @@ export function incidentOngoing(sim: Sim): boolean {
 
 /** Per segment need: demand multiplier from the rumours people believe (boycotts, panic). */
 export function recomputeNeedFactors(sim: Sim): void {
-  const { scenario, state, rt } = sim;
+  const { state, rt } = sim;
   rt.needFactor.fill(1);
-  const defs = scenario.people.rumours;
-  for (let r = 0; r < defs.length; r++) {
-    const rs = state.people.rumours[r]!;
-    if (!rs.born) continue;
-    for (const hit of defs[r]!.hits) {
-      scenario.segments.forEach((g, gi) => {
-        g.needs.forEach((need, k) => {
-          if (need.service === hit.service) rt.needFactor[rt.needOffset[gi]! + k]! *= 1 + (hit.factor - 1) * rs.belief[gi]!;
-        });
-      });
-    }
+  const hits = rt.rumourHits;
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    const rs = state.people.rumours[hit.rumour]!;
+    if (rs.born) rt.needFactor[hit.need]! *= 1 + (hit.factor - 1) * rs.belief[hit.segment]!;
   }
   rt.peopleDirty = false;
 }

@@ -61,6 +61,8 @@ export interface Runtime {
   peopleDirty: boolean;
   /** Per need: the workarounds that can take some of its demand elsewhere. */
   routes: number[][];
+  /** Every (rumour, need) pair a rumour's demand hit applies to, flattened once so the update allocates nothing. */
+  rumourHits: { rumour: number; need: number; segment: number; factor: number }[];
 }
 
 export function createRuntime(scenario: Scenario): Runtime {
@@ -102,6 +104,7 @@ export function createRuntime(scenario: Scenario): Runtime {
     needFactor: new Float64Array(needCount).fill(1),
     peopleDirty: true,
     routes: needRoutes(scenario),
+    rumourHits: rumourHits(scenario),
   };
 }
 
@@ -117,4 +120,18 @@ function needRoutes(scenario: Scenario): number[][] {
     });
   });
   return routes;
+}
+
+function rumourHits(scenario: Scenario): Runtime['rumourHits'] {
+  const out: Runtime['rumourHits'] = [];
+  let offset = 0;
+  scenario.segments.forEach((g, gi) => {
+    g.needs.forEach((need, k) => {
+      scenario.people.rumours.forEach((r, ri) => {
+        for (const hit of r.hits) if (hit.service === need.service) out.push({ rumour: ri, need: offset + k, segment: gi, factor: hit.factor });
+      });
+    });
+    offset += g.needs.length;
+  });
+  return out;
 }

@@ -28,7 +28,7 @@ export interface CodeInfo {
 
 export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
   SCN001: { severity: 'error', title: 'YAML syntax error', fix: 'Check indentation, colons and quotes at the position given.' },
-  SCN002: { severity: 'error', title: 'File too large', fix: 'A scenario must be under 1 MB; split long texts or remove generated content.' },
+  SCN002: { severity: 'error', title: 'File too large', fix: 'A scenario must be under 4 MB (about 4 million characters); remove generated content or split the city.' },
   SCN003: { severity: 'error', title: 'Too many YAML aliases', fix: 'Anchors and aliases (&a / *a) are limited to stop "billion laughs" files; write the content out.' },
   SCN004: { severity: 'error', title: 'Not a scenario document', fix: 'The file must be a mapping with `format: 1` at the top level.' },
   SCN005: { severity: 'error', title: 'Unsupported format version', fix: 'Write `format: 1`.' },

@@ -6,7 +6,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { DiagnosticList } from './diagnostics';
 
-export const MAX_SOURCE_BYTES = 1_000_000;
+/** Large enough for a generated 10,000-service city (the schema's limit, about 1.7 MB of YAML). */
+export const MAX_SOURCE_BYTES = 4_000_000;
 export const MAX_ALIAS_COUNT = 50;
 
 export type PathSegment = string | number;
