@@ -382,11 +382,26 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
   const ids = BUILTIN_CHANNELS.map((c) => c.id);
   const channel = resolver(ctx, ids, 'SCN029', 'channel');
   const use = ctx.doc.people?.channels;
-  if (!use) return BUILTIN_CHANNELS.map((c) => structuredClone(c));
   const out: ChannelDef[] = [];
-  use.forEach((id, i) => {
-    if (channel(id, ['people', 'channels', i]) >= 0) out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
-  });
+  if (!use) out.push(...BUILTIN_CHANNELS.map((c) => structuredClone(c)));
+  else
+    use.forEach((id, i) => {
+      if (channel(id, ['people', 'channels', i]) >= 0) out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
+    });
+  for (const [id, tune] of Object.entries(ctx.doc.people?.tuneChannels ?? {})) {
+    const target = out.find((c) => c.id === id);
+    if (!target) {
+      const hint = didYouMean(id, out.map((c) => c.id));
+      const pos = keyNodeAt(ctx.source.doc, ['people', 'tuneChannels'], id);
+      ctx.diags.add({ code: 'SCN029', ...positionOf(ctx.source, pos), path: formatPath(['people', 'tuneChannels', id]), message: `cannot tune '${id}': it is not a channel on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}` });
+      continue;
+    }
+    if (tune.name !== undefined) target.name = tune.name;
+    if (tune.reach !== undefined) target.reach = tune.reach;
+    if (tune.credibility !== undefined) target.credibility = tune.credibility;
+    if (tune.delay !== undefined) target.delayTicks = ticks(tune.delay, target.delayTicks);
+    if (tune.cost !== undefined) target.costKES = tune.cost;
+  }
   return out;
 }
 

@@ -284,6 +284,19 @@ export const peopleSchema = z.strictObject({
     .optional(),
   /** Built-in channels on offer (default: all). */
   channels: z.array(id).optional(),
+  /** Per-scenario changes to a built-in channel (a pricier SMS gateway, a slower press office...). */
+  tuneChannels: z
+    .record(
+      id,
+      z.strictObject({
+        name: name.optional(),
+        reach: share.optional(),
+        credibility: share.optional(),
+        delay: duration.optional(),
+        cost: nonNegative.optional(),
+      }),
+    )
+    .optional(),
   callCentre: id.optional(),
   silenceGrace: duration.optional(),
   truth: z

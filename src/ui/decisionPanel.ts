@@ -1,11 +1,13 @@
 /**
  * The decision panel: a tab set (Mitigations | Messages | Workarounds). Each tab is its own module mounted into
- * its tabpanel; Messages and Workarounds are placeholders until the engine's people side lands in the UI.
+ * its tabpanel.
  * Tabs follow the WAI-ARIA pattern: ←/→ move between tabs, Tab moves into the panel.
  */
 import type { DecisionTab, GameStore } from '../store';
 import { h, listen, setAttr, setHidden } from './dom';
+import { mountMessagesTab } from './messagesTab';
 import { mountMitigationsTab, type MitigationsTab } from './mitigationsTab';
+import { mountWorkaroundsTab } from './workaroundsTab';
 
 const TABS: { id: DecisionTab; label: string }[] = [
   { id: 'mitigations', label: 'Mitigations' },
@@ -13,18 +15,13 @@ const TABS: { id: DecisionTab; label: string }[] = [
   { id: 'workarounds', label: 'Workarounds' },
 ];
 
-function placeholder(what: string, detail: string): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('p', { text: `${what}: coming soon.` }),
-    h('p', { class: 'muted small', text: detail }),
-  );
-}
-
 export interface DecisionPanel {
   dispose(): void;
   focusMitigations(): void;
+  /** Open the message composer and focus its first control (for a shortcut). */
+  focusMessages(): void;
+  /** Open the workarounds and focus the first one's controls (for a shortcut). */
+  focusWorkarounds(): void;
 }
 
 export function mountDecisionPanel(root: HTMLElement, game: GameStore): DecisionPanel {
@@ -56,25 +53,8 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore): Decision
   });
 
   const mitigations: MitigationsTab = mountMitigationsTab(panels.get('mitigations')!, game);
-  // Placeholder panels have nothing to focus: the panel itself takes the focus after its tab (WAI-ARIA tabs).
-  panels.get('messages')!.tabIndex = 0;
-  panels.get('workarounds')!.tabIndex = 0;
-  panels
-    .get('messages')!
-    .append(
-      placeholder(
-        'The message composer',
-        'Compose statements to the public and partners — channel, languages, what you say about the cause, data and timing — and see their reach and cost before sending.',
-      ),
-    );
-  panels
-    .get('workarounds')!
-    .append(
-      placeholder(
-        'Workarounds',
-        'Announce or withdraw ways round the outage (USSD, ATMs, station counters…) and watch where the load moves.',
-      ),
-    );
+  const messages = mountMessagesTab(panels.get('messages')!, game);
+  const workarounds = mountWorkaroundsTab(panels.get('workarounds')!, game);
 
   root.replaceChildren(h('h2', { class: 'visually-hidden', text: 'Decisions' }), tablist, ...panels.values());
 
@@ -95,11 +75,21 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore): Decision
       lifetime.abort();
       unsubscribe();
       mitigations.dispose();
+      messages.dispose();
+      workarounds.dispose();
       root.replaceChildren();
     },
     focusMitigations() {
       game.getState().setDecisionTab('mitigations');
       mitigations.focus();
+    },
+    focusMessages() {
+      game.getState().setDecisionTab('messages');
+      messages.focus();
+    },
+    focusWorkarounds() {
+      game.getState().setDecisionTab('workarounds');
+      workarounds.focus();
     },
   };
 }

@@ -9,7 +9,9 @@ export const SHORTCUTS: [string[], string][] = [
   [['S'], 'Go to the selected service (service chooser)'],
   [['M'], 'Go to the mitigations (choose with ↑ ↓, Tab to the order button, Enter)'],
   [['F'], 'Go to the feed (an open decision first)'],
+  [['←', '→'], 'On the decision tabs: Mitigations, Messages, Workarounds (Tab moves into the tab)'],
   [['Tab'], 'Move between controls; Enter activates'],
+  [['Space'], 'In the message composer, on a checkbox or choice: tick it (P still pauses there)'],
   [['?'], 'Show or hide this help'],
   [['Esc'], 'Close this help'],
 ];

@@ -1,0 +1,594 @@
+/**
+ * The message composer: choose a channel (its reach among this scenario's customers, credibility, delay and
+ * cost shown for the chosen languages), the languages and the content blocks; read back in plain words what
+ * will be said, what it costs and what it is expected to do; send it. Below: everything said so far with its
+ * status, the claims on record (open / kept / broken), and how long the public has heard nothing.
+ *
+ * Every number comes from the engine's own helpers (meanReach, statementCost, silenceTicks): the panel decides
+ * nothing. The draft lives in the form controls themselves (nothing else needs it), so re-rendering every
+ * frame only rewrites text that changed and never moves the keyboard focus.
+ */
+import {
+  CAUSES,
+  LANGUAGES,
+  meanReach,
+  silenceTicks,
+  statementCost,
+  type Cause,
+  type Claim,
+  type Evidence,
+  type Language,
+  type Scenario,
+  type Sim,
+  type SimState,
+  type StatementBlock,
+  type StatementRecord,
+} from '../engine';
+import type { DeepReadonly, GameStore } from '../store';
+import { durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
+import { h, keyed, listen, setAttr, setHidden, setText } from './dom';
+
+type State = DeepReadonly<SimState>;
+type BlockKind = StatementBlock['kind'];
+
+/**
+ * The engine's people helpers take a Sim but read only its scenario and state (never the runtime, which the
+ * store keeps private). This lends them the published state, for reading only.
+ */
+export function readView(scenario: Scenario, state: State): Sim {
+  return { scenario, state: state as SimState, rt: undefined as never };
+}
+
+/** "0:45", "12:05": the time left before something lands, as on a countdown. */
+export function countdownLabel(ticks: number): string {
+  const t = Math.max(0, Math.ceil(ticks));
+  return `${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`;
+}
+
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sw: 'Kiswahili' };
+
+export function languagesLabel(languages: readonly Language[]): string {
+  if (languages.length === 0) return 'no language';
+  const names = languages.map((l) => LANGUAGE_NAMES[l]);
+  return languages.length === 1 ? `${names[0]} only` : names.join(' and ');
+}
+
+const CAUSE_WORDS: Record<Cause, { option: string; said: string }> = {
+  glitch: { option: 'a technical glitch', said: 'cause: a technical glitch' },
+  'cyber-attack': { option: 'a cyber attack', said: 'cause: a cyber attack' },
+  investigating: { option: 'under investigation', said: 'cause under investigation' },
+  maintenance: { option: 'scheduled maintenance', said: 'cause: scheduled maintenance' },
+};
+
+const EVIDENCE_WORDS: Record<Evidence, { option: string; said: string }> = {
+  none: { option: 'a bare denial', said: '' },
+  law: { option: 'cite the law (Data Protection Act)', said: ', citing the law' },
+  independent: { option: 'an independent statement', said: ', backed by an independent statement' },
+};
+
+/** A rumour's text, cut to fit one line of a preview. */
+function shortText(text: string, max = 48): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** One content block in the plain words a listener would hear. */
+export function blockWords(scenario: Scenario, block: DeepReadonly<StatementBlock>): string {
+  const people = scenario.people;
+  switch (block.kind) {
+    case 'acknowledge':
+      return 'we acknowledge the problem';
+    case 'apologise':
+      return 'we apologise';
+    case 'cause':
+      return CAUSE_WORDS[block.cause].said;
+    case 'data-safe':
+      return 'customer data is safe';
+    case 'eta':
+      return `ETA ${block.minutes} min`;
+    case 'workaround':
+      return `workaround: ${people.workarounds.find((w) => w.id === block.workaround)?.name ?? block.workaround}`;
+    case 'rebuttal': {
+      const rumour = people.rumours.find((r) => r.id === block.rumour);
+      return `the rumour "${shortText(rumour?.text ?? block.rumour)}" is false${EVIDENCE_WORDS[block.evidence].said}`;
+    }
+    case 'goodwill':
+      return 'free transfers for a day';
+    case 'blame':
+      return `${people.stakeholders.find((k) => k.id === block.partner)?.name ?? block.partner} is to blame`;
+  }
+}
+
+function claimWords(scenario: Scenario, claim: DeepReadonly<Claim>): string {
+  switch (claim.kind) {
+    case 'cause':
+      return `Cause: ${CAUSE_WORDS[claim.value as Cause]?.option ?? claim.value}`;
+    case 'data-safe':
+      return 'Customer data is safe';
+    case 'eta':
+      return `Back within ${claim.value} min (by ${elapsedLabel(claim.deadlineTick)})`;
+    case 'denial': {
+      const rumour = scenario.people.rumours.find((r) => r.id === claim.value);
+      return `Denied: "${shortText(rumour?.text ?? claim.value, 60)}"`;
+    }
+  }
+}
+
+/** The block checkboxes, in the order the blocks are said. */
+const BLOCKS: { kind: BlockKind; label: string }[] = [
+  { kind: 'acknowledge', label: 'Acknowledge the problem' },
+  { kind: 'apologise', label: 'Apologise' },
+  { kind: 'cause', label: 'Say what caused it' },
+  { kind: 'data-safe', label: 'Say customer data is safe' },
+  { kind: 'eta', label: 'Give an ETA' },
+  { kind: 'workaround', label: 'Point people to a workaround' },
+  { kind: 'rebuttal', label: 'Rebut a rumour' },
+  { kind: 'goodwill', label: 'Goodwill gesture: free transfers for a day' },
+  { kind: 'blame', label: 'Blame a partner' },
+];
+
+export interface MessagesTab {
+  dispose(): void;
+  focus(): void;
+}
+
+export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTab {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const { scenario } = game.getState();
+  const people = scenario.people;
+  const view = () => readView(scenario, game.getState().sim.state);
+
+  // ---- channel ----------------------------------------------------------------------------------
+  const channelList = h('fieldset', { class: 'choice-list' }, h('legend', { text: 'Channel' }));
+  const channels = people.channels.map((def, i) => {
+    const input = h('input', {
+      type: 'radio',
+      name: 'msg-channel',
+      value: def.id,
+      id: `msg-channel-${def.id}`,
+      checked: i === 0,
+    });
+    const facts = h('span', { class: 'facts' });
+    channelList.append(
+      h(
+        'label',
+        { class: 'choice', for: `msg-channel-${def.id}`, 'data-channel': def.id },
+        input,
+        h('span', { class: 'name' }, def.name, facts),
+      ),
+    );
+    return { def, index: i, input, facts };
+  });
+
+  // ---- languages --------------------------------------------------------------------------------
+  const languageInputs = LANGUAGES.map((l) => {
+    const input = h('input', { type: 'checkbox', id: `msg-lang-${l}`, value: l, checked: l === 'en' });
+    return { language: l, input, label: h('label', { class: 'inline-choice' }, input, LANGUAGE_NAMES[l]) };
+  });
+  const languageSet = h(
+    'fieldset',
+    { class: 'choice-row' },
+    h('legend', { text: 'Languages' }),
+    ...languageInputs.map((x) => x.label),
+  );
+
+  // ---- content blocks ---------------------------------------------------------------------------
+  const warning = (text: string) => h('p', { class: 'warning small', text: `⚠ ${text}` });
+  const note = (text: string) => h('p', { class: 'muted small', text });
+
+  const causeRadios = CAUSES.map((c) =>
+    h('input', {
+      type: 'radio',
+      name: 'msg-cause',
+      value: c,
+      id: `msg-cause-${c}`,
+      checked: c === 'investigating',
+    }),
+  );
+  const causeDetail = h(
+    'fieldset',
+    { class: 'block-detail' },
+    h('legend', { class: 'visually-hidden', text: 'Cause' }),
+    ...causeRadios.map((input, i) =>
+      h('label', { class: 'inline-choice' }, input, CAUSE_WORDS[CAUSES[i]!].option),
+    ),
+    warning('A cause that later proves false costs trust when the truth comes out.'),
+  );
+
+  const etaInput = h('input', {
+    type: 'number',
+    id: 'msg-eta-minutes',
+    min: 5,
+    max: 1440,
+    step: 5,
+    value: 60,
+    inputmode: 'numeric',
+  });
+  const etaDetail = h(
+    'div',
+    { class: 'block-detail' },
+    h('label', { class: 'field' }, h('span', { text: 'Service back within (minutes, 5–1440)' }), etaInput),
+    warning('A missed ETA costs more trust than giving none.'),
+  );
+
+  const workaroundSelect = h('select', { id: 'msg-workaround', 'aria-label': 'Workaround to announce' });
+  for (const w of people.workarounds) workaroundSelect.append(h('option', { value: w.id, text: w.name }));
+  const workaroundNote = note('');
+  const workaroundDetail = h('div', { class: 'block-detail' }, workaroundSelect, workaroundNote);
+
+  const rumourSelect = h('select', { id: 'msg-rumour', 'aria-label': 'Rumour to rebut' });
+  const evidenceSelect = h('select', { id: 'msg-evidence', 'aria-label': 'Evidence' });
+  for (const e of ['none', 'law', 'independent'] as const)
+    evidenceSelect.append(h('option', { value: e, text: EVIDENCE_WORDS[e].option }));
+  evidenceSelect.value = 'law';
+  const rebuttalDetail = h(
+    'div',
+    { class: 'block-detail' },
+    h('label', { class: 'field' }, h('span', { text: 'Rumour' }), rumourSelect),
+    h('label', { class: 'field' }, h('span', { text: 'Evidence' }), evidenceSelect),
+    note('Early and with evidence, a rebuttal kills a rumour; a bare denial when trust is low spreads it.'),
+  );
+
+  const partners = people.stakeholders.filter((k) => k.kind === 'partner');
+  const partnerSelect = h('select', { id: 'msg-partner', 'aria-label': 'Partner to blame' });
+  for (const k of partners) partnerSelect.append(h('option', { value: k.id, text: k.name }));
+  const blameDetail = h(
+    'div',
+    { class: 'block-detail' },
+    partnerSelect,
+    warning('They will rebut it publicly, and their trust in you drops.'),
+  );
+
+  const goodwillCost = h('span', { class: 'facts' });
+  const dataSafeDetail = h(
+    'div',
+    { class: 'block-detail' },
+    warning('A claim: if data later proves to have been taken, trust drops hard.'),
+  );
+
+  const details: Partial<Record<BlockKind, HTMLElement>> = {
+    cause: causeDetail,
+    'data-safe': dataSafeDetail,
+    eta: etaDetail,
+    workaround: workaroundDetail,
+    rebuttal: rebuttalDetail,
+    blame: blameDetail,
+  };
+  const blockSet = h('fieldset', { class: 'choice-list blocks' }, h('legend', { text: 'What to say' }));
+  const blocks = BLOCKS.map(({ kind, label }) => {
+    const input = h('input', { type: 'checkbox', id: `msg-block-${kind}`, value: kind });
+    const why = h('span', { class: 'facts' });
+    const name = h('span', { class: 'name' }, label, kind === 'goodwill' ? goodwillCost : null, why);
+    const detail = details[kind] ?? null;
+    blockSet.append(
+      h('label', { class: 'choice', for: `msg-block-${kind}`, 'data-block': kind }, input, name),
+    );
+    if (detail) blockSet.append(detail);
+    return { kind, input, why, detail };
+  });
+  const blockInput = (kind: BlockKind) => blocks.find((b) => b.kind === kind)!.input;
+
+  // ---- before you commit ------------------------------------------------------------------------
+  const preview = h('p', { id: 'msg-preview', class: 'preview' });
+  const cost = h('p', { id: 'msg-cost', class: 'small' });
+  const expected = h('p', { id: 'msg-expected', class: 'small' });
+  const send = h('button', { type: 'button', class: 'primary', id: 'msg-send', text: 'Send statement' });
+  const result = h('p', { class: 'result', id: 'msg-result', role: 'status', 'aria-live': 'polite' });
+  // Kept in sight at the foot of the panel while the choices above scroll (styles.css: .send-plan).
+  const plan = h(
+    'section',
+    { class: 'plan send-plan', 'aria-labelledby': 'msg-plan-title' },
+    h('h3', { id: 'msg-plan-title', class: 'visually-hidden', text: 'Before you send' }),
+    preview,
+    cost,
+    expected,
+    h('div', { class: 'send-row' }, send, result),
+  );
+
+  // ---- on record --------------------------------------------------------------------------------
+  const silence = h('p', { id: 'msg-silence', class: 'silence' });
+  const said = h('ul', { class: 'said', id: 'msg-said', 'aria-label': 'Statements so far, newest first' });
+  const saidNone = h('p', { class: 'muted small', text: 'Nothing said yet.' });
+  const claims = h('ul', { class: 'claims', id: 'msg-claims', 'aria-label': 'Claims on record' });
+  const claimsNone = h('p', {
+    class: 'muted small',
+    text: 'No claims yet. Causes, "data is safe", ETAs and denials are checked against what happens.',
+  });
+
+  root.replaceChildren(
+    channelList,
+    languageSet,
+    blockSet,
+    plan,
+    h('h3', { text: 'Said so far' }),
+    silence,
+    said,
+    saidNone,
+    h('h3', { text: 'On record' }),
+    claims,
+    claimsNone,
+  );
+
+  // ---- reading the draft ------------------------------------------------------------------------
+  const chosenChannel = () => channels.find((c) => c.input.checked) ?? null;
+  const chosenLanguages = (): Language[] =>
+    languageInputs.filter((x) => x.input.checked).map((x) => x.language);
+  const chosenCause = (): Cause => (causeRadios.find((r) => r.checked)?.value ?? 'investigating') as Cause;
+  const etaMinutes = () => Math.round(Number(etaInput.value));
+
+  /** The blocks as the engine takes them, plus what is missing for the draft to be sendable. */
+  const draft = (): { blocks: StatementBlock[]; missing: string[] } => {
+    const out: StatementBlock[] = [];
+    const missing: string[] = [];
+    for (const b of blocks) {
+      if (!b.input.checked || b.input.disabled) continue;
+      switch (b.kind) {
+        case 'cause':
+          out.push({ kind: 'cause', cause: chosenCause() });
+          break;
+        case 'eta': {
+          const m = etaMinutes();
+          if (!Number.isFinite(m) || m < 5 || m > 1440) missing.push('an ETA between 5 and 1440 minutes');
+          else out.push({ kind: 'eta', minutes: m });
+          break;
+        }
+        case 'workaround':
+          out.push({ kind: 'workaround', workaround: workaroundSelect.value });
+          break;
+        case 'rebuttal':
+          out.push({
+            kind: 'rebuttal',
+            rumour: rumourSelect.value,
+            evidence: evidenceSelect.value as Evidence,
+          });
+          break;
+        case 'blame':
+          out.push({ kind: 'blame', partner: partnerSelect.value });
+          break;
+        default:
+          out.push({ kind: b.kind } as StatementBlock);
+      }
+    }
+    if (out.length === 0 && missing.length === 0) missing.push('at least one thing to say');
+    if (chosenLanguages().length === 0) missing.push('a language');
+    if (!chosenChannel()) missing.push('a channel');
+    return { blocks: out, missing };
+  };
+
+  /** What sending the draft costs now: the channel (+ goodwill), and workarounds it puts in place. */
+  const draftCost = (channel: number, list: StatementBlock[]) => {
+    const st = game.getState().sim.state;
+    const statement = statementCost(view(), channel, list);
+    let workarounds = 0;
+    for (const b of list) {
+      if (b.kind !== 'workaround') continue;
+      const w = people.workarounds.findIndex((x) => x.id === b.workaround);
+      if (w >= 0 && !st.people.workarounds[w]!.enabled) workarounds += people.workarounds[w]!.costKES;
+    }
+    return { statement, workarounds, total: statement + workarounds };
+  };
+
+  listen(send, signal, 'click', () => {
+    const channel = chosenChannel();
+    const { blocks: list, missing } = draft();
+    if (!channel || missing.length > 0) {
+      setAttr(result, 'data-ok', 'false');
+      setText(result, `Not sent: choose ${missing.join(', ')}.`);
+      return;
+    }
+    const answer = game.getState().issue({
+      type: 'statement',
+      channel: channel.def.id,
+      languages: chosenLanguages(),
+      blocks: list,
+    });
+    setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
+    if (!answer.ok) {
+      setText(result, `Turned down: ${answer.message}.`);
+      return;
+    }
+    setText(result, `Sent on ${channel.def.name}: lands in ${durationLabel(channel.def.delayTicks)}.`);
+    // A new statement starts from a clean slate (repeating a block within the hour halves its effect).
+    for (const b of blocks) b.input.checked = false;
+    render();
+  });
+
+  // Space ticks a checkbox or picks a choice here, as everywhere else on the web: the global "Space pauses"
+  // shortcut would otherwise swallow it (P still pauses). Both key-down and key-up: the browser toggles on up.
+  const keepSpace = (e: KeyboardEvent) => {
+    const t = e.target;
+    if (e.key === ' ' && t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio'))
+      e.stopPropagation();
+  };
+  listen(root, signal, 'keydown', keepSpace);
+  listen(root, signal, 'keyup', keepSpace);
+  // Controls change the draft, not the store: re-render the preview when they do.
+  // A changed draft is a new message: the answer about the last one is cleared so it cannot be misread.
+  const redraft = () => {
+    setText(result, '');
+    render();
+  };
+  listen(root, signal, 'change', redraft);
+  listen(root, signal, 'input', redraft);
+
+  let rumourKey = '';
+  function render(): void {
+    const g = game.getState();
+    const st = g.sim.state;
+    const sim = view();
+    const languages = chosenLanguages();
+
+    for (const c of channels) {
+      const reach = meanReach(sim, c.index, languages);
+      const price = c.def.costKES > 0 ? kesLabel(c.def.costKES) : 'free';
+      setText(
+        c.facts,
+        `reaches ${percentLabel(reach)} · credibility ${percentLabel(c.def.credibility)} · lands in ${durationLabel(c.def.delayTicks)} · ${price}`,
+      );
+    }
+
+    // Options that depend on the state: born rumours, workarounds and partners on offer.
+    const born = people.rumours.filter((_, r) => st.people.rumours[r]?.born);
+    const key = born.map((r) => r.id).join('|');
+    if (key !== rumourKey) {
+      rumourKey = key;
+      const keep = rumourSelect.value;
+      rumourSelect.replaceChildren(
+        ...born.map((r) => h('option', { value: r.id, text: shortText(r.text, 70) })),
+      );
+      if (born.some((r) => r.id === keep)) rumourSelect.value = keep;
+    }
+    const unavailable: Partial<Record<BlockKind, string>> = {
+      workaround: people.workarounds.length === 0 ? ' (none in this drill)' : '',
+      rebuttal: born.length === 0 ? ' (no rumour is spreading yet)' : '',
+      blame: partners.length === 0 ? ' (no partners in this drill)' : '',
+    };
+    for (const b of blocks) {
+      const why = unavailable[b.kind] ?? '';
+      if (b.input.disabled !== (why !== '')) b.input.disabled = why !== '';
+      b.input.closest('label')?.classList.toggle('disabled', why !== '');
+      setText(b.why, why);
+      if (b.detail) setHidden(b.detail, !b.input.checked || b.input.disabled);
+    }
+
+    const channel = chosenChannel();
+    const { blocks: list, missing } = draft();
+    if (channel) {
+      const goodwill =
+        statementCost(sim, channel.index, [{ kind: 'goodwill' }]) - statementCost(sim, channel.index, []);
+      setText(goodwillCost, `costs ${kesLabel(goodwill)}`);
+    }
+    const w = people.workarounds.findIndex((x) => x.id === workaroundSelect.value);
+    if (w >= 0) {
+      const def = people.workarounds[w]!;
+      const enabled = st.people.workarounds[w]?.enabled ?? false;
+      setText(
+        workaroundNote,
+        enabled
+          ? 'Already in place: this spreads the word further.'
+          : `Puts it in place now${def.costKES > 0 ? ` (${kesLabel(def.costKES)})` : ''}; people hear of it when the statement lands.`,
+      );
+    }
+
+    if (!channel) {
+      setText(preview, 'Choose a channel.');
+      setText(cost, '');
+      setText(expected, '');
+      return renderRecord(st);
+    }
+    const words = list.map((b) => blockWords(scenario, b));
+    setText(
+      preview,
+      `${channel.def.name}, in ${languagesLabel(languages)}: ${words.length > 0 ? words.join('; ') : '…'}.`,
+    );
+    const price = draftCost(channel.index, list);
+    const extras: string[] = [];
+    if (price.statement > channel.def.costKES)
+      extras.push(`goodwill ${kesLabel(price.statement - channel.def.costKES)}`);
+    if (price.workarounds > 0) extras.push(`workaround ${kesLabel(price.workarounds)}`);
+    if (extras.length > 0 && channel.def.costKES > 0)
+      extras.unshift(`channel ${kesLabel(channel.def.costKES)}`);
+    const over = price.total > st.budgetKES;
+    setText(
+      cost,
+      `Cost: ${price.total > 0 ? kesLabel(price.total) : 'free'}${extras.length > 0 ? ` (${extras.join(' + ')})` : ''} · budget left ${kesLabel(st.budgetKES)}${over ? ' — not enough' : ''}`,
+    );
+    cost.classList.toggle('warning', over);
+    setText(
+      expected,
+      missing.length > 0
+        ? `To send, choose ${missing.join(', ')}.`
+        : `Expected: reaches ${percentLabel(meanReach(sim, channel.index, languages))} of customers in ${durationLabel(channel.def.delayTicks)}.`,
+    );
+    renderRecord(st);
+  }
+
+  function renderRecord(st: State): void {
+    const sim = view();
+    const p = st.people;
+    // Silence: only statements to the public that have landed break it (see rumours.ts).
+    const grace = people.silenceGraceTicks;
+    if (p.incidentTick < 0) {
+      setText(silence, 'No incident yet: nobody expects a statement.');
+      setAttr(silence, 'data-warn', 'false');
+    } else {
+      const quiet = silenceTicks(sim);
+      const since =
+        p.lastStatementTick >= p.incidentTick ? 'your last public statement landed' : 'the incident began';
+      const late = quiet > grace;
+      setText(
+        silence,
+        `Silence: ${durationLabel(quiet)} since ${since}.${late ? ` People expect to hear from you within ${durationLabel(grace)}: silence feeds rumours and costs trust.` : ''}`,
+      );
+      setAttr(silence, 'data-warn', late ? 'true' : 'false');
+    }
+
+    const statements = p.statements.map((s, i) => ({ s, i })).reverse();
+    keyed(
+      said,
+      statements,
+      ({ i }) => String(i),
+      () =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'when' }),
+          h('span', { class: 'what' }),
+          h('span', { class: 'status' }),
+        ),
+      (li, { s }) => renderStatement(li, s, st.tick),
+    );
+    setHidden(saidNone, statements.length > 0);
+
+    const claimItems = p.claims.map((c, i) => ({ c, i })).reverse();
+    keyed(
+      claims,
+      claimItems,
+      ({ i }) => String(i),
+      () =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'when' }),
+          h('span', { class: 'what' }),
+          h('span', { class: 'status' }),
+        ),
+      (li, { c }) => {
+        setText(li.children[0]!, elapsedLabel(c.tick));
+        setText(li.children[1]!, `${claimWords(scenario, c)} — ${people.channels[c.channel]?.name ?? ''}`);
+        setText(li.children[2]!, c.status);
+        setAttr(li, 'data-status', c.status);
+      },
+    );
+    setHidden(claimsNone, claimItems.length > 0);
+  }
+
+  function renderStatement(li: HTMLElement, s: DeepReadonly<StatementRecord>, tick: number): void {
+    const channel = people.channels[s.channel];
+    setText(
+      li.children[0]!,
+      `${elapsedLabel(s.tick)} · ${channel?.name ?? '?'} · ${languagesLabel(s.languages)}`,
+    );
+    setText(li.children[1]!, s.blocks.map((b) => blockWords(scenario, b)).join('; '));
+    setText(
+      li.children[2]!,
+      s.landed
+        ? `landed at ${elapsedLabel(s.landsTick)}`
+        : `on its way — lands in ${countdownLabel(s.landsTick - tick)}`,
+    );
+    setAttr(li, 'data-status', s.landed ? 'landed' : 'pending');
+  }
+
+  render();
+  const unsubscribe = game.subscribe((s) => s.sim, render);
+  return {
+    dispose() {
+      lifetime.abort();
+      unsubscribe();
+      root.replaceChildren();
+    },
+    focus() {
+      (chosenChannel()?.input ?? blockInput('acknowledge')).focus();
+    },
+  };
+}
