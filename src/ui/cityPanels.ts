@@ -32,6 +32,8 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
     installKeyboard(game, {
       focusService: () => service.focus(),
       focusMitigations: () => decisions.focusMitigations(),
+      focusMessages: () => decisions.focusMessages(),
+      focusWorkarounds: () => decisions.focusWorkarounds(),
       focusFeed: () => feed.focus(),
     }),
     () => service.dispose(),

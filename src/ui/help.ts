@@ -8,6 +8,8 @@ export const SHORTCUTS: [string[], string][] = [
   [['[', ']'], 'Select the previous / next service'],
   [['S'], 'Go to the selected service (service chooser)'],
   [['M'], 'Go to the mitigations (choose with ↑ ↓, Tab to the order button, Enter)'],
+  [['C'], 'Compose a public statement (the Messages tab)'],
+  [['W'], 'Go to the customer workarounds'],
   [['F'], 'Go to the feed (an open decision first)'],
   [['←', '→'], 'On the decision tabs: Mitigations, Messages, Workarounds (Tab moves into the tab)'],
   [['Tab'], 'Move between controls; Enter activates'],

@@ -16,6 +16,8 @@ function typingInto(target: EventTarget | null): boolean {
 export interface KeyboardTargets {
   focusService(): void;
   focusMitigations(): void;
+  focusMessages(): void;
+  focusWorkarounds(): void;
   focusFeed(): void;
 }
 
@@ -46,6 +48,8 @@ export function installKeyboard(game: GameStore, targets: KeyboardTargets): () =
     else if (e.key === 's' || e.key === 'S') targets.focusService();
     else if (e.key === 'm' || e.key === 'M') targets.focusMitigations();
     else if (e.key === 'f' || e.key === 'F') targets.focusFeed();
+    else if (e.key === 'c' || e.key === 'C') targets.focusMessages();
+    else if (e.key === 'w' || e.key === 'W') targets.focusWorkarounds();
     else handled = false;
     if (handled) e.preventDefault();
   };

@@ -241,4 +241,20 @@ describe('Messages and Workarounds tabs in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('C and W jump to the message composer and the workarounds from anywhere on the city screen', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server!.url}?test=1&fast=${FAST}&seed=${SEED}`);
+    await page.click('#start-button:not([disabled])');
+    await page.waitForFunction(() => window.__cascade?.screen() === 'city');
+    const focusIn = (panel: string) => page.evaluate((p) => !!document.getElementById(p)?.contains(document.activeElement), panel);
+    await page.keyboard.press('c');
+    await page.waitForSelector('#tabpanel-messages:not([hidden])');
+    expect(await focusIn('tabpanel-messages')).toBe(true);
+    await page.keyboard.press('w');
+    await page.waitForSelector('#tabpanel-workarounds:not([hidden])');
+    expect(await focusIn('tabpanel-workarounds')).toBe(true);
+    expect(await tick(page)).toBe(0); // the keys moved focus; they did not start the clock
+    await page.close();
+  });
 });
