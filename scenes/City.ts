@@ -114,7 +114,10 @@ export class City extends Phaser.Scene {
 
   override update(_time: number, delta: number): void {
     // The only game logic in the frame loop: feed the clock. The store steps the engine and publishes once.
-    this.drill.getState().frame(delta);
+    // The raw frame time, not Phaser's smoothed `delta`: Phaser clamps that to 16.7 ms for 120 frames after
+    // boot or a focus change, which ran the drill's clock slow on big cities (measured: 283 of 488 ticks in 10 s
+    // on a 1,000-service city). The store caps a frame at 250 ms itself.
+    this.drill.getState().frame(this.game.loop.rawDelta);
     this.draw(delta);
   }
 
