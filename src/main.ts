@@ -1,6 +1,11 @@
 /**
  * Entry point: the session store, the DOM shell, and the Phaser game (Boot → Preloader → Menu → City → Debrief).
  * Scenes and DOM panels share state only through the stores (see ../shared/design/architecture.md).
+ *
+ * After the drill: autosave (ui/saves/autosave.ts), the strip above the map (role, save status, replay
+ * controls: ui/replay/cityStrip.ts), the scene router for drills that change under the City (take over, back
+ * from a replay, opened runs: ui/replay/sceneRouter.ts), and share links — a page opened with `#run=...`
+ * replays that run once the shipped scenarios are loaded and shows its debrief (or says on the menu why not).
  */
 import Phaser from 'phaser';
 import { Boot } from '../scenes/Boot';
@@ -14,17 +19,57 @@ import { createSession } from './store';
 import { DEFAULT_SCENARIO_ID, randomSeed, readFlags } from './ui/flags';
 import { mountShell } from './ui/shell';
 import { installTestHook } from './ui/testHook';
+import { isShareFragment, runFromFragment } from './ui/report/shareLink';
+import { installCityStrip } from './ui/replay/cityStrip';
+import { installSceneRouter } from './ui/replay/sceneRouter';
+import { installAutosave } from './ui/saves/autosave';
+import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
 
 const flags = readFlags(window.location.search);
 const session = createSession({ seed: flags.seed ?? randomSeed(), rateScale: flags.rateScale });
 mountShell(session, flags.rateScale);
 const hook = flags.test ? installTestHook(session) : undefined;
+const autosaver = installAutosave(session, {
+  storage: browserStorage(),
+  now: () => new Date(),
+  realMs: () => performance.now(),
+  page: { window, document },
+});
+installCityStrip(session, autosaver);
+
+/** Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). */
+function openSharedRun(): void {
+  if (!isShareFragment(window.location.hash)) return;
+  const decoded = runFromFragment(window.location.hash);
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  autosaver.saveNow(); // a link pasted into a tab mid-drill replaces that drill: keep it in the saves
+  if (!decoded.ok)
+    session
+      .getState()
+      .setNotice({ kind: 'error', text: `This share link cannot be opened: ${decoded.error}.` });
+  else session.getState().openRun(decoded.run);
+}
+// The link names a shipped scenario: wait until they are compiled (the Preloader does it once).
+if (session.getState().scenarios.length > 0) openSharedRun();
+else {
+  const unsubscribe = session.subscribe(
+    (s) => s.scenarios.length > 0 || s.shippedErrors.length > 0,
+    (loaded) => {
+      if (!loaded) return;
+      unsubscribe();
+      openSharedRun();
+    },
+  );
+}
+window.addEventListener('hashchange', () => {
+  if (session.getState().scenarios.length > 0) openSharedRun();
+});
 
 // Headless Chromium (navigator.webdriver) renders WebGL in software, slowly: use the canvas renderer there.
 const renderer = navigator.webdriver ? Phaser.CANVAS : Phaser.AUTO;
 
-new Phaser.Game({
+const phaser = new Phaser.Game({
   type: renderer,
   parent: 'map-canvas',
   backgroundColor: COLOURS.background,
@@ -41,4 +86,9 @@ new Phaser.Game({
       if (hook) game.registry.set(REGISTRY.testHook, hook);
     },
   },
+});
+
+installSceneRouter(session, {
+  restartCity: () => phaser.scene.getScene('City')?.scene.restart(),
+  cityToDebrief: () => phaser.scene.getScene('City')?.scene.start('Debrief'),
 });

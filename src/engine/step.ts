@@ -22,7 +22,12 @@ export function step(sim: Sim): void {
   if (state.ended) return;
   advanceMitigations(sim);
   runInjects(sim);
-  if (state.ended) return;
+  if (state.ended) {
+    // An inject ended the drill during this tick: the tick is consumed (so a replay to the final tick
+    // reproduces it), but no system runs after the ending.
+    state.tick++;
+    return;
+  }
   if (sim.rt.dirty) recomputeModifiers(sim);
   if (sim.rt.peopleDirty) recomputeNeedFactors(sim);
   if (state.tick % 60 === 0) redrawNoise(sim);

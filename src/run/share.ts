@@ -2,7 +2,8 @@
  * Shareable runs: scenario id + seed + the command log, compressed into a URL fragment (lz-string) so a link
  * opens the same run in any browser. The fragment is validated like any other untrusted input.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default export: lz-string is CommonJS, and plain Node ESM (the CLI, tsx) sees no named exports in it.
+import LZString from 'lz-string';
 import { z } from 'zod';
 import type { LoggedCommand } from '../engine';
 
@@ -28,7 +29,7 @@ export interface SharedRun {
 
 export function encodeShare(run: SharedRun): string | undefined {
   const payload = { v: 1, s: run.scenarioId, seed: run.seed, c: run.commands.map((c) => [c.tick, c.cmd]), h: run.finalHash };
-  const fragment = SHARE_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
+  const fragment = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(payload));
   return fragment.length <= MAX_FRAGMENT_LENGTH ? fragment : undefined;
 }
 
@@ -38,7 +39,7 @@ export function decodeShare(fragment: string): { ok: true; run: SharedRun } | { 
   if (body.length > MAX_FRAGMENT_LENGTH) return { ok: false, error: 'the link is too long' };
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(body.slice(SHARE_PREFIX.length));
+    json = LZString.decompressFromEncodedURIComponent(body.slice(SHARE_PREFIX.length));
   } catch {
     // lz-string throws on some malformed inputs instead of returning null.
     json = null;

@@ -2,7 +2,7 @@
  * Replays a record and checks it reproduces the recorded run: every checkpoint and the final hash. A mismatch is
  * reported in words — where it first diverged, what was issued then — never as a silent difference.
  */
-import { advance, createSim, firstDifference, hashState, restore, type LoggedCommand, type Scenario, type SimState } from '../engine';
+import { advance, applyDue, createSim, firstDifference, hashState, restore, type LoggedCommand, type Scenario, type SimState } from '../engine';
 import { CHECKPOINT_EVERY_TICKS, scenarioHash, type RunRecord } from './record';
 
 export interface Divergence {
@@ -40,6 +40,10 @@ export function verifyRecord(scenario: Scenario, record: RunRecord, recordedFina
       if (actual !== expected) divergence = describe(s.state.tick, expected, actual, log);
     },
   });
+  // Commands stamped with the final tick were applied in play but no step followed (the facilitator ended the
+  // drill, or it was saved, right after them): apply them too.
+  const pending = log.findIndex((c) => c.tick >= sim.state.tick);
+  if (pending >= 0) applyDue(sim, log, pending);
   const finalHash = hashState(sim.state);
   if (!divergence && finalHash !== record.finalHash) divergence = describe(sim.state.tick, record.finalHash, finalHash, log);
   if (divergence && recordedFinalState) {

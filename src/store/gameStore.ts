@@ -23,13 +23,29 @@
  * PAUSE. The clock stops while the player has paused, while a decision prompt that pauses is open
  * (`state.prompts[i].pause`), and once the drill has ended (or the facilitator stopped it). The engine is tick-driven, so pausing can
  * neither skip nor repeat an inject: a prompt stops the frame on the very tick it opens.
+ *
+ * RECORDING (for the after-action report, src/run). After every step the store records a state hash each
+ * simulated minute and the per-minute chart series (recording.ts) — private, mutable, never published, so the
+ * frame still makes exactly one setState. `record()`, `series()` and `report()` read them on demand.
+ *
+ * ROLES. Who issued a command is a side table `roles: { [index in log]: role }`, stamped by `issue` with the
+ * role chosen in the city (`setRole`). It is not part of the command: the engine, replays, hashes and share
+ * links never see it; the report and the exported record carry it.
+ *
+ * HISTORY. A drill can start from a history instead of tick 0 (resume a save, take over from a replay, open a
+ * shared or exported run): `options.history` fast-forwards the log headless, recording on the way, so charts
+ * and checkpoints cover the whole run. A save's snapshot, when given, is the state play continues from (it is
+ * what was saved, checked by its hash); if replaying the log does not reach the same hash (an engine change),
+ * `origin.historyMatched` is false and the report says so.
+ *
+ * REPLAY. A store in replay mode (replayStore.ts) has the same shape, with `replay` set; commands are refused.
  */
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import {
   apply,
-  createSim,
   hashState,
+  restore,
   scoreBreakdown,
   step,
   type ApplyResult,
@@ -41,7 +57,17 @@ import {
   type Sim,
   type SimState,
 } from '../engine';
-import { advanceClock, isSpeed, MAX_FRAME_MS, ticksPerSecond, type Speed } from './clock';
+import {
+  buildReport,
+  makeRecord,
+  type ReportModel,
+  type RunRecord,
+  type Series,
+  type WhatIfReport,
+} from '../run';
+import { advanceClock, MAX_FRAME_MS, ticksPerSecond, type Speed } from './clock';
+import { fastForward, type Recording } from './recording';
+import { uiActions } from './uiActions';
 
 export type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
@@ -94,6 +120,16 @@ export interface GameState {
   decisionTab: DecisionTab;
   plan: MitigationPlan;
   help: boolean;
+  /** Identifies this drill across autosaves (its storage key). A new start or a fork gets a new one. */
+  readonly drillId: string;
+  /** Who is at the keyboard now; stamped on each command issued (see ROLES). */
+  role: string;
+  /** Index in `log` → the role that issued it (a side table; see ROLES above). */
+  roles: Readonly<Record<number, string>>;
+  /** Set while replaying a recorded run (replayStore.ts); null in a live drill. */
+  replay: ReplayView | null;
+  /** Where this drill came from when it did not start at tick 0 in this page. */
+  readonly origin: RunOrigin | null;
 
   issue(cmd: Command): ApplyResult;
   frame(dtMs: number): number;
@@ -112,6 +148,57 @@ export interface GameState {
   hash(): string;
   /** The engine's explained score breakdown for the current state (builds strings: call it when shown). */
   scoreBreakdown(): ScoreBreakdown;
+  setRole(role: string): void;
+  /** Replay only: jump to a tick (live drills ignore it). */
+  seek(tick: number): void;
+  /** Replay only: play faster than 8× (16×, 32×, 64× are 8× with a boost of 2, 4, 8). */
+  setReplayBoost(boost: number): void;
+  /** The run so far as a record (scenario identity, seed, log, minute checkpoints, final hash and score). */
+  record(): RunRecord;
+  /** The per-minute chart series so far (the live object: copy it to keep it). */
+  series(): Series;
+  /** The after-action report of the state now (builds strings: call it when shown). */
+  report(whatIf?: WhatIfReport): ReportModel;
+}
+
+/** The roles a command can be stamped with (the first is the default). */
+export const ROLES = ['Commander', 'Network lead', 'Comms lead', 'Customer lead'] as const;
+
+export interface ReplayView {
+  /** The recorded run's last tick: the replay stops there. */
+  readonly endTick: number;
+  readonly atEnd: boolean;
+  /** Speed multiplier on top of `speed` (1, 2, 4 or 8). */
+  readonly boost: number;
+  /** The determinism check made when the replay opened (verifyRecord), in words. */
+  readonly verification: { readonly ok: boolean; readonly text: string };
+  /** The finished drill this replay was opened from (the report to go back to). */
+  readonly source: GameStore;
+  /** The recorded commands before `tick`: the start of a new branch taken over there (Replayer.forkLog). */
+  readonly forkLog: (tick: number) => LoggedCommand[];
+}
+
+export interface RunOrigin {
+  kind: 'save' | 'link' | 'file' | 'fork';
+  /** One line for the player: "Resumed from the save 'Morning drill'", "Opened from a share link". */
+  label: string;
+  /** The hash the run ended with where it was recorded (a link or a file): the debrief compares. */
+  expectedHash?: string;
+  /** The record this run was loaded from (a file): the replay verifies against it. */
+  record?: RunRecord;
+  /** False when replaying the saved log did not reproduce the saved state (the save is still what resumes). */
+  historyMatched?: boolean;
+}
+
+export interface History {
+  log: readonly LoggedCommand[];
+  /** Rebuild up to this tick. */
+  untilTick: number;
+  roles?: Readonly<Record<number, string>>;
+  /** A save's snapshot at `untilTick`: play continues from it. */
+  state?: SimState;
+  /** The run had been stopped by the facilitator at `untilTick`. */
+  stopped?: boolean;
 }
 
 export type GameStore = Mutate<StoreApi<GameState>, [['zustand/subscribeWithSelector', never]]>;
@@ -125,6 +212,17 @@ export interface GameStoreOptions {
   startPaused?: boolean;
   speed?: Speed;
   maxFrameMs?: number;
+  drillId?: string;
+  role?: string;
+  /** Start from this history instead of tick 0 (see HISTORY above). */
+  history?: History;
+  origin?: RunOrigin;
+}
+
+let drillCounter = 0;
+/** A fresh drill id: unique within the page, and across pages by the time it was made. */
+export function newDrillId(): string {
+  return `${Date.now().toString(36)}-${(++drillCounter).toString(36)}`;
 }
 
 function blockingPrompt(state: SimState): boolean {
@@ -132,7 +230,20 @@ function blockingPrompt(state: SimState): boolean {
 }
 
 export function createGameStore(options: GameStoreOptions): GameStore {
-  const sim: Sim = createSim(options.scenario, options.seed);
+  const history = options.history ?? { log: [], untilTick: 0 };
+  const rebuilt = fastForward(options.scenario, options.seed, history.log, history.untilTick);
+  const recording: Recording = rebuilt.recording;
+  let origin = options.origin ?? null;
+  let sim: Sim = rebuilt.sim;
+  if (history.state) {
+    const matched = hashState(history.state) === hashState(rebuilt.sim.state);
+    if (!matched) sim = restore(options.scenario, history.state);
+    if (origin) origin = { ...origin, historyMatched: matched };
+  }
+  const roles: Record<number, string> = {};
+  for (const [index, role] of Object.entries(history.roles ?? {})) {
+    if (Number(index) < rebuilt.log.length) roles[Number(index)] = role;
+  }
   const rateScale = options.rateScale && options.rateScale > 0 ? options.rateScale : 1;
   const maxFrameMs = options.maxFrameMs ?? MAX_FRAME_MS;
   // Clock remainder: private, nobody renders it, so changing it publishes nothing.
@@ -146,18 +257,24 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       scenario: options.scenario,
       seed: sim.state.seed,
       sim: view(),
-      log: [],
-      results: [],
+      log: rebuilt.log,
+      results: rebuilt.results,
       lastRejection: null,
       paused: options.startPaused ?? true,
       speed: options.speed ?? 1,
-      waitingForAnswer: false,
-      ended: false,
-      stopped: false,
+      waitingForAnswer: blockingPrompt(sim.state),
+      ended: sim.state.ended,
+      stopped: (history.stopped ?? false) && !sim.state.ended,
       selected: null,
       decisionTab: 'mitigations',
       plan: { mitigation: null, region: null, dependsOn: null },
       help: false,
+      drillId: options.drillId ?? newDrillId(),
+      role: options.role ?? ROLES[0],
+      roles,
+      replay: null,
+      origin,
+      ...uiActions(options.scenario, set, get),
 
       issue(cmd) {
         const tick = sim.state.tick;
@@ -177,6 +294,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
           sim: view(),
           log: [...s.log, { tick, cmd }],
           results: [...s.results, result],
+          roles: s.role ? { ...s.roles, [s.log.length]: s.role } : s.roles,
           lastRejection: result.ok ? null : { tick, cmd, code: result.code, message: result.message },
           waitingForAnswer: blockingPrompt(sim.state),
           ended: sim.state.ended,
@@ -195,6 +313,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
         let stepped = 0;
         while (stepped < clock.ticks) {
           step(sim);
+          recording.onTick(sim);
           stepped++;
           if (sim.state.ended || blockingPrompt(sim.state)) {
             carry = 0; // the rest of this frame's time is dropped: the clock stops on this tick
@@ -206,48 +325,34 @@ export function createGameStore(options: GameStoreOptions): GameStore {
         return stepped;
       },
 
-      setPaused(paused) {
-        if (get().paused !== paused) set({ paused });
-      },
-      togglePause() {
-        set({ paused: !get().paused });
-      },
       stop() {
         if (!get().stopped && !get().ended) set({ stopped: true });
-      },
-      setSpeed(speed) {
-        if (isSpeed(speed) && get().speed !== speed) set({ speed });
-      },
-      select(serviceId) {
-        const known = serviceId === null || options.scenario.services.some((x) => x.id === serviceId);
-        if (known && get().selected !== serviceId) set({ selected: serviceId });
-      },
-      selectNext(delta) {
-        const services = options.scenario.services;
-        if (services.length === 0) return;
-        const current = services.findIndex((x) => x.id === get().selected);
-        const next =
-          current < 0
-            ? delta > 0
-              ? 0
-              : services.length - 1
-            : (current + delta + services.length) % services.length;
-        set({ selected: services[next]!.id });
-      },
-      setDecisionTab(tab) {
-        if (get().decisionTab !== tab) set({ decisionTab: tab });
-      },
-      setPlan(plan) {
-        set({ plan: { ...get().plan, ...plan } });
-      },
-      setHelp(open) {
-        if (get().help !== open) set({ help: open });
       },
       hash() {
         return hashState(sim.state);
       },
       scoreBreakdown() {
         return scoreBreakdown(sim);
+      },
+      seek() {
+        // A live drill has no past to jump to.
+      },
+      setReplayBoost() {
+        // Live drills play at the four speeds only.
+      },
+      record() {
+        return makeRecord(sim, get().log, recording.checkpoints);
+      },
+      series() {
+        return recording.series;
+      },
+      report(whatIf) {
+        const s = get();
+        return buildReport(sim, s.log, recording.series, {
+          whatIf,
+          roles: s.roles,
+          hash: hashState(sim.state),
+        });
       },
     })),
   );

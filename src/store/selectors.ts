@@ -190,6 +190,29 @@ export function ordersInProgress(scenario: Scenario, state: State): OrderView[] 
 // Commands in words, and the debrief timeline
 // ---------------------------------------------------------------------------------------------
 
+/** One block of a statement in words ("ETA 30 min", "rebut “Data leaked”"). */
+function blockWords(
+  scenario: Scenario,
+  b: Extract<Command, { type: 'statement' }>['blocks'][number],
+): string {
+  switch (b.kind) {
+    case 'eta':
+      return `ETA ${b.minutes} min`;
+    case 'cause':
+      return `cause: ${b.cause}`;
+    case 'data-safe':
+      return 'data is safe';
+    case 'workaround':
+      return `workaround “${scenario.people?.workarounds.find((w) => w.id === b.workaround)?.name ?? b.workaround}”`;
+    case 'rebuttal':
+      return `rebut “${scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour}” (${b.evidence})`;
+    case 'blame':
+      return `blame ${b.partner}`;
+    default:
+      return b.kind;
+  }
+}
+
 export function describeCommand(
   scenario: Scenario,
   cmd: Command,
@@ -223,6 +246,15 @@ export function describeCommand(
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
       return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
+    }
+    case 'statement': {
+      const channel = scenario.people?.channels.find((c) => c.id === cmd.channel);
+      const blocks = cmd.blocks.map((b) => blockWords(scenario, b)).join(', ');
+      return `Statement on ${channel?.name ?? cmd.channel} (${cmd.languages.join(', ')}): ${blocks || 'empty'}`;
+    }
+    case 'workaround': {
+      const w = scenario.people?.workarounds.find((x) => x.id === cmd.workaround);
+      return `${cmd.action === 'announce' ? 'Announced' : 'Withdrew'} the workaround “${w?.name ?? cmd.workaround}”`;
     }
     case 'noop':
       return 'No action';

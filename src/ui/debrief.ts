@@ -1,13 +1,29 @@
 /**
- * The debrief: the outcome, the engine's score breakdown (each component explained), the timeline of decisions
- * (the command log with the engine's verdicts, interleaved with what followed), the scenario's discussion
- * questions, and the run's identity — seed and final state hash — so a run can be checked and replayed
- * (`npm run sim -- <scenario> --seed <seed> --commands <downloaded log>`).
+ * The debrief: the after-action report of the finished drill, for the room (large type, charts readable on a
+ * projector) and for people who never opened the game (Print / Save as PDF on one A4 page, Markdown, JSON).
+ *
+ *   - outcome, and where the run came from (a save, a link, a file, a fork) with its hash check;
+ *   - the score breakdown, each component with the decisions and events that moved it;
+ *   - charts over simulated time (report/chartsSection.ts);
+ *   - the timeline: decisions with their time and who made them, injects, statements, feed highlights,
+ *     status changes;
+ *   - learning objectives and debrief questions with this run's facts;
+ *   - "what if", worked out in a Web Worker on request;
+ *   - Replay (time travel, fork), Play again, exports, a share link, and the run's identity (scenario, seed,
+ *     final state hash) so anyone can reproduce it: `npm run sim -- <scenario> --seed <seed> --commands <log>`.
  */
+import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
-import { elapsedLabel, kesLabel, countLabel } from '../store/format';
-import { decisionTimeline } from '../store/selectors';
-import { h, listen } from './dom';
+import { countLabel, elapsedLabel, kesLabel } from '../store/format';
+import { h, listen, setHidden, setText } from './dom';
+import { mountChartsSection } from './report/chartsSection';
+import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
+import { factsSection } from './report/factsSection';
+import { scoreTable } from './report/scoreSection';
+import { shareFragment, shareUrl } from './report/shareLink';
+import { printedDecisions, timelineList } from './report/timelineList';
+import { mountWhatIf } from './report/whatIfPanel';
+import './report/report.css';
 
 const OUTCOME_WORDS: Record<string, string> = {
   success: 'Success',
@@ -15,6 +31,26 @@ const OUTCOME_WORDS: Record<string, string> = {
   failure: 'Failure',
   timeout: 'Time is up',
 };
+
+/** One line on where the run came from, and whether it reproduced the hash it was recorded with. */
+function originLine(game: GameStore, hash: string): { text: string; ok: boolean } | null {
+  const { origin } = game.getState();
+  if (!origin) return null;
+  let text = origin.label;
+  let ok = true;
+  if (origin.expectedHash !== undefined) {
+    ok = origin.expectedHash === hash;
+    text += ok
+      ? ` Hashes match: this is the recorded run (${hash}).`
+      : ` The replayed run ends with hash ${hash}, the recording with ${origin.expectedHash}: it did not reproduce.`;
+  }
+  if (origin.historyMatched === false) {
+    ok = false;
+    text +=
+      ' Replaying the saved commands did not reproduce the saved state (the engine has changed since); the charts before the save may differ.';
+  }
+  return { text, ok };
+}
 
 export function mountDebrief(
   root: HTMLElement,
@@ -26,100 +62,90 @@ export function mountDebrief(
   const g = game.getState();
   const { scenario } = g;
   const st = g.sim.state;
-  const breakdown = g.scoreBreakdown();
   const hash = g.hash();
   const m = st.metrics;
+  const { report, timeline } = reportView(game);
+  let whatIf: WhatIfReport | undefined;
 
-  const scoreRows = breakdown.components.map((c) =>
-    h(
-      'tr',
-      { 'data-component': c.id },
-      h('th', { scope: 'row', text: c.label }),
-      h('td', { class: 'num', text: c.value.toFixed(0) }),
-      h('td', { class: 'num', text: `×${c.weight}` }),
-      h('td', { class: 'num', text: c.points.toFixed(1) }),
-      h('td', { class: 'small', text: c.explanation }),
-    ),
-  );
-  const scoreTable = h(
-    'table',
-    { class: 'score-table', id: 'score-breakdown' },
-    h('caption', { class: 'visually-hidden', text: 'Score breakdown' }),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { text: 'Component' }),
-        h('th', { class: 'num', text: 'Value' }),
-        h('th', { class: 'num', text: 'Weight' }),
-        h('th', { class: 'num', text: 'Points' }),
-        h('th', { text: 'What moved it' }),
-      ),
-    ),
-    h('tbody', {}, ...scoreRows),
-    h(
-      'tfoot',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'row', text: 'Total' }),
-        h('td'),
-        h('td'),
-        h('td', { class: 'num', id: 'score-total-cell', text: breakdown.total.toFixed(1) }),
-        h('td'),
-      ),
-    ),
-  );
-
-  const timeline = decisionTimeline(scenario, st, g.log, g.results);
-  const timelineList = h(
-    'ol',
-    { class: 'timeline', id: 'timeline', 'aria-label': 'Timeline of decisions' },
-    ...timeline.map((t) =>
-      h(
-        'li',
-        { 'data-kind': t.kind },
-        h('span', { class: 'time', text: t.time }),
-        h('span', { class: 'text', text: t.text }),
-      ),
-    ),
-  );
-  const decisions = timeline.filter((t) => t.kind === 'decision' || t.kind === 'rejected').length;
-
-  const replay = h('button', {
+  // ---- actions -----------------------------------------------------------------------------------
+  const again = h('button', {
     type: 'button',
     class: 'primary',
     id: 'replay-button',
     text: `Play again with seed ${g.seed}`,
   });
-  listen(replay, signal, 'click', () => {
+  listen(again, signal, 'click', () => {
     session.getState().setSeed(g.seed);
     session.getState().start();
   });
-  const download = h('button', {
-    type: 'button',
-    id: 'download-log',
-    text: 'Download the command log (JSON)',
+  const replay = h('button', { type: 'button', id: 'replay-run', text: 'Replay ▶ (time travel)' });
+  listen(replay, signal, 'click', () => session.getState().openReplay());
+  const print = h('button', { type: 'button', id: 'print-report', text: 'Print / Save as PDF' });
+  listen(print, signal, 'click', () => window.print());
+  const markdown = h('button', { type: 'button', id: 'export-markdown', text: 'Download report (Markdown)' });
+  listen(markdown, signal, 'click', () =>
+    download(`${fileStem(game)}-report.md`, markdownOf(game, whatIf), 'text/markdown'),
+  );
+  const json = h('button', { type: 'button', id: 'export-json', text: 'Download run (JSON)' });
+  listen(json, signal, 'click', () =>
+    download(
+      `${fileStem(game)}-run.json`,
+      JSON.stringify(exportOf(game, whatIf), null, 1),
+      'application/json',
+    ),
+  );
+  const share = h('button', { type: 'button', id: 'share-button', text: 'Copy share link' });
+  const shareInput = h('input', {
+    type: 'text',
+    id: 'share-link',
+    readonly: true,
+    'aria-label': 'Share link',
+    spellcheck: 'false',
   });
-  listen(download, signal, 'click', () => {
-    const json = JSON.stringify({ scenario: scenario.id, seed: g.seed, hash, commands: g.log }, null, 2);
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = h('a', { href: url, download: `cascade-${scenario.id}-seed-${g.seed}.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
+  const shareStatus = h('p', { id: 'share-status', class: 'small', role: 'status', 'aria-live': 'polite' });
+  const shareRow = h('div', { class: 'share-row' }, shareInput);
+  setHidden(shareRow, true);
+  listen(share, signal, 'click', () => {
+    const result = shareFragment(game);
+    if (!result.ok) {
+      setHidden(shareRow, true);
+      setText(shareStatus, result.reason);
+      json.focus();
+      return;
+    }
+    const url = shareUrl(window.location, result.fragment);
+    shareInput.value = url;
+    setHidden(shareRow, false);
+    shareInput.select();
+    // The link is always shown (selected, to copy by hand); the clipboard may be refused (no permission, http).
+    setText(shareStatus, 'Copy the link above.');
+    void navigator.clipboard?.writeText(url).then(
+      () => setText(shareStatus, 'Link copied. Anyone who opens it replays this run and sees this debrief.'),
+      () => setText(shareStatus, 'Copy the link above (the browser did not allow copying it for you).'),
+    );
   });
   const menu = h('button', { type: 'button', id: 'menu-button', text: 'Back to the menu' });
   listen(menu, signal, 'click', () => session.getState().leave());
 
+  // ---- sections ----------------------------------------------------------------------------------
+  const origin = originLine(game, hash);
+  const decisions = timeline.filter((t) => t.kind === 'decision').length;
+  const charts = mountChartsSection(scenario, g.series());
+  const whatIfRoot = h('section', { class: 'report-whatif', 'aria-labelledby': 'whatif-title' });
+  const entry = session.getState().scenarios.find((e) => e.scenario === scenario);
+  const whatIfPanel = mountWhatIf(
+    whatIfRoot,
+    game,
+    entry ? { text: entry.text, fileName: entry.fileName } : null,
+    (r) => {
+      whatIf = r;
+    },
+  );
+
   root.replaceChildren(
     h(
       'div',
-      { class: 'overlay-inner' },
+      { class: 'overlay-inner report' },
       h('h1', { id: 'debrief-title', text: `Debrief: ${scenario.meta.title}` }),
       h('p', {
         id: 'outcome',
@@ -127,21 +153,25 @@ export function mountDebrief(
           ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
           : `Ended early by the facilitator at ${elapsedLabel(st.tick)}.`,
       }),
-      h('div', { class: 'debrief-actions' }, replay, download, menu),
+      origin &&
+        h('p', { id: 'origin-line', class: 'origin-line', 'data-ok': String(origin.ok), text: origin.text }),
+      h('div', { class: 'debrief-actions' }, again, replay, print, markdown, json, share, menu),
+      shareRow,
+      shareStatus,
       h(
         'div',
         { class: 'debrief-grid' },
         h(
           'section',
-          { 'aria-labelledby': 'score-title' },
+          { class: 'report-score', 'aria-labelledby': 'score-title' },
           h(
             'h2',
             { id: 'score-title' },
             'Score ',
-            h('span', { class: 'score-total', id: 'score-total', text: breakdown.total.toFixed(1) }),
+            h('span', { class: 'score-total', id: 'score-total', text: report.score.total.toFixed(1) }),
             ' / 100',
           ),
-          scoreTable,
+          scoreTable(report),
           h(
             'p',
             { class: 'small muted' },
@@ -158,6 +188,8 @@ export function mountDebrief(
             h('span', { id: 'run-seed', text: g.seed }),
             ' · ',
             h('span', { text: `${g.log.length} commands` }),
+            ' · ended ',
+            h('span', { text: report.endedAt }),
             h('br'),
             'Final state hash ',
             h('span', { id: 'state-hash', text: hash }),
@@ -165,25 +197,29 @@ export function mountDebrief(
         ),
         h(
           'section',
-          { 'aria-labelledby': 'timeline-title' },
+          { class: 'report-timeline', 'aria-labelledby': 'timeline-title' },
           h('h2', {
             id: 'timeline-title',
             text: `Timeline (${decisions} decision${decisions === 1 ? '' : 's'})`,
           }),
-          timelineList,
-          h('h2', { text: 'Questions for the team' }),
-          h('ol', {}, ...scenario.debriefQuestions.map((q) => h('li', { text: q }))),
+          timelineList(timeline),
+          printedDecisions(timeline),
         ),
+        charts.element,
+        factsSection(report),
+        whatIfRoot,
       ),
     ),
   );
   return {
     dispose() {
       lifetime.abort();
+      whatIfPanel.dispose();
+      charts.dispose();
       root.replaceChildren();
     },
     focus() {
-      replay.focus();
+      again.focus();
     },
   };
 }

@@ -1,13 +1,17 @@
 /**
  * The menu: shipped scenarios (title, summary, objectives, duration, difficulty), the seed (always shown, typed
  * or "Random", so a run can be repeated), a scenario file opened from disk (compiled; its diagnostics listed as
- * `line:col CODE message`, and the game keeps working), and Start.
+ * `line:col CODE message`, and the game keeps working), and Start. Below: the saved drills to resume and
+ * "Open a run file" (saves/savedList.ts), and a notice line for what could not be opened (a share link for an
+ * unknown scenario, a damaged run file).
  */
 import type { Diagnostic } from '../scenario';
 import type { ScenarioEntry, SessionStore } from '../store';
 import { durationLabel } from '../store/format';
 import { h, keyed, setAttr, setHidden, setText } from './dom';
 import { randomSeed } from './flags';
+import { browserStorage } from './saves/browserStorage';
+import { mountSavedList } from './saves/savedList';
 
 export function diagnosticLine(d: Diagnostic): string {
   const related = d.related ? ` (see ${d.related.line}:${d.related.column}: ${d.related.message})` : '';
@@ -72,6 +76,8 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     diagList,
   );
   const shipped = h('section', { class: 'diagnostics', id: 'shipped-errors', role: 'alert' });
+  const notice = h('p', { class: 'menu-notice', id: 'menu-notice', role: 'alert' });
+  const saved = mountSavedList(session, browserStorage());
 
   // Start and the seed come first: at 1280×720 they are visible without scrolling.
   const form = h(
@@ -94,8 +100,10 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
       h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: 'Open a scenario file' }), file),
       start,
     ),
+    notice,
     diagnostics,
     shipped,
+    saved.element,
     h('div', { class: 'menu-grid' }, list, details),
   );
   form.addEventListener('submit', (e) => {
@@ -190,6 +198,9 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
         ...report.diagnostics.map((d) => h('li', { 'data-code': d.code, text: diagnosticLine(d) })),
       );
     }
+    setHidden(notice, s.notice === null);
+    setText(notice, s.notice?.text ?? '');
+    setAttr(notice, 'data-kind', s.notice?.kind ?? null);
     setHidden(shipped, s.shippedErrors.length === 0);
     shipped.replaceChildren(
       ...s.shippedErrors.map((r) =>
@@ -208,6 +219,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
   return {
     dispose() {
       unsubscribe();
+      saved.dispose();
       root.replaceChildren();
     },
     focus() {

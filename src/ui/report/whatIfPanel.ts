@@ -1,0 +1,125 @@
+/**
+ * "What if" in the debrief: for each key decision (orders, statements, workarounds), the same seed re-run with
+ * that decision 15 simulated minutes earlier, later, or not at all. The re-runs happen in a Web Worker
+ * (src/workers/whatif.ts) with a progress bar, so the page stays responsive; the results are listed in plain
+ * words (whatIfWords.ts) and join the Markdown and JSON exports once computed.
+ */
+import type { WhatIfReport } from '../../run';
+import type { GameStore } from '../../store';
+import type { WhatIfReply, WhatIfRequest } from '../../workers/whatifHandler';
+import { h, listen, setHidden, setText } from '../dom';
+import { shownVariants, variantWords } from './whatIfWords';
+
+export interface ScenarioSource {
+  text: string;
+  fileName: string;
+}
+
+export function mountWhatIf(
+  root: HTMLElement,
+  game: GameStore,
+  source: ScenarioSource | null,
+  onResult: (report: WhatIfReport) => void,
+): { dispose(): void } {
+  const lifetime = new AbortController();
+  const g = game.getState();
+  const run = h('button', { type: 'button', id: 'whatif-run', text: 'Work out “what if”' });
+  const progress = h('progress', {
+    id: 'whatif-progress',
+    max: 1,
+    value: 0,
+    'aria-label': 'What-if progress',
+  });
+  const status = h('p', { id: 'whatif-status', class: 'small', role: 'status', 'aria-live': 'polite' });
+  const results = h('ul', { id: 'whatif-results', class: 'whatif-results' });
+  setHidden(progress, true);
+  let worker: Worker | null = null;
+  let requestId = 0;
+
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  const show = (report: WhatIfReport) => {
+    const variants = shownVariants(g.log, report);
+    results.replaceChildren(
+      ...variants.map((v) =>
+        h('li', { 'data-kind': v.kind, text: variantWords(g.scenario, g.log, g.results, report.actual, v) }),
+      ),
+    );
+    setText(
+      status,
+      variants.length === 0
+        ? 'No orders, statements or workarounds to question in this run.'
+        : `Each line: the same drill, same seed, with one decision moved. Actual run: score ${report.actual.score.toFixed(1)}.`,
+    );
+    onResult(report);
+  };
+
+  listen(run, lifetime.signal, 'click', () => {
+    if (!source) return;
+    stop();
+    const id = ++requestId;
+    run.disabled = true;
+    setHidden(progress, false);
+    progress.value = 0;
+    setText(status, 'Re-running the drill…');
+    results.replaceChildren();
+    worker = new Worker(new URL('../../workers/whatif.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WhatIfReply>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.type === 'progress') {
+        progress.max = reply.total;
+        progress.value = reply.done;
+        setText(status, `Re-running the drill: ${reply.done} of ${reply.total} runs…`);
+        return;
+      }
+      stop();
+      run.disabled = false;
+      setHidden(progress, true);
+      if (reply.type === 'error') setText(status, `What if could not be worked out: ${reply.message}.`);
+      else show(reply.report);
+    };
+    worker.onerror = (event) => {
+      stop();
+      run.disabled = false;
+      setHidden(progress, true);
+      setText(status, `What if could not be worked out: ${event.message || 'the worker failed to start'}.`);
+    };
+    const request: WhatIfRequest = {
+      type: 'what-if',
+      id,
+      scenarioText: source.text,
+      fileName: source.fileName,
+      seed: g.seed,
+      log: g.log.map((c) => ({ tick: c.tick, cmd: c.cmd })),
+      // An ended drill's variants run to their own end; a stopped one's stop where it was stopped.
+      untilTick: g.ended ? g.scenario.durationTicks : g.sim.state.tick,
+    };
+    worker.postMessage(request);
+  });
+
+  if (!source) {
+    run.disabled = true;
+    setText(status, 'What if needs the scenario’s source file, which this page does not have.');
+  }
+
+  root.replaceChildren(
+    h('h2', { id: 'whatif-title', text: 'What if…' }),
+    h('p', {
+      class: 'small muted',
+      text: 'The same drill and seed, re-run with each key decision 15 simulated minutes earlier, later, or not at all.',
+    }),
+    h('div', { class: 'whatif-actions' }, run, progress),
+    status,
+    results,
+  );
+  return {
+    dispose() {
+      stop();
+      lifetime.abort();
+    },
+  };
+}

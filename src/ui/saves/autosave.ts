@@ -1,0 +1,162 @@
+/**
+ * Autosave: the live drill is saved to browser storage every simulated minute, when it ends or is stopped, and
+ * when the page is hidden or left (`pagehide`, `visibilitychange` → hidden). Replays are never saved (they
+ * change nothing); a fork is a new drill with its own key.
+ *
+ * THROTTLE. A save serialises the whole state (~50–100 kB for a four-hour drill). At 1× a simulated minute is
+ * ten real seconds, so every minute is saved; at high speeds (or the test flag ?fast) minutes pass faster than
+ * once a second, and a minute save is skipped if the last one was less than `minRealMs` ago. Ending, stopping
+ * and leaving the page always save.
+ *
+ * The result of the last attempt is a status line (`status()`, `subscribe`) that the city shows: saving never
+ * interrupts play, and a full storage is said in words (storage.ts drops the oldest save and retries).
+ */
+import { ENGINE_VERSION, makeSave, scenarioHash, clock, type Save } from '../../run';
+import type { GameStore, SessionStore } from '../../store';
+import { writeSave, type KeyValueStore } from './storage';
+
+export interface SaveStatus {
+  kind: 'ok' | 'warning' | 'error';
+  text: string;
+}
+
+export interface AutosaveOptions {
+  /** localStorage, or null when the browser has none (then nothing is saved, and the status says so). */
+  storage: KeyValueStore | null;
+  /** Wall clock, for the "saved at" label only. */
+  now: () => Date;
+  /** A monotonic real-time clock in ms (performance.now), for the throttle. */
+  realMs: () => number;
+  minRealMs?: number;
+  /** Where `pagehide` and `visibilitychange` are listened for (omitted in Node tests). */
+  page?: { window: Window; document: Document };
+}
+
+export interface Autosaver {
+  /** Save the live drill now (if there is one worth saving). */
+  saveNow(): void;
+  status(): SaveStatus | null;
+  subscribe(listener: (status: SaveStatus | null) => void): () => void;
+  dispose(): void;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-23 09:05:12": a label that also sorts in time order. */
+export function savedAtLabel(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function drillSave(game: GameStore, savedAt: string): Save {
+  const g = game.getState();
+  return makeSave({
+    engineVersion: ENGINE_VERSION,
+    scenarioId: g.scenario.id,
+    scenarioHash: scenarioHash(g.scenario),
+    seed: g.seed,
+    commands: g.log,
+    // makeSave deep-copies the state: the live one is never handed out.
+    state: g.sim.state as Parameters<typeof makeSave>[0]['state'],
+    // The menu lists seed, time and score next to it.
+    name: `${g.scenario.meta.title}${g.origin?.kind === 'fork' ? ' (a branch taken over from a replay)' : ''}`,
+    savedAt,
+  });
+}
+
+/** Worth saving: a live drill that has started (a drill at tick 0 with no order is just a menu choice). */
+function saveable(game: GameStore | null): game is GameStore {
+  if (!game) return false;
+  const g = game.getState();
+  return g.replay === null && (g.sim.state.tick > 0 || g.log.length > 0);
+}
+
+export function installAutosave(session: SessionStore, options: AutosaveOptions): Autosaver {
+  const minRealMs = options.minRealMs ?? 1000;
+  const listeners = new Set<(status: SaveStatus | null) => void>();
+  let status: SaveStatus | null = null;
+  let lastSaveMs = -Infinity;
+  let unsubscribeGame: (() => void) | null = null;
+
+  const setStatus = (next: SaveStatus) => {
+    status = next;
+    for (const l of listeners) l(status);
+  };
+
+  const save = (game: GameStore) => {
+    if (!options.storage) {
+      setStatus({ kind: 'error', text: 'Autosave is off: this browser offers no storage to this page.' });
+      return;
+    }
+    lastSaveMs = options.realMs();
+    const g = game.getState();
+    const result = writeSave(options.storage, g.drillId, drillSave(game, savedAtLabel(options.now())), {
+      ...g.roles,
+    });
+    const at = clock(g.sim.state.tick);
+    if (!result.ok) {
+      setStatus({
+        kind: 'error',
+        text: `Autosave failed: ${result.error}. The drill goes on; download the run from the debrief to keep it.`,
+      });
+    } else if (result.dropped.length > 0) {
+      const names = result.dropped.map((n) => `“${n}”`).join(', ');
+      setStatus({
+        kind: 'warning',
+        text: `Autosaved at ${at}. To make room, the oldest save${result.dropped.length > 1 ? 's were' : ' was'} removed: ${names}.`,
+      });
+    } else {
+      setStatus({ kind: 'ok', text: `Autosaved at ${at}.` });
+    }
+  };
+
+  const saveNow = () => {
+    const game = session.getState().game;
+    if (saveable(game)) save(game);
+  };
+
+  const watch = (game: GameStore | null) => {
+    unsubscribeGame?.();
+    unsubscribeGame = null;
+    if (!game || game.getState().replay) return;
+    const offMinute = game.subscribe(
+      (s) => Math.floor(s.sim.state.tick / 60),
+      () => {
+        if (options.realMs() - lastSaveMs >= minRealMs && saveable(game)) save(game);
+      },
+    );
+    const offEnd = game.subscribe(
+      (s) => s.ended || s.stopped,
+      (over) => {
+        if (over && saveable(game)) save(game);
+      },
+    );
+    unsubscribeGame = () => {
+      offMinute();
+      offEnd();
+    };
+  };
+  watch(session.getState().game);
+  const unsubscribeSession = session.subscribe((s) => s.game, watch);
+
+  const onHide = () => saveNow();
+  const onVisibility = () => {
+    if (options.page?.document.visibilityState === 'hidden') saveNow();
+  };
+  options.page?.window.addEventListener('pagehide', onHide);
+  options.page?.document.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    saveNow,
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      unsubscribeSession();
+      unsubscribeGame?.();
+      options.page?.window.removeEventListener('pagehide', onHide);
+      options.page?.document.removeEventListener('visibilitychange', onVisibility);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Run files: the JSON the debrief exports ("the full record": the run record with its minute checkpoints,
+ * the roles, the report and the chart series), read back by "Open a run file" in the menu. A bare run record
+ * (kind 'cascade-run', as src/run makes it) is accepted too. Untrusted input: validated, never thrown on.
+ */
+import { z } from 'zod';
+import type { LoggedCommand } from '../../engine';
+import type { ReportModel, RunRecord, Series } from '../../run';
+
+export const EXPORT_KIND = 'cascade-run-export';
+export const EXPORT_VERSION = 1;
+/** A run file larger than this is refused before parsing (a four-hour drill's export is well under 2 MB). */
+export const MAX_RUN_FILE_CHARS = 20_000_000;
+
+export interface RunExport {
+  kind: typeof EXPORT_KIND;
+  exportVersion: number;
+  /** The record: enough to replay the run exactly (scenario identity, seed, command log) and check it. */
+  record: RunRecord;
+  /** Index in record.commands → the role that issued it. */
+  roles: Record<number, string>;
+  report: ReportModel;
+  series: Series;
+}
+
+const record = z.object({
+  kind: z.literal('cascade-run'),
+  engineVersion: z.string().max(40),
+  scenarioId: z.string().min(1).max(60),
+  scenarioHash: z.string().max(40),
+  seed: z.string().min(1).max(40),
+  commands: z
+    .array(z.object({ tick: z.number().int().min(0), cmd: z.object({ type: z.string() }).passthrough() }))
+    .max(100_000),
+  checkpoints: z.array(z.string().max(40)).max(100_000),
+  finalTick: z.number().int().min(0),
+  finalHash: z.string().max(40),
+  finalScore: z.number(),
+});
+
+const roles = z.record(z.string().regex(/^\d+$/), z.string().max(40));
+
+const wrapped = z.object({
+  kind: z.literal(EXPORT_KIND),
+  exportVersion: z.number().int().min(1),
+  record,
+  roles: roles.optional(),
+});
+
+export type ReadRun =
+  { ok: true; record: RunRecord; roles: Record<number, string> } | { ok: false; error: string };
+
+export function readRunFile(text: string): ReadRun {
+  if (text.length > MAX_RUN_FILE_CHARS)
+    return { ok: false, error: 'the file is too large to be a Cascade run' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'the file is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null)
+    return { ok: false, error: 'the file is not a Cascade run' };
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === EXPORT_KIND) {
+    const version = (value as { exportVersion?: unknown }).exportVersion;
+    if (typeof version === 'number' && version > EXPORT_VERSION)
+      return { ok: false, error: `the file is from a newer version of Cascade (export format ${version})` };
+    const parsed = wrapped.safeParse(value);
+    if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
+    const r = parsed.data;
+    const byIndex: Record<number, string> = {};
+    for (const [k, v] of Object.entries(r.roles ?? {})) byIndex[Number(k)] = v;
+    return { ok: true, record: asRecord(r.record), roles: byIndex };
+  }
+  if (kind === 'cascade-run') {
+    const parsed = record.safeParse(value);
+    if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
+    return { ok: true, record: asRecord(parsed.data), roles: {} };
+  }
+  return { ok: false, error: 'the file is not a Cascade run (no "kind": "cascade-run-export")' };
+}
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `the run file is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}`;
+}
+
+function asRecord(r: z.output<typeof record>): RunRecord {
+  return { ...r, commands: r.commands as LoggedCommand[] };
+}
+
+export function makeExport(args: Omit<RunExport, 'kind' | 'exportVersion'>): RunExport {
+  return { kind: EXPORT_KIND, exportVersion: EXPORT_VERSION, ...args };
+}

@@ -1,0 +1,139 @@
+/**
+ * The menu's saved drills and run files.
+ *
+ * SAVED DRILLS: every autosave (storage.ts), newest first — name, scenario, seed, simulated time, score, when
+ * it was saved — with Resume (or "Open report" for a drill that had reached its end) and Delete. A save that
+ * does not load is listed as "damaged: <reason>" with Delete only; the others work as usual. The list is read
+ * again each time the menu shows.
+ *
+ * RUN FILES: "Open a run file" reads a JSON exported from a debrief (runFile.ts) and opens it as a finished
+ * drill (replayed to where it was recorded). Problems are said in the menu's notice line.
+ */
+import type { SessionStore } from '../../store';
+import { h, listen, setHidden, setText } from '../dom';
+import { readRunFile } from './runFile';
+import { deleteSave, listSaves, type KeyValueStore, type SavedEntry } from './storage';
+import { clock } from '../../run';
+import './saves.css';
+
+export function mountSavedList(
+  session: SessionStore,
+  storage: KeyValueStore | null,
+): { element: HTMLElement; dispose(): void } {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const list = h('ul', { class: 'saved-list', id: 'saved-list' });
+  const empty = h('p', { class: 'small muted', id: 'saves-empty' });
+  const file = h('input', { type: 'file', id: 'run-file', accept: '.json,application/json' });
+  listen(file, signal, 'change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    file.value = '';
+    const read = readRunFile(text);
+    if (!read.ok) {
+      session
+        .getState()
+        .setNotice({ kind: 'error', text: `${chosen.name} cannot be opened: ${read.error}.` });
+      return;
+    }
+    const { record, roles } = read;
+    session.getState().openRun({
+      from: 'file',
+      scenarioId: record.scenarioId,
+      scenarioHash: record.scenarioHash,
+      seed: record.seed,
+      commands: record.commands,
+      untilTick: record.finalTick,
+      expectedHash: record.finalHash,
+      roles,
+      record,
+    });
+  });
+
+  const titleOf = (id: string) =>
+    session.getState().scenarios.find((e) => e.scenario.id === id)?.scenario.meta.title ?? id;
+
+  const item = (entry: SavedEntry): HTMLElement => {
+    const remove = h('button', { type: 'button', class: 'delete-save', text: 'Delete' });
+    listen(remove, signal, 'click', () => {
+      deleteSave(storage!, entry.key);
+      refresh();
+    });
+    if (!entry.ok) {
+      return h(
+        'li',
+        { 'data-key': entry.key, 'data-ok': 'false' },
+        h(
+          'div',
+          { class: 'what' },
+          h('strong', { text: 'A saved drill that cannot be opened' }),
+          h('span', { class: 'small damaged', text: `damaged: ${entry.error}` }),
+        ),
+        remove,
+      );
+    }
+    const { save } = entry;
+    const open = h('button', {
+      type: 'button',
+      class: 'resume-save primary',
+      text: entry.ended ? 'Open report' : 'Resume',
+    });
+    listen(open, signal, 'click', () => session.getState().resume(save, entry.drillId, entry.roles));
+    return h(
+      'li',
+      { 'data-key': entry.key, 'data-ok': 'true' },
+      h(
+        'div',
+        { class: 'what' },
+        h('strong', { text: save.name }),
+        h('span', {
+          class: 'small muted',
+          text: `${save.name.startsWith(titleOf(save.scenarioId)) ? '' : `${titleOf(save.scenarioId)} · `}seed ${save.seed} · ${clock(entry.tick)}${entry.ended ? ' (ended)' : ''} · score ${save.score.toFixed(1)} · saved ${save.savedAt}`,
+        }),
+      ),
+      open,
+      remove,
+    );
+  };
+
+  const refresh = () => {
+    const entries = storage ? listSaves(storage) : [];
+    list.replaceChildren(...entries.map(item));
+    setHidden(empty, entries.length > 0);
+    setText(
+      empty,
+      storage
+        ? 'No saved drills yet: a drill saves itself every simulated minute.'
+        : 'This browser offers no storage to this page: drills cannot be saved.',
+    );
+  };
+  refresh();
+  const unsubscribe = session.subscribe(
+    (s) => s.screen,
+    (screen) => {
+      if (screen === 'menu') refresh();
+    },
+  );
+
+  const element = h(
+    'section',
+    { class: 'saved-drills', id: 'saved-drills', 'aria-labelledby': 'saved-title' },
+    h('h2', { id: 'saved-title', text: 'Resume a saved drill' }),
+    empty,
+    list,
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'run-file', text: 'Open a run file (JSON from a debrief)' }),
+      file,
+    ),
+  );
+  return {
+    element,
+    dispose() {
+      unsubscribe();
+      lifetime.abort();
+    },
+  };
+}
