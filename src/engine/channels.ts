@@ -31,5 +31,6 @@ export const DEFAULT_TEMPLATES = {
     '{service} is very slow today. Anyone else stuck?',
     'Tried {service} three times now. Is there a problem?',
   ],
-  calm: ['Used the workaround, it worked. Thanks for the update.', 'OK, at least they told us what is happening with {service}.'],
+  // Calm voices must fit any moment: nothing here assumes a statement or a workaround has happened.
+  calm: ['{service} is slow today, but it went through on the second try.', 'Patience, everyone: {service} will be back. Trying again later.'],
 };
