@@ -139,3 +139,23 @@ export function listen<K extends keyof HTMLElementEventMap>(
 ): void {
   el.addEventListener(type, handler, { signal });
 }
+
+/**
+ * The life of a DOM panel bound to a store: render now and on every change `subscribe` reports; the returned
+ * `dispose` stops listening, removes the panel's event listeners (the AbortController they were added with)
+ * and empties its root, so a closed panel keeps nothing alive.
+ */
+export function bindPanel(
+  root: HTMLElement,
+  lifetime: AbortController,
+  render: () => void,
+  subscribe: (listener: () => void) => () => void,
+): () => void {
+  render();
+  const unsubscribe = subscribe(() => render());
+  return () => {
+    lifetime.abort();
+    unsubscribe();
+    root.replaceChildren();
+  };
+}

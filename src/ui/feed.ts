@@ -6,7 +6,7 @@ import type { FeedItem } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
 import { durationLabel, elapsedLabel } from '../store/format';
 import { openPrompts, type PromptView } from '../store/selectors';
-import { h, keyed, listen, setHidden, setText } from './dom';
+import { h, keyed, listen, setHidden, setText, bindPanel } from './dom';
 
 export interface Feed {
   dispose(): void;
@@ -116,14 +116,9 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
     }
   };
 
-  render();
-  const unsubscribe = game.subscribe(render);
+  const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
-    dispose() {
-      lifetime.abort();
-      unsubscribe();
-      root.replaceChildren();
-    },
+    dispose,
     focus() {
       const option = prompts.querySelector<HTMLButtonElement>('button');
       (option ?? list).focus();

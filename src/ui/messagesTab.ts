@@ -26,7 +26,7 @@ import {
 } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
 import { durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
-import { h, keyed, listen, setAttr, setHidden, setText } from './dom';
+import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 
 type State = DeepReadonly<SimState>;
 type BlockKind = StatementBlock['kind'];
@@ -579,14 +579,9 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     setAttr(li, 'data-status', s.landed ? 'landed' : 'pending');
   }
 
-  render();
-  const unsubscribe = game.subscribe((s) => s.sim, render);
+  const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe((s) => s.sim, listener));
   return {
-    dispose() {
-      lifetime.abort();
-      unsubscribe();
-      root.replaceChildren();
-    },
+    dispose,
     focus() {
       (chosenChannel()?.input ?? blockInput('acknowledge')).focus();
     },

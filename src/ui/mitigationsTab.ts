@@ -14,7 +14,7 @@ import {
   serviceIndex,
   targetAllowed,
 } from '../store/selectors';
-import { h, keyed, listen, setAttr, setHidden, setText } from './dom';
+import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 
 export interface MitigationsTab {
   dispose(): void;
@@ -199,14 +199,9 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     setHidden(progressNone, items.length > 0);
   };
 
-  render();
-  const unsubscribe = game.subscribe(render);
+  const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
-    dispose() {
-      lifetime.abort();
-      unsubscribe();
-      root.replaceChildren();
-    },
+    dispose,
     focus() {
       // Arrow keys move the choice within a radio group; focusing it checks the first choice so the keys have
       // something to move from (Space, which would check it, pauses the clock).

@@ -12,7 +12,7 @@ import {
   serviceIndex,
   targetAllowed,
 } from '../store/selectors';
-import { h, keyed, listen, setAttr, setHidden, setStatusIcon, setText } from './dom';
+import { h, keyed, listen, setAttr, setHidden, setStatusIcon, setText, bindPanel } from './dom';
 
 const STATUS_WORDS: Record<string, string> = {
   healthy: 'Healthy',
@@ -208,14 +208,9 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
     setHidden(ordersNone, mine.length > 0);
   };
 
-  render();
-  const unsubscribe = game.subscribe(render);
+  const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
-    dispose() {
-      lifetime.abort();
-      unsubscribe();
-      root.replaceChildren();
-    },
+    dispose,
     focus() {
       chooser.focus();
     },

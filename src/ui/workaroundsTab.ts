@@ -9,7 +9,7 @@ import { segmentReach, type WorkaroundDef } from '../engine';
 import { workaroundApplies } from '../engine/workarounds';
 import type { GameStore } from '../store';
 import { durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
-import { h, listen, setAttr, setHidden, setText } from './dom';
+import { h, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 import { countdownLabel, readView } from './messagesTab';
 
 /** Above this share of its capacity the service a workaround moves people onto is flagged as at risk. */
@@ -201,14 +201,9 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
     }
   }
 
-  render();
-  const unsubscribe = game.subscribe((s) => s.sim, render);
+  const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe((s) => s.sim, listener));
   return {
-    dispose() {
-      lifetime.abort();
-      unsubscribe();
-      root.replaceChildren();
-    },
+    dispose,
     focus() {
       cards[0]?.channel.focus();
     },

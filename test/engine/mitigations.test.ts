@@ -41,6 +41,13 @@ const mitigate = (
   ...extra,
 });
 
+/** What a door filter changes at the portal: attack admitted, share of legitimate demand admitted, availability. */
+const portalFilter = (sim: Sim) => ({
+  attack: svc(sim, 'portal').attackRps,
+  legit: svc(sim, 'portal').legitRps / portalDemand(sim),
+  availability: svc(sim, 'portal').availability,
+});
+
 // The city at rest: portal gets ~100 legit + 400 attack (of 1000), passes all of it to the edge (infrastructure)
 // and half of its admitted legit traffic to the wallet; everything is healthy.
 const CASES: Case[] = [
@@ -50,11 +57,7 @@ const CASES: Case[] = [
     delay: 120,
     cost: 0,
     perHour: 0,
-    observe: (sim) => ({
-      attack: svc(sim, 'portal').attackRps,
-      legit: svc(sim, 'portal').legitRps / portalDemand(sim),
-      availability: svc(sim, 'portal').availability,
-    }),
+    observe: portalFilter,
     before: { attack: 400, legit: 1, availability: 1 },
     after: { attack: 400 * 0.45, legit: 0.93, availability: 0.93 },
   },
@@ -64,11 +67,7 @@ const CASES: Case[] = [
     delay: 480,
     cost: 150_000,
     perHour: 0,
-    observe: (sim) => ({
-      attack: svc(sim, 'portal').attackRps,
-      legit: svc(sim, 'portal').legitRps / portalDemand(sim),
-      availability: svc(sim, 'portal').availability,
-    }),
+    observe: portalFilter,
     before: { attack: 400, legit: 1, availability: 1 },
     after: { attack: 400 * 0.12, legit: 0.97, availability: 0.97 },
   },
