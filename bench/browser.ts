@@ -213,7 +213,7 @@ export const runSuite: RunSuite = async ({ quick, log }) => {
   const suiteStarted = performance.now();
   const loadAverageStart = loadavg();
   try {
-    findChromium();
+    await findChromium();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log(`bench browser: SKIPPED: the browser benchmark needs Chromium and none was found.${message}`);

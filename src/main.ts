@@ -15,6 +15,7 @@ import { Debrief } from '../scenes/Debrief';
 import { Menu } from '../scenes/Menu';
 import { COLOURS } from '../scenes/palette';
 import { Preloader } from '../scenes/Preloader';
+import { keepScaleInSync } from '../scenes/scaleSync';
 import { createSession } from './store';
 import { DEFAULT_SCENARIO_ID, randomSeed, readFlags } from './ui/flags';
 import { mountShell } from './ui/shell';
@@ -87,6 +88,8 @@ const phaser = new Phaser.Game({
     },
   },
 });
+
+keepScaleInSync(phaser, document.getElementById('map-canvas')!);
 
 installSceneRouter(session, {
   restartCity: () => phaser.scene.getScene('City')?.scene.restart(),

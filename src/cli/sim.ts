@@ -8,7 +8,8 @@ import { parseDurationArg } from '../scenario';
 import { CliError, loadScenarioOrExit, readText, runCli } from './loadScenario';
 import { finalSummary, minuteLine } from './summary';
 
-const USAGE = 'usage: npm run sim -- <scenario.yaml> --seed N [--commands log.json] [--until 4h] [--every 1m] [--json]';
+const USAGE =
+  'usage: npm run sim -- <scenario.yaml> --seed N [--commands log.json] [--until 4h] [--every 1m] [--json]';
 
 function parseCommandLog(path: string): LoggedCommand[] {
   let value: unknown;
@@ -19,11 +20,20 @@ function parseCommandLog(path: string): LoggedCommand[] {
     throw new CliError(`${path} is not valid JSON: ${(e as Error).message}`);
   }
   const list = Array.isArray(value) ? value : (value as { commands?: unknown })?.commands;
-  if (!Array.isArray(list)) throw new CliError(`${path}: expected a list of {"tick": N, "cmd": {...}} (or {"commands": [...]})`);
+  if (!Array.isArray(list))
+    throw new CliError(`${path}: expected a list of {"tick": N, "cmd": {...}} (or {"commands": [...]})`);
   return list.map((entry, i) => {
     const e = entry as { tick?: unknown; cmd?: unknown };
-    if (typeof e?.tick !== 'number' || !Number.isInteger(e.tick) || e.tick < 0 || typeof e.cmd !== 'object' || e.cmd === null) {
-      throw new CliError(`${path}: entry ${i} must look like {"tick": 120, "cmd": {"type": "mitigate", ...}}`);
+    if (
+      typeof e?.tick !== 'number' ||
+      !Number.isInteger(e.tick) ||
+      e.tick < 0 ||
+      typeof e.cmd !== 'object' ||
+      e.cmd === null
+    ) {
+      throw new CliError(
+        `${path}: entry ${i} must look like {"tick": 120, "cmd": {"type": "mitigate", ...}}`,
+      );
     }
     return { tick: e.tick, cmd: e.cmd as LoggedCommand['cmd'] };
   });
@@ -52,12 +62,15 @@ runCli(() => {
     return 0;
   }
   if (positionals.length !== 1) throw new CliError(`expected one scenario file\n${USAGE}`);
-  if (values.seed === undefined || values.seed === '') throw new CliError(`--seed is required (every run is seeded so it can be repeated)\n${USAGE}`);
+  if (values.seed === undefined || values.seed === '')
+    throw new CliError(`--seed is required (every run is seeded so it can be repeated)\n${USAGE}`);
   const scenario = loadScenarioOrExit(positionals[0]!);
   const until = values.until !== undefined ? parseDurationArg(values.until) : scenario.durationTicks;
-  if (until === undefined || until <= 0) throw new CliError(`--until must be a duration like 90m or 4h (got '${values.until}')`);
+  if (until === undefined || until <= 0)
+    throw new CliError(`--until must be a duration like 90m or 4h (got '${values.until}')`);
   const every = values.every !== undefined ? parseDurationArg(values.every) : 60;
-  if (every === undefined || every < 1) throw new CliError(`--every must be a duration like 1m or 15m (got '${values.every}')`);
+  if (every === undefined || every < 1)
+    throw new CliError(`--every must be a duration like 1m or 15m (got '${values.every}')`);
   const log = values.commands ? parseCommandLog(values.commands) : [];
 
   const lines: string[] = [];
@@ -68,12 +81,15 @@ runCli(() => {
       if (s.state.tick % Math.round(every) === 0) lines.push(minuteLine(s));
     },
     onCommand: (entry, result) => {
-      if (!result.ok) rejected.push(`tick ${entry.tick}: ${entry.cmd.type} rejected (${result.code}): ${result.message}`);
+      if (!result.ok)
+        rejected.push(`tick ${entry.tick}: ${entry.cmd.type} rejected (${result.code}): ${result.message}`);
     },
   });
   const summary = finalSummary(sim);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ summary, minutes: lines, rejected, feed: sim.state.feed }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ summary, minutes: lines, rejected, feed: sim.state.feed }, null, 2)}\n`,
+    );
     return 0;
   }
   process.stdout.write(`${scenario.meta.title} — seed ${values.seed}\n`);

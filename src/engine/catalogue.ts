@@ -24,12 +24,19 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'rate-limit',
     name: 'Rate limiting per client',
     description: 'Caps requests per client address at the edge of the target.',
-    sideEffect: 'Legitimate bursts are dropped too (about 7 % of real requests); useless against volumetric floods.',
+    sideEffect:
+      'Legitimate bursts are dropped too (about 7 % of real requests); useless against volumetric floods.',
     delayTicks: 2 * MIN,
     durationTicks: 0,
     costKES: 0,
     costPerHourKES: 0,
-    params: { pass_layer7: 0.45, pass_volumetric: 1, 'pass_cache-bypass': 0.5, 'pass_slow-requests': 0.5, legitPass: 0.93 },
+    params: {
+      pass_layer7: 0.45,
+      pass_volumetric: 1,
+      'pass_cache-bypass': 0.5,
+      'pass_slow-requests': 0.5,
+      legitPass: 0.93,
+    },
     targetKinds: [],
     instant: false,
   },
@@ -38,12 +45,19 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'waf-rule',
     name: 'WAF rule against odd queries',
     description: 'A web-application-firewall rule that rejects the malformed "odd queries" of the flood.',
-    sideEffect: 'False positives: about 3 % of legitimate requests are rejected. Takes time to write and test.',
+    sideEffect:
+      'False positives: about 3 % of legitimate requests are rejected. Takes time to write and test.',
     delayTicks: 8 * MIN,
     durationTicks: 0,
     costKES: 150_000,
     costPerHourKES: 0,
-    params: { pass_layer7: 0.12, pass_volumetric: 1, 'pass_cache-bypass': 0.4, 'pass_slow-requests': 0.7, legitPass: 0.97 },
+    params: {
+      pass_layer7: 0.12,
+      pass_volumetric: 1,
+      'pass_cache-bypass': 0.4,
+      'pass_slow-requests': 0.7,
+      legitPass: 0.97,
+    },
     targetKinds: [],
     instant: false,
   },
@@ -65,8 +79,10 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     id: 'scrubbing',
     kind: 'scrubbing',
     name: 'Upstream scrubbing / CDN',
-    description: "Routes the target's traffic through a scrubbing centre that filters floods before they arrive.",
-    sideEffect: 'Takes a while to re-route; costs money every hour; adds latency; cache-bypass queries still pass.',
+    description:
+      "Routes the target's traffic through a scrubbing centre that filters floods before they arrive.",
+    sideEffect:
+      'Takes a while to re-route; costs money every hour; adds latency; cache-bypass queries still pass.',
     delayTicks: 20 * MIN,
     durationTicks: 0,
     costKES: 1_000_000,
@@ -87,7 +103,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'add-capacity',
     name: 'Add capacity',
     description: 'Brings up extra servers for the target.',
-    sideEffect: 'Takes time to provision and costs money every hour; more capacity also means more load passed downstream.',
+    sideEffect:
+      'Takes time to provision and costs money every hour; more capacity also means more load passed downstream.',
     delayTicks: 15 * MIN,
     durationTicks: 0,
     costKES: 500_000,
@@ -101,7 +118,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'failover',
     name: 'Fail over to the backup site',
     description: 'Moves the target to its standby site, which comes up fresh.',
-    sideEffect: 'The backup runs at reduced capacity and its data may be stale: some transactions then need reconciliation.',
+    sideEffect:
+      'The backup runs at reduced capacity and its data may be stale: some transactions then need reconciliation.',
     delayTicks: 5 * MIN,
     durationTicks: 0,
     costKES: 300_000,
@@ -129,7 +147,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'isolate',
     name: 'Isolate a dependency',
     description: 'Cuts the link between the target and one of its dependencies, protecting the dependency.',
-    sideEffect: 'Whatever the target needed from the dependency fails (a hard dependency: those requests fail).',
+    sideEffect:
+      'Whatever the target needed from the dependency fails (a hard dependency: those requests fail).',
     delayTicks: 2 * MIN,
     durationTicks: 0,
     costKES: 0,
@@ -142,7 +161,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     id: 'maintenance',
     kind: 'maintenance',
     name: 'Take offline for maintenance',
-    description: 'Takes the target offline on purpose; lifting it brings the service back (restart and warm-up).',
+    description:
+      'Takes the target offline on purpose; lifting it brings the service back (restart and warm-up).',
     sideEffect: 'The service is down for everyone while offline.',
     delayTicks: 30,
     durationTicks: 0,
@@ -157,7 +177,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'restart',
     name: 'Restart (bring it back)',
     description: 'Restarts a service that is down, faster than its automatic recovery.',
-    sideEffect: 'It comes back cold (warm-up); if the load is still there, waiting customers rush it and it may fall over again.',
+    sideEffect:
+      'It comes back cold (warm-up); if the load is still there, waiting customers rush it and it may fall over again.',
     delayTicks: 1 * MIN,
     durationTicks: 0,
     costKES: 50_000,
@@ -207,4 +228,9 @@ export function builtinMitigation(id: string): MitigationDef | undefined {
   return BUILTIN_MITIGATIONS.find((m) => m.id === id);
 }
 
-export const KINDS_WITH_FILTERS: readonly MitigationKind[] = ['rate-limit', 'waf-rule', 'scrubbing', 'call-provider'];
+export const KINDS_WITH_FILTERS: readonly MitigationKind[] = [
+  'rate-limit',
+  'waf-rule',
+  'scrubbing',
+  'call-provider',
+];

@@ -21,7 +21,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 export function apply(sim: Sim, cmd: Command | unknown): ApplyResult {
   const { state } = sim;
-  if (!isRecord(cmd) || typeof cmd.type !== 'string') return reject('cmd/malformed', 'a command is an object with a "type"');
+  if (!isRecord(cmd) || typeof cmd.type !== 'string')
+    return reject('cmd/malformed', 'a command is an object with a "type"');
   if (state.ended) return reject('cmd/scenario-ended', 'the drill has ended');
   // Preconditions read the derived modifiers (is the service offline on purpose?): bring them up to date first,
   // so a restored or just-changed state answers exactly as an uninterrupted run would.
@@ -56,21 +57,27 @@ function serviceIndex(sim: Sim, id: unknown): number {
 
 function mitigate(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
   const { scenario, state } = sim;
-  const mi = typeof cmd.mitigation === 'string' ? scenario.mitigations.findIndex((m) => m.id === cmd.mitigation) : -1;
-  if (mi < 0) return reject('cmd/unknown-mitigation', `no mitigation '${String(cmd.mitigation)}' in this scenario`);
+  const mi =
+    typeof cmd.mitigation === 'string' ? scenario.mitigations.findIndex((m) => m.id === cmd.mitigation) : -1;
+  if (mi < 0)
+    return reject('cmd/unknown-mitigation', `no mitigation '${String(cmd.mitigation)}' in this scenario`);
   const def = scenario.mitigations[mi]!;
   const s = serviceIndex(sim, cmd.target);
   if (s < 0) return reject('cmd/unknown-service', `no service '${String(cmd.target)}'`);
   const service = scenario.services[s]!;
   if (def.targetKinds.length > 0 && !def.targetKinds.includes(service.kind)) {
-    return reject('cmd/wrong-target-kind', `${def.name} applies to ${def.targetKinds.join(', ')}, not ${service.kind}`);
+    return reject(
+      'cmd/wrong-target-kind',
+      `${def.name} applies to ${def.targetKinds.join(', ')}, not ${service.kind}`,
+    );
   }
   let target = s;
   let region = -1;
   if (def.kind === 'isolate') {
     const to = serviceIndex(sim, cmd.dependsOn);
     const edge = scenario.dependencies.findIndex((d) => d.from === s && d.to === to);
-    if (edge < 0) return reject('cmd/unknown-dependency', `${service.id} does not depend on '${String(cmd.dependsOn)}'`);
+    if (edge < 0)
+      return reject('cmd/unknown-dependency', `${service.id} does not depend on '${String(cmd.dependsOn)}'`);
     target = edge;
   }
   if (def.kind === 'geo-block') {
@@ -84,7 +91,10 @@ function mitigate(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
     return reject('cmd/already-active', `${def.name} is already in place on ${service.name}`);
   }
   if (def.costKES > state.budgetKES) {
-    return reject('cmd/insufficient-budget', `${def.name} costs KES ${def.costKES}, the budget left is KES ${Math.floor(state.budgetKES)}`);
+    return reject(
+      'cmd/insufficient-budget',
+      `${def.name} costs KES ${def.costKES}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+    );
   }
   state.budgetKES -= def.costKES;
   state.metrics.budgetSpentKES += def.costKES;
@@ -109,12 +119,16 @@ function kindPrecondition(sim: Sim, def: MitigationDef, s: number): ApplyResult 
   const service = sim.scenario.services[s]!;
   const st = sim.state.services[s]!;
   if (def.kind === 'restart' && st.status !== 'down') {
-    return reject('cmd/not-down', `${service.name} is not down; only a service that is down can be restarted`);
+    return reject(
+      'cmd/not-down',
+      `${service.name} is not down; only a service that is down can be restarted`,
+    );
   }
   if (def.kind === 'restart' && sim.rt.offline[s] !== 0) {
     return reject('cmd/not-down', `${service.name} is offline on purpose; lift that order to bring it back`);
   }
-  if (def.kind === 'failover' && !service.hasBackup) return reject('cmd/no-backup', `${service.name} has no backup site`);
+  if (def.kind === 'failover' && !service.hasBackup)
+    return reject('cmd/no-backup', `${service.name} has no backup site`);
   if (def.kind === 'shed' && !service.sheddable) {
     return reject('cmd/not-sheddable', `${service.name} is critical and cannot be shed`);
   }
@@ -149,7 +163,8 @@ function statement(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
 function workaround(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
   const { scenario, state } = sim;
   const w = scenario.people.workarounds.findIndex((x) => x.id === cmd.workaround);
-  if (w < 0) return reject('cmd/unknown-workaround', `no workaround '${String(cmd.workaround)}' in this scenario`);
+  if (w < 0)
+    return reject('cmd/unknown-workaround', `no workaround '${String(cmd.workaround)}' in this scenario`);
   const def = scenario.people.workarounds[w]!;
   const ws = state.people.workarounds[w]!;
   if (cmd.action === 'withdraw') {
@@ -158,7 +173,13 @@ function workaround(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
     pushLog(state, 'command', `workaround withdrawn: ${def.name}`, def.from);
     return { ok: true };
   }
-  if (cmd.action !== 'announce') return reject('cmd/malformed', "a workaround's action is 'announce' or 'withdraw'");
+  if (cmd.action !== 'announce')
+    return reject('cmd/malformed', "a workaround's action is 'announce' or 'withdraw'");
   const channelId = typeof cmd.channel === 'string' ? cmd.channel : scenario.people.channels[def.channel]!.id;
-  return statement(sim, { type: 'statement', channel: channelId, languages: ['en', 'sw'], blocks: [{ kind: 'workaround', workaround: def.id }] });
+  return statement(sim, {
+    type: 'statement',
+    channel: channelId,
+    languages: ['en', 'sw'],
+    blocks: [{ kind: 'workaround', workaround: def.id }],
+  });
 }

@@ -37,7 +37,10 @@ export function computeDemand(sim: Sim): void {
       const pass = rt.needPass[idx]!;
       // No more new transactions in a second than there are active customers to start them (keeps customers
       // conserved however extreme a scenario's demand or a rumour's panic factor).
-      const arrivals = Math.min(seg.active * perNeed, ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]! * rt.needFactor[idx]!);
+      const arrivals = Math.min(
+        seg.active * perNeed,
+        ((seg.active * need.perHour) / 3600) * curve * seg.noise[k]! * rt.needFactor[idx]!,
+      );
       const retries = seg.stranded[k]! * retryRate;
       rt.needNew[idx] = arrivals;
       rt.needRetry[idx] = retries;

@@ -27,6 +27,12 @@ export function generateFeed(sim: Sim): void {
     const template = templates[Math.floor(next() * templates.length)]!;
     const service = scenario.services[seg.needs[0]!.service]!.name;
     const text = template.replaceAll('{segment}', seg.name).replaceAll('{service}', service);
-    postFeed(sim, 'social', seg.name, text, `${Math.round(stranded[g]!)} ${seg.name.toLowerCase()} stranded; their trust is ${Math.round(trust)} (${tone})`);
+    postFeed(
+      sim,
+      'social',
+      seg.name,
+      text,
+      `${Math.round(stranded[g]!)} ${seg.name.toLowerCase()} stranded; their trust is ${Math.round(trust)} (${tone})`,
+    );
   });
 }

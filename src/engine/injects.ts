@@ -37,7 +37,8 @@ export function runInjects(sim: Sim): void {
     else if (def.afterMitigation >= 0) due = st.armed;
     else if (def.condition) due = def.condition(sim);
     else if (def.chance >= 0) {
-      if (tick > 0 && tick % def.everyTicks === 0) due = withRng(state.rng.ops, (next) => next() < def.chance);
+      if (tick > 0 && tick % def.everyTicks === 0)
+        due = withRng(state.rng.ops, (next) => next() < def.chance);
     }
     st.armed = false;
     if (due) fireInject(sim, i, 'trigger');
@@ -96,7 +97,12 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       const st = state.services[effect.service]!;
       st.restartAtTick = state.tick + (effect.forTicks > 0 ? effect.forTicks : scenario.durationTicks + 1);
       st.queue = 0;
-      pushLog(state, 'status', `${scenario.services[effect.service]!.name} failed (scenario)`, effect.service);
+      pushLog(
+        state,
+        'status',
+        `${scenario.services[effect.service]!.name} failed (scenario)`,
+        effect.service,
+      );
       break;
     }
     case 'restore': {
@@ -129,7 +135,14 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       // Said on the commander's side by the script (a minister, a spokesperson): a real statement with real
       // claims, at no cost to the budget.
       const channel = scenario.people.channels[effect.channel]!;
-      state.people.statements.push({ tick: state.tick, channel: effect.channel, languages: effect.languages, blocks: effect.blocks, landsTick: state.tick + channel.delayTicks, landed: false });
+      state.people.statements.push({
+        tick: state.tick,
+        channel: effect.channel,
+        languages: effect.languages,
+        blocks: effect.blocks,
+        landsTick: state.tick + channel.delayTicks,
+        landed: false,
+      });
       pushLog(state, 'people', `statement by the script (inject '${source}'): ${channel.name}`, -1);
       break;
     }
@@ -138,7 +151,8 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
         inject,
         effect: effectIndex,
         issuedTick: state.tick,
-        deadlineTick: state.tick + (effect.timeoutTicks > 0 ? effect.timeoutTicks : DEFAULT_PROMPT_TIMEOUT_TICKS),
+        deadlineTick:
+          state.tick + (effect.timeoutTicks > 0 ? effect.timeoutTicks : DEFAULT_PROMPT_TIMEOUT_TICKS),
         pause: effect.pause,
       });
       postFeed(sim, 'stakeholder', effect.from, effect.text, `decision prompt of inject '${source}'`);
@@ -160,8 +174,14 @@ export function answerPrompt(sim: Sim, promptIndex: number, optionIndex: number,
   state.prompts.splice(promptIndex, 1);
   if (effect.type !== 'prompt') return;
   const option = effect.options[optionIndex]!;
-  pushLog(state, 'inject', `decision '${scenario.injects[pending.inject]!.id}': ${option.label} (${why})`, -1);
-  for (let k = 0; k < option.effects.length && !state.ended; k++) applyEffect(sim, option.effects[k]!, pending.inject, k);
+  pushLog(
+    state,
+    'inject',
+    `decision '${scenario.injects[pending.inject]!.id}': ${option.label} (${why})`,
+    -1,
+  );
+  for (let k = 0; k < option.effects.length && !state.ended; k++)
+    applyEffect(sim, option.effects[k]!, pending.inject, k);
 }
 
 function expirePrompts(sim: Sim): void {
@@ -171,7 +191,10 @@ function expirePrompts(sim: Sim): void {
     if (state.tick < pending.deadlineTick) continue;
     const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
     if (effect.type !== 'prompt') continue;
-    const fallback = Math.max(0, effect.options.findIndex((o) => o.isDefault));
+    const fallback = Math.max(
+      0,
+      effect.options.findIndex((o) => o.isDefault),
+    );
     answerPrompt(sim, p, fallback, 'no answer in time: the default');
   }
 }

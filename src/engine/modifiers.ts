@@ -79,11 +79,13 @@ export function recomputeModifiers(sim: Sim): void {
   for (const b of blocked) {
     scenario.segments.forEach((g, gi) => {
       g.needs.forEach((need, k) => {
-        if (need.service === b.service) rt.needPass[rt.needOffset[gi]! + k]! *= 1 - (g.regionShare[b.region] ?? 0);
+        if (need.service === b.service)
+          rt.needPass[rt.needOffset[gi]! + k]! *= 1 - (g.regionShare[b.region] ?? 0);
       });
     });
     scenario.attacks.forEach((a, ai) => {
-      if (state.attacks[ai]!.target === b.service) rt.attackGeoPass[ai]! *= 1 - (a.regionShare[b.region] ?? 0);
+      if (state.attacks[ai]!.target === b.service)
+        rt.attackGeoPass[ai]! *= 1 - (a.regionShare[b.region] ?? 0);
     });
   }
   rt.dirty = false;

@@ -5,7 +5,15 @@
 import { pushLog } from './log';
 import type { Sim } from './sim';
 import { statementCost } from './statements';
-import { BLOCK_KINDS, CAUSES, LANGUAGES, type ApplyResult, type Language, type RejectionCode, type StatementBlock } from './types';
+import {
+  BLOCK_KINDS,
+  CAUSES,
+  LANGUAGES,
+  type ApplyResult,
+  type Language,
+  type RejectionCode,
+  type StatementBlock,
+} from './types';
 
 export interface CheckedStatement {
   channel: number;
@@ -22,30 +30,52 @@ export function validateStatement(sim: Sim, cmd: Record<string, unknown>): Check
   const people = scenario.people;
   const channel = people.channels.findIndex((c) => c.id === cmd.channel);
   if (channel < 0) return { code: 'cmd/unknown-channel', message: `no channel '${String(cmd.channel)}'` };
-  const languages = Array.isArray(cmd.languages) ? cmd.languages.filter((l): l is Language => LANGUAGES.includes(l as Language)) : [];
-  if (languages.length === 0) return { code: 'cmd/malformed', message: `choose at least one language (${LANGUAGES.join(', ')})` };
-  if (!Array.isArray(cmd.blocks) || cmd.blocks.length === 0) return { code: 'cmd/empty-statement', message: 'a statement needs at least one content block' };
-  if (cmd.blocks.length > MAX_BLOCKS) return { code: 'cmd/malformed', message: `at most ${MAX_BLOCKS} blocks in one statement` };
+  const languages = Array.isArray(cmd.languages)
+    ? cmd.languages.filter((l): l is Language => LANGUAGES.includes(l as Language))
+    : [];
+  if (languages.length === 0)
+    return { code: 'cmd/malformed', message: `choose at least one language (${LANGUAGES.join(', ')})` };
+  if (!Array.isArray(cmd.blocks) || cmd.blocks.length === 0)
+    return { code: 'cmd/empty-statement', message: 'a statement needs at least one content block' };
+  if (cmd.blocks.length > MAX_BLOCKS)
+    return { code: 'cmd/malformed', message: `at most ${MAX_BLOCKS} blocks in one statement` };
   const blocks: StatementBlock[] = [];
   for (const raw of cmd.blocks as unknown[]) {
     const b = raw as Record<string, unknown> | null;
-    if (typeof b !== 'object' || b === null || !BLOCK_KINDS.includes(b.kind as (typeof BLOCK_KINDS)[number])) {
-      return { code: 'cmd/malformed', message: `unknown content block; use one of ${BLOCK_KINDS.join(', ')}` };
+    if (
+      typeof b !== 'object' ||
+      b === null ||
+      !BLOCK_KINDS.includes(b.kind as (typeof BLOCK_KINDS)[number])
+    ) {
+      return {
+        code: 'cmd/malformed',
+        message: `unknown content block; use one of ${BLOCK_KINDS.join(', ')}`,
+      };
     }
     switch (b.kind) {
       case 'cause':
-        if (!CAUSES.includes(b.cause as never)) return { code: 'cmd/malformed', message: `a cause is one of ${CAUSES.join(', ')}` };
-        blocks.push({ kind: 'cause', cause: b.cause as StatementBlock & { kind: 'cause' } extends { cause: infer C } ? C : never });
+        if (!CAUSES.includes(b.cause as never))
+          return { code: 'cmd/malformed', message: `a cause is one of ${CAUSES.join(', ')}` };
+        blocks.push({
+          kind: 'cause',
+          cause: b.cause as StatementBlock & { kind: 'cause' } extends { cause: infer C } ? C : never,
+        });
         break;
       case 'eta':
-        if (typeof b.minutes !== 'number' || !Number.isFinite(b.minutes) || b.minutes < 5 || b.minutes > 24 * 60) {
+        if (
+          typeof b.minutes !== 'number' ||
+          !Number.isFinite(b.minutes) ||
+          b.minutes < 5 ||
+          b.minutes > 24 * 60
+        ) {
           return { code: 'cmd/malformed', message: 'an ETA is a number of minutes between 5 and 1440' };
         }
         blocks.push({ kind: 'eta', minutes: Math.round(b.minutes) });
         break;
       case 'workaround': {
         const w = people.workarounds.findIndex((x) => x.id === b.workaround);
-        if (w < 0) return { code: 'cmd/unknown-workaround', message: `no workaround '${String(b.workaround)}'` };
+        if (w < 0)
+          return { code: 'cmd/unknown-workaround', message: `no workaround '${String(b.workaround)}'` };
         blocks.push({ kind: 'workaround', workaround: people.workarounds[w]!.id });
         break;
       }
@@ -73,7 +103,11 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
   const { scenario, state } = sim;
   const cost = statementCost(sim, s.channel, s.blocks);
   if (cost > state.budgetKES) {
-    return { ok: false, code: 'cmd/insufficient-budget', message: `this statement costs KES ${cost}, the budget left is KES ${Math.floor(state.budgetKES)}` };
+    return {
+      ok: false,
+      code: 'cmd/insufficient-budget',
+      message: `this statement costs KES ${cost}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+    };
   }
   // Workarounds in the statement are put in place now (their cost too); people hear of them when it lands.
   let extra = 0;
@@ -83,7 +117,11 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     if (!state.people.workarounds[w]!.enabled) extra += scenario.people.workarounds[w]!.costKES;
   }
   if (cost + extra > state.budgetKES) {
-    return { ok: false, code: 'cmd/insufficient-budget', message: `this statement and its workarounds cost KES ${cost + extra}, the budget left is KES ${Math.floor(state.budgetKES)}` };
+    return {
+      ok: false,
+      code: 'cmd/insufficient-budget',
+      message: `this statement and its workarounds cost KES ${cost + extra}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+    };
   }
   for (const b of s.blocks) {
     if (b.kind !== 'workaround') continue;
@@ -97,7 +135,19 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
   state.budgetKES -= cost + extra;
   state.metrics.budgetSpentKES += cost + extra;
   const channel = scenario.people.channels[s.channel]!;
-  state.people.statements.push({ tick: state.tick, channel: s.channel, languages: s.languages, blocks: s.blocks, landsTick: state.tick + channel.delayTicks, landed: false });
-  pushLog(state, 'command', `statement ordered: ${channel.name} (${s.blocks.map((b) => b.kind).join(', ')})`, -1);
+  state.people.statements.push({
+    tick: state.tick,
+    channel: s.channel,
+    languages: s.languages,
+    blocks: s.blocks,
+    landsTick: state.tick + channel.delayTicks,
+    landed: false,
+  });
+  pushLog(
+    state,
+    'command',
+    `statement ordered: ${channel.name} (${s.blocks.map((b) => b.kind).join(', ')})`,
+    -1,
+  );
   return { ok: true };
 }

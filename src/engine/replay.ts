@@ -17,7 +17,12 @@ export interface RunOptions {
 }
 
 /** Applies the commands stamped for the current tick, in log order. `cursor` is the next unapplied entry. */
-export function applyDue(sim: Sim, log: readonly LoggedCommand[], cursor: number, onCommand?: RunOptions['onCommand']): number {
+export function applyDue(
+  sim: Sim,
+  log: readonly LoggedCommand[],
+  cursor: number,
+  onCommand?: RunOptions['onCommand'],
+): number {
   let i = cursor;
   while (i < log.length && log[i]!.tick <= sim.state.tick) {
     const entry = log[i]!;
@@ -29,7 +34,12 @@ export function applyDue(sim: Sim, log: readonly LoggedCommand[], cursor: number
 }
 
 /** Advances `sim` to `untilTick` (or the end), applying due commands before each step. */
-export function advance(sim: Sim, log: readonly LoggedCommand[], cursor: number, options: RunOptions = {}): number {
+export function advance(
+  sim: Sim,
+  log: readonly LoggedCommand[],
+  cursor: number,
+  options: RunOptions = {},
+): number {
   const until = Math.min(options.untilTick ?? sim.scenario.durationTicks, sim.scenario.durationTicks);
   let c = cursor;
   while (sim.state.tick < until && !sim.state.ended) {
@@ -40,7 +50,12 @@ export function advance(sim: Sim, log: readonly LoggedCommand[], cursor: number,
   return c;
 }
 
-export function run(scenario: Scenario, seed: string | number, log: readonly LoggedCommand[] = [], options: RunOptions = {}): Sim {
+export function run(
+  scenario: Scenario,
+  seed: string | number,
+  log: readonly LoggedCommand[] = [],
+  options: RunOptions = {},
+): Sim {
   const sim = createSim(scenario, seed);
   const sorted = [...log].sort((a, b) => a.tick - b.tick);
   advance(sim, sorted, 0, options);

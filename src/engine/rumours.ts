@@ -51,7 +51,12 @@ export function updateRumours(sim: Sim): void {
         const pressure = (outageMinutes / 60) * (silence / 3600) * grievance;
         const perMinute = Math.min(1, 0.3 + pressure);
         if (next() < 1 - Math.pow(1 - perMinute, minutes)) {
-          spawnRumour(sim, r, BIRTH_BELIEF, `born from the outage (${Math.round(outageMinutes)} min), silence (${Math.round(silence / 60)} min) and low trust (${Math.round(p.trust[0]!)})`);
+          spawnRumour(
+            sim,
+            r,
+            BIRTH_BELIEF,
+            `born from the outage (${Math.round(outageMinutes)} min), silence (${Math.round(silence / 60)} min) and low trust (${Math.round(p.trust[0]!)})`,
+          );
         }
         continue;
       }

@@ -128,7 +128,9 @@ function rumourHits(scenario: Scenario): Runtime['rumourHits'] {
   scenario.segments.forEach((g, gi) => {
     g.needs.forEach((need, k) => {
       scenario.people.rumours.forEach((r, ri) => {
-        for (const hit of r.hits) if (hit.service === need.service) out.push({ rumour: ri, need: offset + k, segment: gi, factor: hit.factor });
+        for (const hit of r.hits)
+          if (hit.service === need.service)
+            out.push({ rumour: ri, need: offset + k, segment: gi, factor: hit.factor });
       });
     });
     offset += g.needs.length;

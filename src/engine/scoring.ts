@@ -92,7 +92,15 @@ function rawScore(sim: Sim): RawScore {
   };
 }
 
-const COMPONENTS: readonly (keyof ScoringWeights)[] = ['availability', 'valueMoved', 'customers', 'budget', 'trust', 'rumours', 'honesty'];
+const COMPONENTS: readonly (keyof ScoringWeights)[] = [
+  'availability',
+  'valueMoved',
+  'customers',
+  'budget',
+  'trust',
+  'rumours',
+  'honesty',
+];
 
 /** The total only (what the running score in the metrics shows): same numbers as the breakdown, no text. */
 export function scoreTotal(sim: Sim): number {
@@ -112,19 +120,54 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   const m = state.metrics;
   const p = state.people;
   const w = scenario.scoring;
-  const { availability, valueMoved: moved, customers: helped, budget, trust, honesty, recovered, gaveUp, trustNow, trustLow, rumourPeak, broken } = rawScore(sim);
+  const {
+    availability,
+    valueMoved: moved,
+    customers: helped,
+    budget,
+    trust,
+    honesty,
+    recovered,
+    gaveUp,
+    trustNow,
+    trustLow,
+    rumourPeak,
+    broken,
+  } = rawScore(sim);
   const drivers = TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5)
     .map((d) => `${d} ${p.drivers[d] > 0 ? '+' : ''}${p.drivers[d].toFixed(1)}`)
     .join(', ');
 
   const raw: [keyof ScoringWeights, number, string][] = [
     ['availability', availability, `critical services were available ${pct(availability)} of the time`],
-    ['valueMoved', moved, `${kes(m.valueMovedKES)} moved; ${kes(m.valueLostKES)} given up on, ${kes(m.valuePendingKES)} still stuck`],
-    ['customers', helped, `${Math.round(recovered).toLocaleString('en')} stranded customers got through in the end; ${Math.round(gaveUp + m.churned).toLocaleString('en')} gave up (${Math.round(m.churned).toLocaleString('en')} to competitors), ${Math.round(m.stranded).toLocaleString('en')} still stranded`],
+    [
+      'valueMoved',
+      moved,
+      `${kes(m.valueMovedKES)} moved; ${kes(m.valueLostKES)} given up on, ${kes(m.valuePendingKES)} still stuck`,
+    ],
+    [
+      'customers',
+      helped,
+      `${Math.round(recovered).toLocaleString('en')} stranded customers got through in the end; ${Math.round(gaveUp + m.churned).toLocaleString('en')} gave up (${Math.round(m.churned).toLocaleString('en')} to competitors), ${Math.round(m.stranded).toLocaleString('en')} still stranded`,
+    ],
     ['budget', budget, `${kes(m.budgetSpentKES)} of ${kes(scenario.budgetKES)} spent`],
-    ['trust', trust, `public trust ends at ${Math.round(trustNow)}, lowest ${Math.round(trustLow)}${drivers ? `; moved by ${drivers}` : ''}`],
-    ['rumours', 1 - rumourPeak, rumourPeak > 0 ? `the worst rumour reached ${pct(rumourPeak)} belief in some segment` : 'no rumour took hold'],
-    ['honesty', honesty, broken > 0 ? `${broken} public claim${broken > 1 ? 's' : ''} proved false` : 'no claim proved false'],
+    [
+      'trust',
+      trust,
+      `public trust ends at ${Math.round(trustNow)}, lowest ${Math.round(trustLow)}${drivers ? `; moved by ${drivers}` : ''}`,
+    ],
+    [
+      'rumours',
+      1 - rumourPeak,
+      rumourPeak > 0
+        ? `the worst rumour reached ${pct(rumourPeak)} belief in some segment`
+        : 'no rumour took hold',
+    ],
+    [
+      'honesty',
+      honesty,
+      broken > 0 ? `${broken} public claim${broken > 1 ? 's' : ''} proved false` : 'no claim proved false',
+    ],
   ];
   const weightSum = raw.reduce((sum, [id]) => sum + w[id], 0) || 1;
   const components = raw.map(([id, v, explanation]) => {

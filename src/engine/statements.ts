@@ -56,7 +56,8 @@ function sameMessage(a: StatementBlock, b: StatementBlock): boolean {
 function repetitions(sim: Sim, block: StatementBlock, now: number): number {
   let n = 0;
   for (const s of sim.state.people.statements) {
-    if (s.landed && now - s.landsTick < REPEAT_WINDOW_TICKS && s.blocks.some((b) => sameMessage(b, block))) n++;
+    if (s.landed && now - s.landsTick < REPEAT_WINDOW_TICKS && s.blocks.some((b) => sameMessage(b, block)))
+      n++;
   }
   return n;
 }
@@ -85,13 +86,31 @@ function land(sim: Sim, s: PendingStatement): void {
   s.blocks.forEach((block, i) => {
     const rep = reps[i]!;
     const gain = (points: number, why: string): void => {
-      addTrust(sim, 'public', points * reach * credibility * rep * (channel.addresses.includes('public') ? 1 : 0.5), 'statements', why);
+      addTrust(
+        sim,
+        'public',
+        points * reach * credibility * rep * (channel.addresses.includes('public') ? 1 : 0.5),
+        'statements',
+        why,
+      );
       scenario.people.stakeholders.forEach((k, ki) => {
         if (k.kind === 'public' || k.kind === 'partner') return;
-        addTrust(sim, ki, points * 0.5 * rep * (channel.addresses.includes(k.kind) ? 1 : 0.3), 'statements', why);
+        addTrust(
+          sim,
+          ki,
+          points * 0.5 * rep * (channel.addresses.includes(k.kind) ? 1 : 0.3),
+          'statements',
+          why,
+        );
       });
       scenario.segments.forEach((_, g) => {
-        addTrust(sim, -1 - g, points * segmentReach(sim, s.channel, s.languages, g) * credibility * rep, 'statements', why);
+        addTrust(
+          sim,
+          -1 - g,
+          points * segmentReach(sim, s.channel, s.languages, g) * credibility * rep,
+          'statements',
+          why,
+        );
       });
     };
     switch (block.kind) {
@@ -104,15 +123,39 @@ function land(sim: Sim, s: PendingStatement): void {
         break;
       case 'cause':
         gain(block.cause === 'investigating' ? 5 : 8, `explained the cause as "${block.cause}" (${label})`);
-        p.claims.push({ tick: state.tick, kind: 'cause', value: block.cause, deadlineTick: -1, channel: s.channel, reach, status: 'open' });
+        p.claims.push({
+          tick: state.tick,
+          kind: 'cause',
+          value: block.cause,
+          deadlineTick: -1,
+          channel: s.channel,
+          reach,
+          status: 'open',
+        });
         break;
       case 'data-safe':
         gain(8, `said customer data is safe (${label})`);
-        p.claims.push({ tick: state.tick, kind: 'data-safe', value: '', deadlineTick: -1, channel: s.channel, reach, status: 'open' });
+        p.claims.push({
+          tick: state.tick,
+          kind: 'data-safe',
+          value: '',
+          deadlineTick: -1,
+          channel: s.channel,
+          reach,
+          status: 'open',
+        });
         break;
       case 'eta': {
         gain(8, `gave an ETA of ${block.minutes} min (${label})`);
-        p.claims.push({ tick: state.tick, kind: 'eta', value: String(block.minutes), deadlineTick: state.tick + block.minutes * 60, channel: s.channel, reach, status: 'open' });
+        p.claims.push({
+          tick: state.tick,
+          kind: 'eta',
+          value: String(block.minutes),
+          deadlineTick: state.tick + block.minutes * 60,
+          channel: s.channel,
+          reach,
+          status: 'open',
+        });
         break;
       }
       case 'workaround':
@@ -128,10 +171,20 @@ function land(sim: Sim, s: PendingStatement): void {
         break;
       case 'blame': {
         const k = scenario.people.stakeholders.findIndex((x) => x.id === block.partner);
-        addTrust(sim, 'public', 1.5 * reach, 'blame', `blamed ${scenario.people.stakeholders[k]?.name ?? block.partner} (${label})`);
+        addTrust(
+          sim,
+          'public',
+          1.5 * reach,
+          'blame',
+          `blamed ${scenario.people.stakeholders[k]?.name ?? block.partner} (${label})`,
+        );
         if (k >= 0) addTrust(sim, k, -15, 'blame', `was blamed publicly (${label})`);
         p.media = Math.min(100, p.media + 10);
-        p.scheduled.push({ tick: state.tick + PARTNER_REBUTTAL_DELAY_TICKS, kind: 'partner-rebuttal', ref: k });
+        p.scheduled.push({
+          tick: state.tick + PARTNER_REBUTTAL_DELAY_TICKS,
+          kind: 'partner-rebuttal',
+          ref: k,
+        });
         break;
       }
     }
@@ -155,7 +208,13 @@ function announce(sim: Sim, id: string, s: PendingStatement, credibility: number
  * A rebuttal works by reach, credibility, evidence and timing: early and credible, it kills a rumour; late, or a
  * bare denial from someone people do not trust, it can feed it.
  */
-function rebut(sim: Sim, block: Extract<StatementBlock, { kind: 'rebuttal' }>, s: PendingStatement, credibility: number, rep: number): void {
+function rebut(
+  sim: Sim,
+  block: Extract<StatementBlock, { kind: 'rebuttal' }>,
+  s: PendingStatement,
+  credibility: number,
+  rep: number,
+): void {
   const { scenario, state } = sim;
   const p = state.people;
   const r = scenario.people.rumours.findIndex((x) => x.id === block.rumour);
@@ -174,8 +233,23 @@ function rebut(sim: Sim, block: Extract<StatementBlock, { kind: 'rebuttal' }>, s
       ? Math.min(1, b + 0.15 * reach * (1 - b)) // a defensive denial draws attention to the rumour
       : b * (1 - Math.min(0.95, 0.9 * reach * credibility * evidence * timing * rep * 1.6));
   }
-  p.claims.push({ tick: state.tick, kind: 'denial', value: def.id, deadlineTick: -1, channel: s.channel, reach: meanReach(sim, s.channel, s.languages), status: 'open' });
-  if (defensive) postFeed(sim, 'social', 'Trending', `"They would say that." The denial is spreading the rumour further: ${def.text}`, `a bare denial of '${def.id}' while public trust was ${Math.round(p.trust[0]!)} (${label})`);
+  p.claims.push({
+    tick: state.tick,
+    kind: 'denial',
+    value: def.id,
+    deadlineTick: -1,
+    channel: s.channel,
+    reach: meanReach(sim, s.channel, s.languages),
+    status: 'open',
+  });
+  if (defensive)
+    postFeed(
+      sim,
+      'social',
+      'Trending',
+      `"They would say that." The denial is spreading the rumour further: ${def.text}`,
+      `a bare denial of '${def.id}' while public trust was ${Math.round(p.trust[0]!)} (${label})`,
+    );
 }
 
 function minutesLabel(tick: number): string {

@@ -57,7 +57,13 @@ export function classifyServices(sim: Sim): void {
       } else {
         const a = st.availability;
         const warming = st.warmupUntilTick > state.tick;
-        status = warming ? 'recovering' : a >= HEALTHY_AT ? 'healthy' : a >= DEGRADED_AT ? 'degraded' : 'down';
+        status = warming
+          ? 'recovering'
+          : a >= HEALTHY_AT
+            ? 'healthy'
+            : a >= DEGRADED_AT
+              ? 'degraded'
+              : 'down';
         if (a < HEALTHY_AT) {
           if (rt.ownSuccess[s]! <= rt.depFactor[s]!) {
             const arrivals = st.legitRps + st.attackRps;

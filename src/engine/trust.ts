@@ -24,7 +24,13 @@ const MISSED_ETA_POINTS = 10;
  * Changes trust. `who`: 'public' (stakeholder 0), a stakeholder index, or -1 - segment index.
  * Discrete events (not the per-period drifts) are recorded for the timeline.
  */
-export function addTrust(sim: Sim, who: 'public' | number, delta: number, driver: TrustDriver, why: string): void {
+export function addTrust(
+  sim: Sim,
+  who: 'public' | number,
+  delta: number,
+  driver: TrustDriver,
+  why: string,
+): void {
   if (delta === 0 || !Number.isFinite(delta)) return;
   const p = sim.state.people;
   const index = who === 'public' ? 0 : who;
@@ -39,10 +45,12 @@ export function addTrust(sim: Sim, who: 'public' | number, delta: number, driver
     seg.trust = clamp(seg.trust + delta);
     return;
   }
-  const discrete = driver === 'statements' || driver === 'blame' || driver === 'claims' || driver === 'injects';
+  const discrete =
+    driver === 'statements' || driver === 'blame' || driver === 'claims' || driver === 'injects';
   if (discrete && Math.abs(delta) >= 0.05) {
     p.trustEvents.push({ tick: sim.state.tick, who: index, delta, why });
-    if (p.trustEvents.length > TRUST_EVENT_LIMIT) p.trustEvents.splice(0, p.trustEvents.length - TRUST_EVENT_LIMIT);
+    if (p.trustEvents.length > TRUST_EVENT_LIMIT)
+      p.trustEvents.splice(0, p.trustEvents.length - TRUST_EVENT_LIMIT);
   }
 }
 
@@ -61,7 +69,9 @@ export function updateTrust(sim: Sim): void {
   if (ongoing && silenceTicks(sim) > scenario.people.silenceGraceTicks) {
     const media = 0.5 + p.media / 100;
     addTrust(sim, 'public', -SILENCE_PER_MINUTE * media * minutes, 'silence', 'silence');
-    scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -SILENCE_PER_MINUTE * 0.8 * minutes, 'silence', 'silence'));
+    scenario.segments.forEach((_, g) =>
+      addTrust(sim, -1 - g, -SILENCE_PER_MINUTE * 0.8 * minutes, 'silence', 'silence'),
+    );
     p.media = Math.min(100, p.media + 0.5 * minutes);
   }
 
@@ -78,31 +88,43 @@ export function updateTrust(sim: Sim): void {
     sizeSum += def.size;
   });
   const meanPain = sizeSum > 0 ? painSum / sizeSum : 0;
-  if (meanPain > 0) addTrust(sim, 'public', -PAIN_PER_MINUTE * 0.6 * meanPain * minutes, 'pain', 'stranded customers');
+  if (meanPain > 0)
+    addTrust(sim, 'public', -PAIN_PER_MINUTE * 0.6 * meanPain * minutes, 'pain', 'stranded customers');
 
   // Rumours people believe.
   scenario.people.rumours.forEach((def, r) => {
     if (!p.rumours[r]!.born) return;
     const b = meanBelief(sim, r);
     addTrust(sim, 'public', -def.trustHit * b * minutes, 'rumours', `rumour '${def.id}'`);
-    scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -def.trustHit * p.rumours[r]!.belief[g]! * minutes, 'rumours', `rumour '${def.id}'`));
+    scenario.segments.forEach((_, g) =>
+      addTrust(
+        sim,
+        -1 - g,
+        -def.trustHit * p.rumours[r]!.belief[g]! * minutes,
+        'rumours',
+        `rumour '${def.id}'`,
+      ),
+    );
   });
 
   // A slow recovery once everything is back.
   if (!ongoing) {
     scenario.people.stakeholders.forEach((k, ki) => {
       const gap = k.trust - p.trust[ki]!;
-      if (gap > 0) addTrust(sim, ki, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
+      if (gap > 0)
+        addTrust(sim, ki, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
     });
     scenario.segments.forEach((def, g) => {
       const gap = def.trust - state.segments[g]!.trust;
-      if (gap > 0) addTrust(sim, -1 - g, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
+      if (gap > 0)
+        addTrust(sim, -1 - g, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
     });
   }
   p.media = Math.max(10, p.media - 0.5 * minutes);
 
   checkEtas(sim);
-  if (!p.revealed && scenario.people.truth.revealTick >= 0 && state.tick >= scenario.people.truth.revealTick) revealTruth(sim, 'the investigation reported');
+  if (!p.revealed && scenario.people.truth.revealTick >= 0 && state.tick >= scenario.people.truth.revealTick)
+    revealTruth(sim, 'the investigation reported');
   runScheduled(sim);
 }
 
@@ -124,8 +146,20 @@ function checkEtas(sim: Sim): void {
       addTrust(sim, 'public', 3 * claim.reach, 'claims', `kept the ETA given at ${minutesLabel(claim.tick)}`);
     } else {
       // A missed ETA costs more than giving none: the promise's gain was smaller than this.
-      addTrust(sim, 'public', -(MISSED_ETA_POINTS * claim.reach + 4), 'claims', `missed the ETA of ${claim.value} min given at ${minutesLabel(claim.tick)}`);
-      postFeed(sim, 'social', 'Customers', `You said ${claim.value} minutes. It has been ${claim.value} minutes. Still nothing.`, `ETA given at ${minutesLabel(claim.tick)} was missed`);
+      addTrust(
+        sim,
+        'public',
+        -(MISSED_ETA_POINTS * claim.reach + 4),
+        'claims',
+        `missed the ETA of ${claim.value} min given at ${minutesLabel(claim.tick)}`,
+      );
+      postFeed(
+        sim,
+        'social',
+        'Customers',
+        `You said ${claim.value} minutes. It has been ${claim.value} minutes. Still nothing.`,
+        `ETA given at ${minutesLabel(claim.tick)} was missed`,
+      );
     }
   }
 }
@@ -152,14 +186,39 @@ export function revealTruth(sim: Sim, why: string): void {
     if (claim.kind === 'eta' || claim.status !== 'open') continue;
     if (contradicts(sim, claim)) {
       claim.status = 'broken';
-      const what = claim.kind === 'cause' ? `"${claim.value}" as the cause` : claim.kind === 'data-safe' ? '"no customer data was affected"' : `the denial of '${claim.value}'`;
-      addTrust(sim, 'public', -(BROKEN_CLAIM_POINTS * claim.reach + 6), 'claims', `claim proved false: ${what} (said at ${minutesLabel(claim.tick)})`);
-      sim.scenario.segments.forEach((_, g) => addTrust(sim, -1 - g, -BROKEN_CLAIM_POINTS * 0.5, 'claims', 'claim proved false'));
+      const what =
+        claim.kind === 'cause'
+          ? `"${claim.value}" as the cause`
+          : claim.kind === 'data-safe'
+            ? '"no customer data was affected"'
+            : `the denial of '${claim.value}'`;
+      addTrust(
+        sim,
+        'public',
+        -(BROKEN_CLAIM_POINTS * claim.reach + 6),
+        'claims',
+        `claim proved false: ${what} (said at ${minutesLabel(claim.tick)})`,
+      );
+      sim.scenario.segments.forEach((_, g) =>
+        addTrust(sim, -1 - g, -BROKEN_CLAIM_POINTS * 0.5, 'claims', 'claim proved false'),
+      );
       p.media = Math.min(100, p.media + 15);
-      postFeed(sim, 'headline', 'Investigative desk', `Statement at ${minutesLabel(claim.tick)} proves false: ${what}.`, `${why}; it contradicts what was said at ${minutesLabel(claim.tick)}`);
+      postFeed(
+        sim,
+        'headline',
+        'Investigative desk',
+        `Statement at ${minutesLabel(claim.tick)} proves false: ${what}.`,
+        `${why}; it contradicts what was said at ${minutesLabel(claim.tick)}`,
+      );
     } else {
       claim.status = 'kept';
-      addTrust(sim, 'public', 2 * claim.reach, 'claims', `claim held up (said at ${minutesLabel(claim.tick)})`);
+      addTrust(
+        sim,
+        'public',
+        2 * claim.reach,
+        'claims',
+        `claim held up (said at ${minutesLabel(claim.tick)})`,
+      );
     }
   }
 }
@@ -173,7 +232,13 @@ function runScheduled(sim: Sim): void {
     p.scheduled.splice(i--, 1);
     const partner = scenario.people.stakeholders[ev.ref];
     const name = partner?.name ?? 'A partner';
-    postFeed(sim, 'stakeholder', name, `${name}: the outage is not ours. Our systems are running; the failure lies with the operator.`, 'rebuttal after being blamed publicly');
+    postFeed(
+      sim,
+      'stakeholder',
+      name,
+      `${name}: the outage is not ours. Our systems are running; the failure lies with the operator.`,
+      'rebuttal after being blamed publicly',
+    );
     addTrust(sim, 'public', -5, 'blame', `${name} rebutted the blame`);
   }
 }

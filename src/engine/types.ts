@@ -59,7 +59,12 @@ export type ServiceStatus = 'healthy' | 'degraded' | 'down' | 'recovering';
 export const SERVICE_STATUSES: readonly ServiceStatus[] = ['healthy', 'degraded', 'down', 'recovering'];
 
 export type AttackVector = 'layer7' | 'volumetric' | 'cache-bypass' | 'slow-requests';
-export const ATTACK_VECTORS: readonly AttackVector[] = ['layer7', 'volumetric', 'cache-bypass', 'slow-requests'];
+export const ATTACK_VECTORS: readonly AttackVector[] = [
+  'layer7',
+  'volumetric',
+  'cache-bypass',
+  'slow-requests',
+];
 
 export interface ServiceDef {
   id: string;
@@ -335,7 +340,13 @@ export interface PromptOption {
 /** What an inject does. References are resolved to indices. */
 export type Effect =
   | { type: 'feed'; channel: FeedChannel; from: string; text: string }
-  | { type: 'attack'; attack: number; action: 'start' | 'stop' | 'escalate' | 'shift'; factor: number; target: number }
+  | {
+      type: 'attack';
+      attack: number;
+      action: 'start' | 'stop' | 'escalate' | 'shift';
+      factor: number;
+      target: number;
+    }
   | { type: 'capacity'; service: number; factor: number }
   | { type: 'fail'; service: number; forTicks: number }
   | { type: 'restore'; service: number }
@@ -346,7 +357,14 @@ export type Effect =
   | { type: 'trust'; stakeholder: number; delta: number }
   | { type: 'reveal' }
   | { type: 'statement'; channel: number; languages: Language[]; blocks: StatementBlock[] }
-  | { type: 'prompt'; from: string; text: string; pause: boolean; timeoutTicks: number; options: PromptOption[] };
+  | {
+      type: 'prompt';
+      from: string;
+      text: string;
+      pause: boolean;
+      timeoutTicks: number;
+      options: PromptOption[];
+    };
 
 export interface InjectDef {
   id: string;
@@ -460,7 +478,17 @@ export type StatementBlock =
   | { kind: 'goodwill' }
   | { kind: 'blame'; partner: string };
 
-export const BLOCK_KINDS = ['acknowledge', 'apologise', 'cause', 'data-safe', 'eta', 'workaround', 'rebuttal', 'goodwill', 'blame'] as const;
+export const BLOCK_KINDS = [
+  'acknowledge',
+  'apologise',
+  'cause',
+  'data-safe',
+  'eta',
+  'workaround',
+  'rebuttal',
+  'goodwill',
+  'blame',
+] as const;
 
 export interface Claim {
   tick: number;
@@ -530,7 +558,16 @@ export interface PeopleState {
   scheduled: { tick: number; kind: 'partner-rebuttal'; ref: number }[];
 }
 
-export const TRUST_DRIVERS = ['statements', 'blame', 'claims', 'silence', 'pain', 'rumours', 'recovery', 'injects'] as const;
+export const TRUST_DRIVERS = [
+  'statements',
+  'blame',
+  'claims',
+  'silence',
+  'pain',
+  'rumours',
+  'recovery',
+  'injects',
+] as const;
 export type TrustDriver = (typeof TRUST_DRIVERS)[number];
 
 export interface ActiveMitigation {

@@ -36,7 +36,10 @@ export function updateWorkarounds(sim: Sim): void {
         ws.awareness[g] = Math.min(1, a + WORD_OF_MOUTH_PER_MINUTE * minutes * a * (1 - a));
       }
       const trust = state.segments[g]!.trust / 100;
-      const target = ws.enabled && workaroundApplies(sim, w, g) ? def.maxShare * ws.awareness[g]! * (TRUST_FLOOR + (1 - TRUST_FLOOR) * trust) : 0;
+      const target =
+        ws.enabled && workaroundApplies(sim, w, g)
+          ? def.maxShare * ws.awareness[g]! * (TRUST_FLOOR + (1 - TRUST_FLOOR) * trust)
+          : 0;
       ws.uptake[g] = ws.uptake[g]! + (target - ws.uptake[g]!) * step;
     }
   }
@@ -46,6 +49,7 @@ export function updateWorkarounds(sim: Sim): void {
 export function workaroundCostPerTick(sim: Sim): number {
   let cost = 0;
   const defs = sim.scenario.people.workarounds;
-  for (let w = 0; w < defs.length; w++) if (sim.state.people.workarounds[w]!.enabled) cost += defs[w]!.costPerHourKES / 3600;
+  for (let w = 0; w < defs.length; w++)
+    if (sim.state.people.workarounds[w]!.enabled) cost += defs[w]!.costPerHourKES / 3600;
   return cost;
 }

@@ -41,7 +41,11 @@ export class CheckpointRecorder {
   }
 }
 
-export function makeRecord(sim: Sim, commands: readonly LoggedCommand[], checkpoints: readonly string[]): RunRecord {
+export function makeRecord(
+  sim: Sim,
+  commands: readonly LoggedCommand[],
+  checkpoints: readonly string[],
+): RunRecord {
   return {
     kind: 'cascade-run',
     engineVersion: ENGINE_VERSION,

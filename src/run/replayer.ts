@@ -2,7 +2,16 @@
  * Time travel over a recorded run: jump to any tick quickly (a snapshot every SNAPSHOT_EVERY ticks, then
  * replay the rest), and fork — take over from any point with the log truncated there.
  */
-import { advance, createSim, restore, snapshot, type LoggedCommand, type Scenario, type Sim, type SimState } from '../engine';
+import {
+  advance,
+  createSim,
+  restore,
+  snapshot,
+  type LoggedCommand,
+  type Scenario,
+  type Sim,
+  type SimState,
+} from '../engine';
 
 export const SNAPSHOT_EVERY_TICKS = 600;
 

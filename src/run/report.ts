@@ -57,19 +57,45 @@ function factsFor(text: string, facts: Fact[]): string[] {
   return matched.length > 0 ? matched : facts.slice(0, 4).map((f) => f.text);
 }
 
-export function buildReport(sim: Sim, commands: readonly LoggedCommand[], series: Series, options: { whatIf?: WhatIfReport; roles?: Record<number, string>; hash: string }): ReportModel {
+export function buildReport(
+  sim: Sim,
+  commands: readonly LoggedCommand[],
+  series: Series,
+  options: { whatIf?: WhatIfReport; roles?: Record<number, string>; hash: string },
+): ReportModel {
   const { scenario, state } = sim;
   const score = scoreBreakdown(sim);
   const timeline: TimelineEntry[] = [];
-  commands.forEach((c, i) => timeline.push({ tick: c.tick, clock: clock(c.tick), kind: 'decision', text: describeCommand(c), by: options.roles?.[i] }));
+  commands.forEach((c, i) =>
+    timeline.push({
+      tick: c.tick,
+      clock: clock(c.tick),
+      kind: 'decision',
+      text: describeCommand(c),
+      by: options.roles?.[i],
+    }),
+  );
   for (const e of state.log) {
-    if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note') timeline.push({ tick: e.tick, clock: clock(e.tick), kind: e.kind === 'inject' ? 'inject' : e.kind, text: e.text });
+    if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note')
+      timeline.push({
+        tick: e.tick,
+        clock: clock(e.tick),
+        kind: e.kind === 'inject' ? 'inject' : e.kind,
+        text: e.text,
+      });
   }
   for (const s of state.people.statements) {
-    if (s.landed) timeline.push({ tick: s.landsTick, clock: clock(s.landsTick), kind: 'statement', text: `statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => b.kind).join(', ')}` });
+    if (s.landed)
+      timeline.push({
+        tick: s.landsTick,
+        clock: clock(s.landsTick),
+        kind: 'statement',
+        text: `statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => b.kind).join(', ')}`,
+      });
   }
   for (const f of state.feed) {
-    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder') timeline.push({ tick: f.tick, clock: clock(f.tick), kind: 'feed', text: `${f.from}: ${f.text}` });
+    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder')
+      timeline.push({ tick: f.tick, clock: clock(f.tick), kind: 'feed', text: `${f.from}: ${f.text}` });
   }
   timeline.sort((a, b) => a.tick - b.tick);
 
@@ -99,30 +125,55 @@ function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Seri
     const first = xs.findIndex((x) => x >= 1);
     const peak = Math.max(...xs);
     const name = scenario.services.find((s) => s.id === id)!.name;
-    facts.push({ text: `${name} first ran over capacity at ${clock(series.minutes[first]! * 60)} (peak ${Math.round(peak * 100)} %).`, topics: ['cascade', 'technical'] });
+    facts.push({
+      text: `${name} first ran over capacity at ${clock(series.minutes[first]! * 60)} (peak ${Math.round(peak * 100)} %).`,
+      topics: ['cascade', 'technical'],
+    });
   }
   const firstMitigation = commands.find((c) => c.cmd.type === 'mitigate');
-  facts.push({ text: firstMitigation ? `First mitigation: ${describeCommand(firstMitigation)} at ${clock(firstMitigation.tick)}.` : 'No mitigation was ordered.', topics: ['technical'] });
+  facts.push({
+    text: firstMitigation
+      ? `First mitigation: ${describeCommand(firstMitigation)} at ${clock(firstMitigation.tick)}.`
+      : 'No mitigation was ordered.',
+    topics: ['technical'],
+  });
   const p = state.people;
   const firstStatement = p.statements[0];
   facts.push({
-    text: p.incidentTick < 0 ? 'No critical service was hit.' : firstStatement ? `The incident began at ${clock(p.incidentTick)}; the first statement was ordered at ${clock(firstStatement.tick)}.` : `The incident began at ${clock(p.incidentTick)} and nobody spoke publicly.`,
+    text:
+      p.incidentTick < 0
+        ? 'No critical service was hit.'
+        : firstStatement
+          ? `The incident began at ${clock(p.incidentTick)}; the first statement was ordered at ${clock(firstStatement.tick)}.`
+          : `The incident began at ${clock(p.incidentTick)} and nobody spoke publicly.`,
     topics: ['messaging'],
   });
   for (const c of p.claims) {
-    if (c.status === 'broken') facts.push({ text: `A ${c.kind} claim made at ${clock(c.tick)} proved false.`, topics: ['messaging'] });
+    if (c.status === 'broken')
+      facts.push({ text: `A ${c.kind} claim made at ${clock(c.tick)} proved false.`, topics: ['messaging'] });
   }
   scenario.people.rumours.forEach((r, i) => {
     const rs = p.rumours[i]!;
-    facts.push({ text: rs.born ? `Rumour "${r.text}" spread from ${clock(rs.bornTick)}; peak belief ${Math.round(rs.peak * 100)} % in the worst segment.` : `Rumour "${r.id}" never took hold.`, topics: ['rumours', 'messaging'] });
+    facts.push({
+      text: rs.born
+        ? `Rumour "${r.text}" spread from ${clock(rs.bornTick)}; peak belief ${Math.round(rs.peak * 100)} % in the worst segment.`
+        : `Rumour "${r.id}" never took hold.`,
+      topics: ['rumours', 'messaging'],
+    });
   });
   scenario.people.workarounds.forEach((w, i) => {
     const ws = p.workarounds[i]!;
     if (ws.announcedTick < 0) return;
     const peakTo = Math.max(0, ...(series.utilisation[scenario.services[w.to]!.id] ?? [0]));
-    facts.push({ text: `Workaround "${w.name}" announced at ${clock(ws.announcedTick)}; ${scenario.services[w.to]!.name} peaked at ${Math.round(peakTo * 100)} % load.`, topics: ['workarounds'] });
+    facts.push({
+      text: `Workaround "${w.name}" announced at ${clock(ws.announcedTick)}; ${scenario.services[w.to]!.name} peaked at ${Math.round(peakTo * 100)} % load.`,
+      topics: ['workarounds'],
+    });
   });
-  facts.push({ text: `Customers stranded at the worst moment: ${Math.round(state.metrics.strandedPeak).toLocaleString('en')}.`, topics: ['workarounds', 'cascade'] });
+  facts.push({
+    text: `Customers stranded at the worst moment: ${Math.round(state.metrics.strandedPeak).toLocaleString('en')}.`,
+    topics: ['workarounds', 'cascade'],
+  });
   return facts;
 }
 
@@ -130,28 +181,57 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
   const { scenario, state } = sim;
   const p = state.people;
   const decisions = commands.map((c) => `${clock(c.tick)} ${describeCommand(c)}`);
-  const trust = p.trustEvents.filter((e) => e.who === 0).map((e) => `${clock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${e.why}`);
+  const trust = p.trustEvents
+    .filter((e) => e.who === 0)
+    .map((e) => `${clock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${e.why}`);
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)
     .map(([k, v]) => `${k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
   return {
-    availability: [...decisions.filter((d) => /waf|rate|scrub|capacity|block|provider|restart|failover|maintenance|shed|isolate/.test(d)), ...state.log.filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text)).map((e) => `${clock(e.tick)} ${e.text}`)],
+    availability: [
+      ...decisions.filter((d) =>
+        /waf|rate|scrub|capacity|block|provider|restart|failover|maintenance|shed|isolate/.test(d),
+      ),
+      ...state.log
+        .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
+        .map((e) => `${clock(e.tick)} ${e.text}`),
+    ],
     valueMoved: decisions.filter((d) => /workaround|waf|rate|scrub|capacity/.test(d)),
     customers: decisions.filter((d) => /workaround|goodwill/.test(d)),
-    budget: commands.filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround').map((c) => `${clock(c.tick)} ${describeCommand(c)}`),
+    budget: commands
+      .filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround')
+      .map((c) => `${clock(c.tick)} ${describeCommand(c)}`),
     trust: [...drivers, ...trust],
-    rumours: scenario.people.rumours.flatMap((r, i) => (p.rumours[i]!.born ? [`${clock(p.rumours[i]!.bornTick)} '${r.id}' began to spread`] : [])).concat(decisions.filter((d) => /rebuttal/.test(d))),
-    honesty: p.claims.filter((c) => c.status !== 'open').map((c) => `${clock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
+    rumours: scenario.people.rumours
+      .flatMap((r, i) =>
+        p.rumours[i]!.born ? [`${clock(p.rumours[i]!.bornTick)} '${r.id}' began to spread`] : [],
+      )
+      .concat(decisions.filter((d) => /rebuttal/.test(d))),
+    honesty: p.claims
+      .filter((c) => c.status !== 'open')
+      .map((c) => `${clock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
   };
 }
 
 /** A Markdown export: readable in any editor, pastable into an after-action document. */
 export function reportToMarkdown(r: ReportModel): string {
   const lines: string[] = [];
-  lines.push(`# After-action report: ${r.title}`, '', `Seed ${r.seed} · ended ${r.endedAt} · ${r.outcome} · state hash \`${r.finalHash}\``, '');
-  lines.push(`## Score: ${r.score.total.toFixed(1)} / 100`, '', '| component | value | weight | points | what moved it |', '|---|---|---|---|---|');
+  lines.push(
+    `# After-action report: ${r.title}`,
+    '',
+    `Seed ${r.seed} · ended ${r.endedAt} · ${r.outcome} · state hash \`${r.finalHash}\``,
+    '',
+  );
+  lines.push(
+    `## Score: ${r.score.total.toFixed(1)} / 100`,
+    '',
+    '| component | value | weight | points | what moved it |',
+    '|---|---|---|---|---|',
+  );
   for (const c of r.score.components) {
-    lines.push(`| ${c.label} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${escapeCell(c.explanation)} |`);
+    lines.push(
+      `| ${c.label} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${escapeCell(c.explanation)} |`,
+    );
   }
   lines.push('');
   for (const c of r.score.components) {
@@ -168,7 +248,8 @@ export function reportToMarkdown(r: ReportModel): string {
     for (const v of r.whatIf.variants) lines.push(`- ${v.summary}`);
   }
   lines.push('', '## Timeline', '', '| time | what |', '|---|---|');
-  for (const t of r.timeline) lines.push(`| ${t.clock} | ${t.kind}${t.by ? ` (${escapeCell(t.by)})` : ''}: ${escapeCell(t.text)} |`);
+  for (const t of r.timeline)
+    lines.push(`| ${t.clock} | ${t.kind}${t.by ? ` (${escapeCell(t.by)})` : ''}: ${escapeCell(t.text)} |`);
   return `${lines.join('\n')}\n`;
 }
 

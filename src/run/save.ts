@@ -8,7 +8,10 @@ import { hashState, type LoggedCommand, type SimState } from '../engine';
 
 export const SAVE_VERSION = 2;
 
-const loggedCommand = z.object({ tick: z.number().int().min(0), cmd: z.object({ type: z.string() }).passthrough() });
+const loggedCommand = z.object({
+  tick: z.number().int().min(0),
+  cmd: z.object({ type: z.string() }).passthrough(),
+});
 
 /** v1 (the first format): no name, no score. */
 const saveV1 = z.object({
@@ -35,7 +38,13 @@ export type Save = z.output<typeof saveV2>;
 
 /** One step per version: v(n) → v(n+1). */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  1: (old) => ({ ...old, saveVersion: 2, name: `${String(old.scenarioId)} (seed ${String(old.seed)})`, savedAt: '', score: 0 }),
+  1: (old) => ({
+    ...old,
+    saveVersion: 2,
+    name: `${String(old.scenarioId)} (seed ${String(old.seed)})`,
+    savedAt: '',
+    score: 0,
+  }),
 };
 
 export type LoadResult = { ok: true; save: Save; migratedFrom?: number } | { ok: false; error: string };
@@ -73,11 +82,17 @@ export function loadSave(text: string): LoadResult {
   } catch {
     return { ok: false, error: 'the save is not valid JSON (it may have been cut off)' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'the save is not an object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'the save is not an object' };
   let doc = value as Record<string, unknown>;
   const from = doc.saveVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { ok: false, error: 'the save has no valid saveVersion' };
-  if (from > SAVE_VERSION) return { ok: false, error: `the save is from a newer version of Cascade (save format ${from}; this one reads up to ${SAVE_VERSION})` };
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    return { ok: false, error: 'the save has no valid saveVersion' };
+  if (from > SAVE_VERSION)
+    return {
+      ok: false,
+      error: `the save is from a newer version of Cascade (save format ${from}; this one reads up to ${SAVE_VERSION})`,
+    };
   for (let v = from; v < SAVE_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return { ok: false, error: `no migration from save format ${v}` };
@@ -86,10 +101,14 @@ export function loadSave(text: string): LoadResult {
   const parsed = saveV2.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `the save is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}` };
+    return {
+      ok: false,
+      error: `the save is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+    };
   }
   const save = parsed.data;
-  if (hashState(save.snapshot as unknown as SimState) !== save.hash) return { ok: false, error: 'the save is damaged: its state does not match its checksum' };
+  if (hashState(save.snapshot as unknown as SimState) !== save.hash)
+    return { ok: false, error: 'the save is damaged: its state does not match its checksum' };
   return from < SAVE_VERSION ? { ok: true, save, migratedFrom: from } : { ok: true, save };
 }
 

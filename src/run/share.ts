@@ -28,7 +28,13 @@ export interface SharedRun {
 }
 
 export function encodeShare(run: SharedRun): string | undefined {
-  const payload = { v: 1, s: run.scenarioId, seed: run.seed, c: run.commands.map((c) => [c.tick, c.cmd]), h: run.finalHash };
+  const payload = {
+    v: 1,
+    s: run.scenarioId,
+    seed: run.seed,
+    c: run.commands.map((c) => [c.tick, c.cmd]),
+    h: run.finalHash,
+  };
   const fragment = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(payload));
   return fragment.length <= MAX_FRAGMENT_LENGTH ? fragment : undefined;
 }
@@ -56,6 +62,11 @@ export function decodeShare(fragment: string): { ok: true; run: SharedRun } | { 
   const p = parsed.data;
   return {
     ok: true,
-    run: { scenarioId: p.s, seed: p.seed, commands: p.c.map(([tick, cmd]) => ({ tick, cmd: cmd as LoggedCommand['cmd'] })), finalHash: p.h },
+    run: {
+      scenarioId: p.s,
+      seed: p.seed,
+      commands: p.c.map(([tick, cmd]) => ({ tick, cmd: cmd as LoggedCommand['cmd'] })),
+      finalHash: p.h,
+    },
   };
 }

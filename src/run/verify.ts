@@ -2,7 +2,17 @@
  * Replays a record and checks it reproduces the recorded run: every checkpoint and the final hash. A mismatch is
  * reported in words — where it first diverged, what was issued then — never as a silent difference.
  */
-import { advance, applyDue, createSim, firstDifference, hashState, restore, type LoggedCommand, type Scenario, type SimState } from '../engine';
+import {
+  advance,
+  applyDue,
+  createSim,
+  firstDifference,
+  hashState,
+  restore,
+  type LoggedCommand,
+  type Scenario,
+  type SimState,
+} from '../engine';
 import { CHECKPOINT_EVERY_TICKS, scenarioHash, type RunRecord } from './record';
 
 export interface Divergence {
@@ -24,7 +34,11 @@ export interface VerifyResult {
   scenarioMismatch: boolean;
 }
 
-export function verifyRecord(scenario: Scenario, record: RunRecord, recordedFinalState?: SimState): VerifyResult {
+export function verifyRecord(
+  scenario: Scenario,
+  record: RunRecord,
+  recordedFinalState?: SimState,
+): VerifyResult {
   const scenarioMismatch = scenarioHash(scenario) !== record.scenarioHash;
   const sim = createSim(scenario, record.seed);
   const log = [...record.commands].sort((a, b) => a.tick - b.tick);
@@ -45,20 +59,29 @@ export function verifyRecord(scenario: Scenario, record: RunRecord, recordedFina
   const pending = log.findIndex((c) => c.tick >= sim.state.tick);
   if (pending >= 0) applyDue(sim, log, pending);
   const finalHash = hashState(sim.state);
-  if (!divergence && finalHash !== record.finalHash) divergence = describe(sim.state.tick, record.finalHash, finalHash, log);
+  if (!divergence && finalHash !== record.finalHash)
+    divergence = describe(sim.state.tick, record.finalHash, finalHash, log);
   if (divergence && recordedFinalState) {
     const d = firstDifference(recordedFinalState, restore(scenario, sim.state).state);
     if (d) divergence.field = { path: d.path, expected: d.a, actual: d.b };
   }
-  if (divergence && scenarioMismatch) divergence.message += ' The scenario file has changed since this run was recorded.';
+  if (divergence && scenarioMismatch)
+    divergence.message += ' The scenario file has changed since this run was recorded.';
   return { ok: !divergence, finalHash, divergence, scenarioMismatch };
 }
 
-function describe(tick: number, expectedHash: string, actualHash: string, log: readonly LoggedCommand[]): Divergence {
+function describe(
+  tick: number,
+  expectedHash: string,
+  actualHash: string,
+  log: readonly LoggedCommand[],
+): Divergence {
   // Commands applied since the last matching checkpoint (they run at the start of their tick).
   const commandsThen = log.filter((c) => c.tick >= tick - CHECKPOINT_EVERY_TICKS && c.tick < tick);
   const minute = Math.floor(tick / 60);
-  const issued = commandsThen.length ? `; commands issued then: ${commandsThen.map((c) => `${c.cmd.type}@${c.tick}`).join(', ')}` : '; no command was issued in that minute';
+  const issued = commandsThen.length
+    ? `; commands issued then: ${commandsThen.map((c) => `${c.cmd.type}@${c.tick}`).join(', ')}`
+    : '; no command was issued in that minute';
   return {
     tick,
     expectedHash,

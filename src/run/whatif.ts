@@ -45,7 +45,9 @@ export function outcomeOf(sim: Sim): Outcome {
 
 /** Decisions worth questioning: mitigations, statements and workarounds (not answers to prompts or no-ops). */
 export function keyDecisions(log: readonly LoggedCommand[]): number[] {
-  return log.flatMap((c, i) => (c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround' ? [i] : []));
+  return log.flatMap((c, i) =>
+    c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround' ? [i] : [],
+  );
 }
 
 export function describeCommand(c: LoggedCommand): string {
@@ -83,7 +85,11 @@ export function whatIf(
   seed: string,
   log: readonly LoggedCommand[],
   untilTick: number,
-  options: { shiftTicks?: number; maxDecisions?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    shiftTicks?: number;
+    maxDecisions?: number;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): WhatIfReport {
   const shift = options.shiftTicks ?? DEFAULT_SHIFT_TICKS;
   const decisions = keyDecisions(log).slice(0, options.maxDecisions ?? 8);
@@ -105,9 +111,14 @@ export function whatIf(
       { kind: 'never', tick: -1 },
     ];
     for (const k of kinds) {
-      const moved = log.flatMap((c, i) => (i !== d ? [c] : k.tick >= 0 ? [{ tick: k.tick, cmd: c.cmd }] : []));
+      const moved = log.flatMap((c, i) =>
+        i !== d ? [c] : k.tick >= 0 ? [{ tick: k.tick, cmd: c.cmd }] : [],
+      );
       const outcome = runLog(moved.sort((a, b) => a.tick - b.tick));
-      const label = k.kind === 'never' ? `without ${name}` : `${name} at ${clock(k.tick)} instead of ${clock(original.tick)}`;
+      const label =
+        k.kind === 'never'
+          ? `without ${name}`
+          : `${name} at ${clock(k.tick)} instead of ${clock(original.tick)}`;
       const summary = `${label}: ${percentChange(actual.failedValueKES, outcome.failedValueKES)} money failed to move, score ${outcome.score.toFixed(1)} (actual ${actual.score.toFixed(1)})`;
       variants.push({ decision: d, label, kind: k.kind, tick: k.tick, outcome, summary });
     }

@@ -26,7 +26,15 @@ import type {
 } from '../engine/types';
 import { compileExpression } from './expr';
 import { DiagnosticList } from './diagnostics';
-import { formatPath, keyNodeAt, positionAt, positionInScalar, positionOf, type ParsedSource, type PathSegment } from './document';
+import {
+  formatPath,
+  keyNodeAt,
+  positionAt,
+  positionInScalar,
+  positionOf,
+  type ParsedSource,
+  type PathSegment,
+} from './document';
 import { scenarioExprSchema } from './exprEnv';
 import type { EffectDocument, ScenarioDocument, SimpleEffectDocument } from './schema';
 import { didYouMean } from './suggest';
@@ -35,7 +43,8 @@ import { parseDuration } from './duration';
 import { MITIGATION_PARAMS } from './mitigationParams';
 
 export const DEFAULT_DEMAND_CURVE = [
-  0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.4, 0.75, 0.95, 1, 0.95, 0.9, 0.95, 0.9, 0.85, 0.85, 0.9, 1, 0.95, 0.8, 0.6, 0.4, 0.25, 0.12,
+  0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.4, 0.75, 0.95, 1, 0.95, 0.9, 0.95, 0.9, 0.85, 0.85, 0.9, 1, 0.95, 0.8,
+  0.6, 0.4, 0.25, 0.12,
 ];
 export const DEFAULT_REGIONS = ['domestic', 'foreign'];
 
@@ -62,13 +71,25 @@ function ticks(value: number | string | undefined, fallback: number): number {
 }
 
 /** Checks ids are unique; reports each duplicate at both places. */
-function uniqueIds(ctx: Ctx, items: readonly { id: string }[], section: string, also: readonly string[] = [], prefix: PathSegment[] = []): void {
+function uniqueIds(
+  ctx: Ctx,
+  items: readonly { id: string }[],
+  section: string,
+  also: readonly string[] = [],
+  prefix: PathSegment[] = [],
+): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const prev = first.get(item.id);
     if (prev === undefined) {
       first.set(item.id, i);
-      if (also.includes(item.id)) err(ctx, 'SCN020', [...prefix, section, i, 'id'], `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`);
+      if (also.includes(item.id))
+        err(
+          ctx,
+          'SCN020',
+          [...prefix, section, i, 'id'],
+          `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`,
+        );
       return;
     }
     const firstPos = positionAt(ctx.source, [...prefix, section, prev, 'id']);
@@ -87,15 +108,24 @@ function resolver(ctx: Ctx, ids: readonly string[], code: string, kind: string) 
     if (i >= 0) return i;
     const hint = didYouMean(id, ids);
     const where = pos ? { ...pos, path: formatPath(path) } : at(ctx, path);
-    ctx.diags.add({ code, ...where, message: `unknown ${kind} '${id}'${hint ? ` — did you mean '${hint}'?` : ids.length > 0 ? ` (known: ${ids.slice(0, 12).join(', ')})` : ''}` });
+    ctx.diags.add({
+      code,
+      ...where,
+      message: `unknown ${kind} '${id}'${hint ? ` — did you mean '${hint}'?` : ids.length > 0 ? ` (known: ${ids.slice(0, 12).join(', ')})` : ''}`,
+    });
     return -1;
   };
 }
 
-export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags: DiagnosticList): Scenario | undefined {
+export function buildScenario(
+  source: ParsedSource,
+  doc: ScenarioDocument,
+  diags: DiagnosticList,
+): Scenario | undefined {
   const ctx: Ctx = { source, diags, doc };
   const durationTicks = ticks(doc.clock.duration, 3600);
-  if (durationTicks < 60) err(ctx, 'SCN013', ['clock', 'duration'], 'the drill must last at least one minute');
+  if (durationTicks < 60)
+    err(ctx, 'SCN013', ['clock', 'duration'], 'the drill must last at least one minute');
   const regions = doc.regions ?? DEFAULT_REGIONS;
 
   uniqueIds(ctx, doc.services, 'services');
@@ -126,14 +156,25 @@ export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags
     y: s.map.y,
     description: s.description ?? '',
   }));
-  if (!services.some((s) => s.critical)) err(ctx, 'SCN060', ['services'], 'no service is marked `critical: true`; the availability score will treat the city as always up');
+  if (!services.some((s) => s.critical))
+    err(
+      ctx,
+      'SCN060',
+      ['services'],
+      'no service is marked `critical: true`; the availability score will treat the city as always up',
+    );
 
   const dependencies = buildDependencies(ctx, service, services);
   const order = topologicalOrder(services.length, dependencies, (cycle) => {
     const names = cycle.map((e) => services[dependencies[e]!.from]!.id);
     const first = dependencies[cycle[0]!]!;
     const path = ['dependencies', dependencies.indexOf(first)];
-    err(ctx, 'SCN030', path, `dependency cycle: ${[...names, names[0]].join(' → ')}; load flows one way, so break the cycle`);
+    err(
+      ctx,
+      'SCN030',
+      path,
+      `dependency cycle: ${[...names, names[0]].join(' → ')}; load flows one way, so break the cycle`,
+    );
   });
 
   const channels = buildChannels(ctx);
@@ -188,7 +229,11 @@ export function buildScenario(source: ParsedSource, doc: ScenarioDocument, diags
   };
 }
 
-function buildDependencies(ctx: Ctx, service: ReturnType<typeof resolver>, services: ServiceDef[]): DependencyDef[] {
+function buildDependencies(
+  ctx: Ctx,
+  service: ReturnType<typeof resolver>,
+  services: ServiceDef[],
+): DependencyDef[] {
   const seen = new Map<string, number>();
   const out: DependencyDef[] = [];
   ctx.doc.dependencies.forEach((d, i) => {
@@ -201,7 +246,12 @@ function buildDependencies(ctx: Ctx, service: ReturnType<typeof resolver>, servi
     }
     const key = `${from}>${to}`;
     if (seen.has(key)) {
-      err(ctx, 'SCN032', ['dependencies', i], `'${d.from}' → '${d.to}' is already declared (dependency ${seen.get(key)! + 1})`);
+      err(
+        ctx,
+        'SCN032',
+        ['dependencies', i],
+        `'${d.from}' → '${d.to}' is already declared (dependency ${seen.get(key)! + 1})`,
+      );
       return;
     }
     seen.set(key, i);
@@ -237,7 +287,8 @@ function shares(
     if (r >= 0) out[r] = value;
     total += value;
   }
-  if (total > 1 + 1e-9) err(ctx, 'SCN049', path, `the shares add up to ${total.toFixed(2)}; they must add up to at most 1`);
+  if (total > 1 + 1e-9)
+    err(ctx, 'SCN049', path, `the shares add up to ${total.toFixed(2)}; they must add up to at most 1`);
   return out;
 }
 
@@ -249,7 +300,9 @@ function buildSegments(
   channels: ChannelDef[],
 ): SegmentDef[] {
   // Default: almost everyone at home, a few percent abroad (diaspora, roaming) when the default regions are used.
-  const fallback = regions.map((r, i) => (regions === DEFAULT_REGIONS ? (r === 'domestic' ? 0.97 : 0.03) : i === 0 ? 1 : 0));
+  const fallback = regions.map((r, i) =>
+    regions === DEFAULT_REGIONS ? (r === 'domestic' ? 0.97 : 0.03) : i === 0 ? 1 : 0,
+  );
   const channelIds = channels.map((c) => c.id);
   return ctx.doc.segments.map((g, gi) => ({
     id: g.id,
@@ -260,7 +313,11 @@ function buildSegments(
     languages: [g.languages?.en ?? 0.7, g.languages?.sw ?? 0.9],
     callsPerHour: g.callsPerHour ?? 0.05,
     ...checkReachKeys(ctx, g.reach, channelIds, ['segments', gi, 'reach']),
-    needs: g.needs.map((n, k) => ({ service: service(n.service, ['segments', gi, 'needs', k, 'service']), perHour: n.perHour, valueKES: n.value })),
+    needs: g.needs.map((n, k) => ({
+      service: service(n.service, ['segments', gi, 'needs', k, 'service']),
+      perHour: n.perHour,
+      valueKES: n.value,
+    })),
     patienceTicks: Math.max(10, ticks(g.patience, 1200)),
     retryEveryTicks: Math.max(5, ticks(g.retryEvery, 60)),
     regionShare: shares(ctx, g.regions, ['segments', gi, 'regions'], region, regions, fallback),
@@ -279,9 +336,21 @@ function buildAttacks(
   return ctx.doc.attacks.map((a, ai) => {
     const keyframes = a.intensity.map((k) => ({ tick: ticks(k.at, 0), rps: k.rps }));
     const unordered = keyframes.findIndex((k, i) => i > 0 && k.tick < keyframes[i - 1]!.tick);
-    if (unordered >= 0) err(ctx, 'SCN047', ['attacks', ai, 'intensity', unordered, 'at'], 'this point is earlier than the one before it; list intensity points in time order');
+    if (unordered >= 0)
+      err(
+        ctx,
+        'SCN047',
+        ['attacks', ai, 'intensity', unordered, 'at'],
+        'this point is earlier than the one before it; list intensity points in time order',
+      );
     const late = keyframes.findIndex((k) => k.tick > durationTicks);
-    if (late >= 0) err(ctx, 'SCN047', ['attacks', ai, 'intensity', late, 'at'], 'this point is after the end of the drill and will never be reached');
+    if (late >= 0)
+      err(
+        ctx,
+        'SCN047',
+        ['attacks', ai, 'intensity', late, 'at'],
+        'this point is after the end of the drill and will never be reached',
+      );
     return {
       id: a.id,
       vector: a.vector as AttackDef['vector'],
@@ -301,13 +370,17 @@ function buildMitigations(ctx: Ctx): MitigationDef[] {
   const chosen: MitigationDef[] = [];
   const use = spec?.use ?? builtinIds;
   use.forEach((id, i) => {
-    if (mitigation(id, ['mitigations', 'use', i]) >= 0) chosen.push(structuredClone(BUILTIN_MITIGATIONS.find((m) => m.id === id)!));
+    if (mitigation(id, ['mitigations', 'use', i]) >= 0)
+      chosen.push(structuredClone(BUILTIN_MITIGATIONS.find((m) => m.id === id)!));
   });
   for (const [id, tune] of Object.entries(spec?.tune ?? {})) {
     const target = chosen.find((m) => m.id === id);
     if (!target) {
       const pos = keyNodeAt(ctx.source.doc, ['mitigations', 'tune'], id);
-      const hint = didYouMean(id, chosen.map((m) => m.id));
+      const hint = didYouMean(
+        id,
+        chosen.map((m) => m.id),
+      );
       ctx.diags.add({
         code: 'SCN024',
         ...positionOf(ctx.source, pos),
@@ -331,7 +404,12 @@ function buildMitigations(ctx: Ctx): MitigationDef[] {
   const added = spec?.add ?? [];
   added.forEach((a, i) => {
     if (builtinIds.includes(a.id) && use.includes(a.id)) {
-      err(ctx, 'SCN020', ['mitigations', 'add', i, 'id'], `id '${a.id}' is already a mitigation on offer; use \`tune\` to change it, or pick another id`);
+      err(
+        ctx,
+        'SCN020',
+        ['mitigations', 'add', i, 'id'],
+        `id '${a.id}' is already a mitigation on offer; use \`tune\` to change it, or pick another id`,
+      );
       return;
     }
     const kind = a.kind as MitigationKind;
@@ -355,7 +433,12 @@ function buildMitigations(ctx: Ctx): MitigationDef[] {
   return chosen;
 }
 
-function checkParams(ctx: Ctx, kind: MitigationKind, params: Record<string, number>, path: PathSegment[]): void {
+function checkParams(
+  ctx: Ctx,
+  kind: MitigationKind,
+  params: Record<string, number>,
+  path: PathSegment[],
+): void {
   const known = MITIGATION_PARAMS[kind];
   for (const key of Object.keys(params)) {
     if (known.includes(key)) continue;
@@ -386,14 +469,23 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
   if (!use) out.push(...BUILTIN_CHANNELS.map((c) => structuredClone(c)));
   else
     use.forEach((id, i) => {
-      if (channel(id, ['people', 'channels', i]) >= 0) out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
+      if (channel(id, ['people', 'channels', i]) >= 0)
+        out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
     });
   for (const [id, tune] of Object.entries(ctx.doc.people?.tuneChannels ?? {})) {
     const target = out.find((c) => c.id === id);
     if (!target) {
-      const hint = didYouMean(id, out.map((c) => c.id));
+      const hint = didYouMean(
+        id,
+        out.map((c) => c.id),
+      );
       const pos = keyNodeAt(ctx.source.doc, ['people', 'tuneChannels'], id);
-      ctx.diags.add({ code: 'SCN029', ...positionOf(ctx.source, pos), path: formatPath(['people', 'tuneChannels', id]), message: `cannot tune '${id}': it is not a channel on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}` });
+      ctx.diags.add({
+        code: 'SCN029',
+        ...positionOf(ctx.source, pos),
+        path: formatPath(['people', 'tuneChannels', id]),
+        message: `cannot tune '${id}': it is not a channel on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}`,
+      });
       continue;
     }
     if (tune.name !== undefined) target.name = tune.name;
@@ -406,18 +498,34 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
 }
 
 /** Reach keys must be channels on offer; returns nothing (spread into the segment for brevity). */
-function checkReachKeys(ctx: Ctx, reach: Record<string, number> | undefined, channelIds: readonly string[], path: PathSegment[]): object {
+function checkReachKeys(
+  ctx: Ctx,
+  reach: Record<string, number> | undefined,
+  channelIds: readonly string[],
+  path: PathSegment[],
+): object {
   if (!reach) return {};
   for (const key of Object.keys(reach)) {
     if (channelIds.includes(key)) continue;
     const hint = didYouMean(key, channelIds);
     const pos = keyNodeAt(ctx.source.doc, path, key);
-    ctx.diags.add({ code: 'SCN029', ...positionOf(ctx.source, pos), path: formatPath([...path, key]), message: `unknown channel '${key}'${hint ? ` — did you mean '${hint}'?` : ` (channels: ${channelIds.join(', ')})`}` });
+    ctx.diags.add({
+      code: 'SCN029',
+      ...positionOf(ctx.source, pos),
+      path: formatPath([...path, key]),
+      message: `unknown channel '${key}'${hint ? ` — did you mean '${hint}'?` : ` (channels: ${channelIds.join(', ')})`}`,
+    });
   }
   return {};
 }
 
-function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: ChannelDef[], segments: SegmentDef[], durationTicks: number): PeopleDef {
+function buildPeople(
+  ctx: Ctx,
+  service: ReturnType<typeof resolver>,
+  channels: ChannelDef[],
+  segments: SegmentDef[],
+  durationTicks: number,
+): PeopleDef {
   const doc = ctx.doc;
   const spec = doc.people;
   const stakeholders: StakeholderDef[] = spec?.stakeholders
@@ -425,13 +533,19 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
     : DEFAULT_STAKEHOLDERS.map((k) => ({ ...k }));
   if (spec?.stakeholders) {
     uniqueIds(ctx, spec.stakeholders, 'stakeholders', [], ['people']);
-    if (stakeholders[0]?.kind !== 'public') err(ctx, 'SCN064', ['people', 'stakeholders', 0], 'the first stakeholder must be of kind `public`');
+    if (stakeholders[0]?.kind !== 'public')
+      err(ctx, 'SCN064', ['people', 'stakeholders', 0], 'the first stakeholder must be of kind `public`');
   }
   uniqueIds(ctx, doc.rumours, 'rumours');
   uniqueIds(ctx, doc.workarounds, 'workarounds');
   const segmentIds = segments.map((g) => g.id);
   const segment = resolver(ctx, segmentIds, 'SCN026', 'segment');
-  const channel = resolver(ctx, channels.map((c) => c.id), 'SCN029', 'channel');
+  const channel = resolver(
+    ctx,
+    channels.map((c) => c.id),
+    'SCN029',
+    'channel',
+  );
   const rumours: RumourDef[] = doc.rumours.map((r, ri) => ({
     id: r.id,
     text: r.text,
@@ -440,26 +554,44 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
     spread: r.spread ?? 0.06,
     decay: r.decay ?? 0.03,
     isTrue: r.true ?? false,
-    hits: (r.hits ?? []).map((h, hi) => ({ service: service(h.service, ['rumours', ri, 'hits', hi, 'service']), factor: h.factor })),
+    hits: (r.hits ?? []).map((h, hi) => ({
+      service: service(h.service, ['rumours', ri, 'hits', hi, 'service']),
+      factor: h.factor,
+    })),
     trustHit: r.trustHit ?? 0.4,
   }));
   // Announced from the workarounds panel on this channel unless the workaround names one: SMS if on offer.
-  const smsIndex = channels.findIndex((c) => c.id === 'sms') >= 0 ? channels.findIndex((c) => c.id === 'sms') : 0;
+  const smsIndex =
+    channels.findIndex((c) => c.id === 'sms') >= 0 ? channels.findIndex((c) => c.id === 'sms') : 0;
   const noChannel = (wi: number): number => {
     if (channels.length > 0) return smsIndex;
-    err(ctx, 'SCN029', ['workarounds', wi], 'no channel is on offer to announce this workaround; list one under `people.channels`');
+    err(
+      ctx,
+      'SCN029',
+      ['workarounds', wi],
+      'no channel is on offer to announce this workaround; list one under `people.channels`',
+    );
     return -1;
   };
   const workarounds: WorkaroundDef[] = doc.workarounds.map((w, wi) => {
     const path: PathSegment[] = ['workarounds', wi];
     const from = service(w.from, [...path, 'from']);
     const to = service(w.to, [...path, 'to']);
-    if (from >= 0 && from === to) err(ctx, 'SCN062', [...path, 'to'], `'${w.id}' moves demand from '${w.from}' to itself`);
+    if (from >= 0 && from === to)
+      err(ctx, 'SCN062', [...path, 'to'], `'${w.id}' moves demand from '${w.from}' to itself`);
     const segs = (w.segments ?? []).map((id, i) => segment(id, [...path, 'segments', i]));
-    const users = segments.some((g, gi) => (segs.length === 0 || segs.includes(gi)) && g.needs.some((n) => n.service === from));
+    const users = segments.some(
+      (g, gi) => (segs.length === 0 || segs.includes(gi)) && g.needs.some((n) => n.service === from),
+    );
     // An unknown segment or need service is already an error; "nobody uses it" would then be a false alarm.
     const unresolved = segs.includes(-1) || segments.some((g) => g.needs.some((n) => n.service < 0));
-    if (from >= 0 && !users && !unresolved) err(ctx, 'SCN063', [...path, 'from'], `no customer segment${segs.length ? ' listed here' : ''} uses '${w.from}', so nobody can switch away from it`);
+    if (from >= 0 && !users && !unresolved)
+      err(
+        ctx,
+        'SCN063',
+        [...path, 'from'],
+        `no customer segment${segs.length ? ' listed here' : ''} uses '${w.from}', so nobody can switch away from it`,
+      );
     return {
       id: w.id,
       name: w.name,
@@ -476,7 +608,13 @@ function buildPeople(ctx: Ctx, service: ReturnType<typeof resolver>, channels: C
   });
   const truth = spec?.truth;
   const revealTick = truth?.revealAt !== undefined ? ticks(truth.revealAt, -1) : -1;
-  if (revealTick >= durationTicks) err(ctx, 'SCN040', ['people', 'truth', 'revealAt'], 'the truth would come out after the drill ends; move `revealAt` earlier or remove it');
+  if (revealTick >= durationTicks)
+    err(
+      ctx,
+      'SCN040',
+      ['people', 'truth', 'revealAt'],
+      'the truth would come out after the drill ends; move `revealAt` earlier or remove it',
+    );
   return {
     stakeholders,
     channels,
@@ -501,8 +639,18 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   const inject = resolver(ctx, injectIds, 'SCN023', 'inject');
   const attack = resolver(ctx, attackIds, 'SCN022', 'attack');
   const mitigation = resolver(ctx, mitigationIds, 'SCN024', 'mitigation');
-  const rumour = resolver(ctx, env.people.rumours.map((r) => r.id), 'SCN027', 'rumour');
-  const stakeholder = resolver(ctx, env.people.stakeholders.map((k) => k.id), 'SCN028', 'stakeholder');
+  const rumour = resolver(
+    ctx,
+    env.people.rumours.map((r) => r.id),
+    'SCN027',
+    'rumour',
+  );
+  const stakeholder = resolver(
+    ctx,
+    env.people.stakeholders.map((k) => k.id),
+    'SCN028',
+    'stakeholder',
+  );
   const exprSchema = scenarioExprSchema({
     services: ctx.doc.services.map((s) => s.id),
     attacks: attackIds,
@@ -521,15 +669,21 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         return { type: 'feed', channel: e.channel, from: e.from, text: e.text };
       case 'attack': {
         const a = attack(e.attack, [...path, 'attack']);
-        if (e.action === 'escalate' && e.factor === undefined) err(ctx, 'SCN048', path, '`escalate` needs a `factor` (e.g. 2 doubles the intensity)');
-        if (e.action === 'shift' && e.target === undefined) err(ctx, 'SCN048', path, '`shift` needs a `target` service');
+        if (e.action === 'escalate' && e.factor === undefined)
+          err(ctx, 'SCN048', path, '`escalate` needs a `factor` (e.g. 2 doubles the intensity)');
+        if (e.action === 'shift' && e.target === undefined)
+          err(ctx, 'SCN048', path, '`shift` needs a `target` service');
         const target = e.target !== undefined ? env.service(e.target, [...path, 'target']) : a >= 0 ? -2 : -1;
         return { type: 'attack', attack: a, action: e.action, factor: e.factor ?? 1, target };
       }
       case 'capacity':
         return { type: 'capacity', service: env.service(e.service, [...path, 'service']), factor: e.factor };
       case 'fail':
-        return { type: 'fail', service: env.service(e.service, [...path, 'service']), forTicks: ticks(e.for, 0) };
+        return {
+          type: 'fail',
+          service: env.service(e.service, [...path, 'service']),
+          forTicks: ticks(e.for, 0),
+        };
       case 'restore':
         return { type: 'restore', service: env.service(e.service, [...path, 'service']) };
       case 'budget':
@@ -544,20 +698,39 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       case 'rumour':
         return { type: 'rumour', rumour: rumour(e.rumour, [...path, 'rumour']), belief: e.belief ?? 0.05 };
       case 'trust':
-        return { type: 'trust', stakeholder: stakeholder(e.stakeholder, [...path, 'stakeholder']), delta: e.delta };
+        return {
+          type: 'trust',
+          stakeholder: stakeholder(e.stakeholder, [...path, 'stakeholder']),
+          delta: e.delta,
+        };
       case 'reveal':
         return { type: 'reveal' };
       case 'statement': {
         const ch = env.people.channels.findIndex((c) => c.id === e.channel);
-        if (ch < 0) resolver(ctx, env.people.channels.map((c) => c.id), 'SCN029', 'channel')(e.channel, [...path, 'channel']);
+        if (ch < 0)
+          resolver(
+            ctx,
+            env.people.channels.map((c) => c.id),
+            'SCN029',
+            'channel',
+          )(e.channel, [...path, 'channel']);
         const blocks = e.blocks.map((b, bi): StatementBlock => {
           const bp = [...path, 'blocks', bi];
-          if (b.kind === 'workaround') resolver(ctx, env.people.workarounds.map((w) => w.id), 'SCN065', 'workaround')(b.workaround, [...bp, 'workaround']);
+          if (b.kind === 'workaround')
+            resolver(
+              ctx,
+              env.people.workarounds.map((w) => w.id),
+              'SCN065',
+              'workaround',
+            )(b.workaround, [...bp, 'workaround']);
           if (b.kind === 'rebuttal') {
             rumour(b.rumour, [...bp, 'rumour']);
             return { kind: 'rebuttal', rumour: b.rumour, evidence: b.evidence ?? 'none' };
           }
-          if (b.kind === 'blame' && !env.people.stakeholders.some((k) => k.id === b.partner && k.kind === 'partner')) {
+          if (
+            b.kind === 'blame' &&
+            !env.people.stakeholders.some((k) => k.id === b.partner && k.kind === 'partner')
+          ) {
             err(ctx, 'SCN028', [...bp, 'partner'], `'${b.partner}' is not a stakeholder of kind partner`);
           }
           return b as StatementBlock;
@@ -566,7 +739,13 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       }
       case 'prompt': {
         const defaults = e.options.filter((o) => o.default).length;
-        if (defaults > 1) err(ctx, 'SCN046', [...path, 'options'], `${defaults} options are marked default; mark at most one`);
+        if (defaults > 1)
+          err(
+            ctx,
+            'SCN046',
+            [...path, 'options'],
+            `${defaults} options are marked default; mark at most one`,
+          );
         return {
           type: 'prompt',
           from: e.from,
@@ -574,12 +753,20 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
           pause: e.pause ?? true,
           timeoutTicks: ticks(e.timeout, 0),
           options: e.options.map((o, k) => {
-            if (o.effects.length === 0) err(ctx, 'SCN045', [...path, 'options', k], `option '${o.id}' does nothing; give it at least one effect`);
+            if (o.effects.length === 0)
+              err(
+                ctx,
+                'SCN045',
+                [...path, 'options', k],
+                `option '${o.id}' does nothing; give it at least one effect`,
+              );
             return {
               id: o.id,
               label: o.label,
               isDefault: o.default ?? false,
-              effects: o.effects.map((x, j) => effect(x, [...path, 'options', k, 'effects', j])!).filter(Boolean),
+              effects: o.effects
+                .map((x, j) => effect(x, [...path, 'options', k, 'effects', j])!)
+                .filter(Boolean),
             };
           }),
         };
@@ -592,20 +779,51 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     const t = d.trigger;
     const kinds = (['at', 'when', 'after', 'chance'] as const).filter((k) => t[k] !== undefined);
     if (kinds.length !== 1 && !(kinds.length === 0 && d.followUpOnly)) {
-      err(ctx, 'SCN042', [...path, 'trigger'], kinds.length === 0 ? 'the trigger is empty: give one of `at`, `when`, `after` or `chance` (or mark the inject `followUpOnly: true`)' : `the trigger has ${kinds.join(' and ')}; give exactly one`);
+      err(
+        ctx,
+        'SCN042',
+        [...path, 'trigger'],
+        kinds.length === 0
+          ? 'the trigger is empty: give one of `at`, `when`, `after` or `chance` (or mark the inject `followUpOnly: true`)'
+          : `the trigger has ${kinds.join(' and ')}; give exactly one`,
+      );
     }
-    if (t.chance !== undefined && t.every === undefined) err(ctx, 'SCN043', [...path, 'trigger', 'chance'], '`chance` also needs `every` (how often to roll), e.g. `every: 5m`');
+    if (t.chance !== undefined && t.every === undefined)
+      err(
+        ctx,
+        'SCN043',
+        [...path, 'trigger', 'chance'],
+        '`chance` also needs `every` (how often to roll), e.g. `every: 5m`',
+      );
     const atTick = t.at !== undefined ? ticks(t.at, 0) : -1;
-    if (atTick >= env.durationTicks) err(ctx, 'SCN040', [...path, 'trigger', 'at'], `fires at ${formatTicks(atTick)} but the drill ends at ${formatTicks(env.durationTicks)}`);
+    if (atTick >= env.durationTicks)
+      err(
+        ctx,
+        'SCN040',
+        [...path, 'trigger', 'at'],
+        `fires at ${formatTicks(atTick)} but the drill ends at ${formatTicks(env.durationTicks)}`,
+      );
     const notBefore = ticks(t.notBefore, 0);
-    if (notBefore >= env.durationTicks) err(ctx, 'SCN040', [...path, 'trigger', 'notBefore'], `cannot fire before ${formatTicks(notBefore)}, after the end of the drill (${formatTicks(env.durationTicks)})`);
+    if (notBefore >= env.durationTicks)
+      err(
+        ctx,
+        'SCN040',
+        [...path, 'trigger', 'notBefore'],
+        `cannot fire before ${formatTicks(notBefore)}, after the end of the drill (${formatTicks(env.durationTicks)})`,
+      );
     let condition: InjectDef['condition'] = null;
     if (t.when !== undefined) {
       const { compiled, errors } = compileExpression(t.when, exprSchema, 'boolean');
       for (const e of errors) {
         const pos = positionInScalar(ctx.source, [...path, 'trigger', 'when'], e.start);
         const code = e.code === 'EXP023' ? 'SCN052' : e.code === 'EXP033' ? 'SCN053' : 'SCN041';
-        ctx.diags.add({ code, severity: 'error', ...pos, path: formatPath([...path, 'trigger', 'when']), message: `${e.message} [${e.code}]` });
+        ctx.diags.add({
+          code,
+          severity: 'error',
+          ...pos,
+          path: formatPath([...path, 'trigger', 'when']),
+          message: `${e.message} [${e.code}]`,
+        });
       }
       if (compiled) {
         const evaluate = compiled.evaluate;
@@ -616,11 +834,17 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     let afterTarget = -1;
     if (t.after) {
       afterMitigation = mitigation(t.after.mitigation, [...path, 'trigger', 'after', 'mitigation']);
-      if (t.after.target !== undefined) afterTarget = env.service(t.after.target, [...path, 'trigger', 'after', 'target']);
+      if (t.after.target !== undefined)
+        afterTarget = env.service(t.after.target, [...path, 'trigger', 'after', 'target']);
       const def = env.mitigations[afterMitigation];
       const kind = afterTarget >= 0 ? env.services[afterTarget]!.kind : undefined;
       if (def && kind && def.targetKinds.length > 0 && !def.targetKinds.includes(kind)) {
-        err(ctx, 'SCN061', [...path, 'trigger', 'after', 'target'], `'${def.id}' can only target ${def.targetKinds.join(', ')}, so an order on '${t.after.target}' (${kind}) is always refused and this inject never fires`);
+        err(
+          ctx,
+          'SCN061',
+          [...path, 'trigger', 'after', 'target'],
+          `'${def.id}' can only target ${def.targetKinds.join(', ')}, so an order on '${t.after.target}' (${kind}) is always refused and this inject never fires`,
+        );
       }
     }
     const everyTicks = Math.max(1, ticks(t.every, 60));
@@ -644,7 +868,13 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   // An attack `shift` keeps its target; other attack effects carry the attack's own target (-2 above).
   for (const def of out) fixAttackTargets(def.effects, ctx);
   docs.forEach((d, i) => {
-    if (d.followUpOnly && !referenced.has(i)) err(ctx, 'SCN044', ['injects', i, 'followUpOnly'], `inject '${d.id}' only fires as a follow-up, but nothing fires it`);
+    if (d.followUpOnly && !referenced.has(i))
+      err(
+        ctx,
+        'SCN044',
+        ['injects', i, 'followUpOnly'],
+        `inject '${d.id}' only fires as a follow-up, but nothing fires it`,
+      );
   });
   checkFireCycles(ctx, out);
   return out;
@@ -652,7 +882,10 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
 
 function fixAttackTargets(effects: Effect[], ctx: Ctx): void {
   for (const e of effects) {
-    if (e.type === 'attack' && e.target === -2) e.target = ctx.doc.attacks[e.attack] ? ctx.doc.services.findIndex((s) => s.id === ctx.doc.attacks[e.attack]!.target) : -1;
+    if (e.type === 'attack' && e.target === -2)
+      e.target = ctx.doc.attacks[e.attack]
+        ? ctx.doc.services.findIndex((s) => s.id === ctx.doc.attacks[e.attack]!.target)
+        : -1;
     if (e.type === 'prompt') for (const o of e.options) fixAttackTargets(o.effects, ctx);
   }
 }
@@ -668,7 +901,12 @@ function checkFireCycles(ctx: Ctx, injects: InjectDef[]): void {
       const next = stack.pop()!;
       if (next === start) {
         const j = def.effects.findIndex((e) => e.type === 'fire');
-        err(ctx, 'SCN051', ['injects', start, 'effects', Math.max(0, j)], `inject '${def.id}' fires itself through a chain of \`fire\` effects`);
+        err(
+          ctx,
+          'SCN051',
+          ['injects', start, 'effects', Math.max(0, j)],
+          `inject '${def.id}' fires itself through a chain of \`fire\` effects`,
+        );
         return;
       }
       if (seen.has(next)) continue;

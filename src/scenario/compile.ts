@@ -29,7 +29,13 @@ export function compile(text: string, fileName: string): CompileResult {
     return { scenario, diagnostics: diags.items };
   } catch (e) {
     // A bug of ours, not the author's: still a located diagnostic rather than a crash.
-    diags.add({ code: 'SCN004', line: 1, column: 1, path: '', message: `internal error while reading the scenario: ${e instanceof Error ? e.message : String(e)}` });
+    diags.add({
+      code: 'SCN004',
+      line: 1,
+      column: 1,
+      path: '',
+      message: `internal error while reading the scenario: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return { diagnostics: diags.items };
   }
 }

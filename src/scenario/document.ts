@@ -22,20 +22,38 @@ export interface ParsedSource {
 
 export function parseSource(text: string, diags: DiagnosticList): ParsedSource | undefined {
   if (text.length > MAX_SOURCE_BYTES) {
-    diags.add({ code: 'SCN002', line: 1, column: 1, path: '', message: `the file has ${text.length} characters; the limit is ${MAX_SOURCE_BYTES}` });
+    diags.add({
+      code: 'SCN002',
+      line: 1,
+      column: 1,
+      path: '',
+      message: `the file has ${text.length} characters; the limit is ${MAX_SOURCE_BYTES}`,
+    });
     return undefined;
   }
   const lines = new LineCounter();
   // logLevel 'error': the library must not write warnings to the console (e.g. for a `? [a]: b` key, which the
   // schema then reports as an unknown field).
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    logLevel: 'error',
+  });
   // Only the first syntax error is reported (plus duplicate keys, which never cascade): the yaml library's later
   // errors are usually consequences of the first (one bad indent gave five errors on three lines).
   const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
   for (const e of reported) {
     const pos = lines.linePos(e.pos[0]);
-    diags.add({ code: 'SCN001', line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? '') });
+    diags.add({
+      code: 'SCN001',
+      line: pos.line,
+      column: pos.col,
+      path: '',
+      message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? ''),
+    });
   }
   if (doc.errors.length > 0) return undefined;
   let value: unknown;
@@ -43,13 +61,26 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // The yaml library throws a ReferenceError when aliases expand too much ("billion laughs").
-    diags.add({ code: 'SCN003', line: 1, column: 1, path: '', message: `aliases expand too much (${e instanceof Error ? e.message : String(e)})` });
+    diags.add({
+      code: 'SCN003',
+      line: 1,
+      column: 1,
+      path: '',
+      message: `aliases expand too much (${e instanceof Error ? e.message : String(e)})`,
+    });
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     // At the document's content (a list or text after leading comments), not at line 1.
     const start = lines.linePos((doc.contents as Node | null)?.range?.[0] ?? 0);
-    diags.add({ code: 'SCN004', line: start.line, column: start.col, path: '', message: 'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level' });
+    diags.add({
+      code: 'SCN004',
+      line: start.line,
+      column: start.col,
+      path: '',
+      message:
+        'the file is not a scenario: expected a mapping with `format: 1`, `id`, `meta`, ... at the top level',
+    });
     return undefined;
   }
   return { doc, lines, value, text };
@@ -58,7 +89,8 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
 /** The yaml library's wording for the commonest authoring slips, with what the author most likely did. */
 const YAML_HINTS: Record<string, string> = {
   'Nested mappings are not allowed in compact mappings': ' (a text containing ": " must be put in quotes)',
-  'Sequence item without - indicator': ' (check the indentation: the keys of one mapping must start in the same column)',
+  'Sequence item without - indicator':
+    ' (check the indentation: the keys of one mapping must start in the same column)',
   'All mapping items must start at the same column': ' (check the indentation of this line)',
 };
 
@@ -109,7 +141,11 @@ export function positionAt(source: ParsedSource, path: readonly PathSegment[]): 
 }
 
 /** Position of a character offset inside a scalar string at `path` (for errors inside expressions). */
-export function positionInScalar(source: ParsedSource, path: readonly PathSegment[], offset: number): Position {
+export function positionInScalar(
+  source: ParsedSource,
+  path: readonly PathSegment[],
+  offset: number,
+): Position {
   const node = nodeAt(source.doc, path);
   if (!isScalar(node) || !node.range || typeof node.value !== 'string') return positionOf(source, node);
   // The value is not the text as written: quotes, escapes (\" in "…", '' in '…') and folding (a line break plus
@@ -122,7 +158,8 @@ export function positionInScalar(source: ParsedSource, path: readonly PathSegmen
   const end = node.range[1];
   let j = node.range[0];
   if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') j += 1;
-  else if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') j = Math.min(end, text.indexOf('\n', j) + 1 || end);
+  else if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')
+    j = Math.min(end, text.indexOf('\n', j) + 1 || end);
   for (let i = 0; i <= Math.min(offset, value.length - 1) && j < end; i++) {
     while (j < end && text[j] !== value[i]) j++;
     if (i < offset) j++;

@@ -18,7 +18,12 @@ export interface ExprIds {
   workarounds: readonly string[];
 }
 
-function idFunction(kind: string, ids: readonly string[], doc: string, rest: Omit<ExprFunction<Sim>, 'doc' | 'argKind' | 'resolve' | 'candidates'>): ExprFunction<Sim> {
+function idFunction(
+  kind: string,
+  ids: readonly string[],
+  doc: string,
+  rest: Omit<ExprFunction<Sim>, 'doc' | 'argKind' | 'resolve' | 'candidates'>,
+): ExprFunction<Sim> {
   return {
     doc,
     argKind: kind,
@@ -36,72 +41,202 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
     variables: {
       minutes: { type: 'number', doc: 'Simulated minutes since the start.', get: (s) => s.state.tick / 60 },
       hours: { type: 'number', doc: 'Simulated hours since the start.', get: (s) => s.state.tick / 3600 },
-      seconds: { type: 'number', doc: 'Simulated seconds (ticks) since the start.', get: (s) => s.state.tick },
+      seconds: {
+        type: 'number',
+        doc: 'Simulated seconds (ticks) since the start.',
+        get: (s) => s.state.tick,
+      },
       budget: { type: 'number', doc: 'Budget left, KES.', get: (s) => s.state.budgetKES },
       spent: { type: 'number', doc: 'Budget spent so far, KES.', get: (s) => s.state.metrics.budgetSpentKES },
-      stranded: { type: 'number', doc: 'Customers currently stranded (all segments).', get: (s) => s.state.metrics.stranded },
-      churned: { type: 'number', doc: 'Customers lost to competitors so far.', get: (s) => s.state.metrics.churned },
-      moved: { type: 'number', doc: 'Value of completed transactions so far, KES.', get: (s) => s.state.metrics.valueMovedKES },
-      lost: { type: 'number', doc: 'Value of transactions customers gave up on, KES.', get: (s) => s.state.metrics.valueLostKES },
-      pending: { type: 'number', doc: 'Value stuck with stranded customers now, KES.', get: (s) => s.state.metrics.valuePendingKES },
+      stranded: {
+        type: 'number',
+        doc: 'Customers currently stranded (all segments).',
+        get: (s) => s.state.metrics.stranded,
+      },
+      churned: {
+        type: 'number',
+        doc: 'Customers lost to competitors so far.',
+        get: (s) => s.state.metrics.churned,
+      },
+      moved: {
+        type: 'number',
+        doc: 'Value of completed transactions so far, KES.',
+        get: (s) => s.state.metrics.valueMovedKES,
+      },
+      lost: {
+        type: 'number',
+        doc: 'Value of transactions customers gave up on, KES.',
+        get: (s) => s.state.metrics.valueLostKES,
+      },
+      pending: {
+        type: 'number',
+        doc: 'Value stuck with stranded customers now, KES.',
+        get: (s) => s.state.metrics.valuePendingKES,
+      },
       score: { type: 'number', doc: 'The running score, 0–100.', get: (s) => s.state.metrics.score },
-      silence: { type: 'number', doc: 'Minutes since the last public statement landed (0 before the incident starts).', get: (s) => silenceTicks(s) / 60 },
+      silence: {
+        type: 'number',
+        doc: 'Minutes since the last public statement landed (0 before the incident starts).',
+        get: (s) => silenceTicks(s) / 60,
+      },
       media: { type: 'number', doc: 'Media attention, 0–100.', get: (s) => s.state.people.media },
-      statements: { type: 'number', doc: 'Public statements that have reached people so far (by the player or the script).', get: (s) => countLanded(s) },
+      statements: {
+        type: 'number',
+        doc: 'Public statements that have reached people so far (by the player or the script).',
+        get: (s) => countLanded(s),
+      },
     },
     functions: {
       service: idFunction('service', ids.services, 'A service of the city, by id.', {
         fields: {
-          availability: { type: 'number', doc: 'Share of requests succeeding end to end, 0–1.', get: (s, i) => s.state.services[i]!.availability },
-          load: { type: 'number', doc: 'Requests per second arriving (legitimate + attack).', get: (s, i) => s.state.services[i]!.legitRps + s.state.services[i]!.attackRps },
-          attack: { type: 'number', doc: 'Attack requests per second arriving.', get: (s, i) => s.state.services[i]!.attackRps },
-          capacity: { type: 'number', doc: 'Effective capacity, requests per second.', get: (s, i) => s.state.services[i]!.capacityRps },
-          utilisation: { type: 'number', doc: 'Load ÷ capacity (1 = full).', get: (s, i) => s.state.services[i]!.utilisation },
-          latency: { type: 'number', doc: 'Latency in milliseconds.', get: (s, i) => s.state.services[i]!.latencyMs },
+          availability: {
+            type: 'number',
+            doc: 'Share of requests succeeding end to end, 0–1.',
+            get: (s, i) => s.state.services[i]!.availability,
+          },
+          load: {
+            type: 'number',
+            doc: 'Requests per second arriving (legitimate + attack).',
+            get: (s, i) => s.state.services[i]!.legitRps + s.state.services[i]!.attackRps,
+          },
+          attack: {
+            type: 'number',
+            doc: 'Attack requests per second arriving.',
+            get: (s, i) => s.state.services[i]!.attackRps,
+          },
+          capacity: {
+            type: 'number',
+            doc: 'Effective capacity, requests per second.',
+            get: (s, i) => s.state.services[i]!.capacityRps,
+          },
+          utilisation: {
+            type: 'number',
+            doc: 'Load ÷ capacity (1 = full).',
+            get: (s, i) => s.state.services[i]!.utilisation,
+          },
+          latency: {
+            type: 'number',
+            doc: 'Latency in milliseconds.',
+            get: (s, i) => s.state.services[i]!.latencyMs,
+          },
           queue: { type: 'number', doc: 'Requests waiting.', get: (s, i) => s.state.services[i]!.queue },
-          status: { type: 'string', doc: '"healthy", "degraded", "down" or "recovering".', get: (s, i) => s.state.services[i]!.status },
-          down: { type: 'boolean', doc: 'True while the service is down.', get: (s, i) => s.state.services[i]!.status === 'down' },
+          status: {
+            type: 'string',
+            doc: '"healthy", "degraded", "down" or "recovering".',
+            get: (s, i) => s.state.services[i]!.status,
+          },
+          down: {
+            type: 'boolean',
+            doc: 'True while the service is down.',
+            get: (s, i) => s.state.services[i]!.status === 'down',
+          },
         },
       }),
       attack: idFunction('attack', ids.attacks, 'An attack of the scenario, by id.', {
         fields: {
-          active: { type: 'boolean', doc: 'True while the attack is sending traffic.', get: (s, i) => attackRps(s, i) > 0 },
-          rps: { type: 'number', doc: 'Requests per second it sends now (before any filter).', get: (s, i) => attackRps(s, i) },
+          active: {
+            type: 'boolean',
+            doc: 'True while the attack is sending traffic.',
+            get: (s, i) => attackRps(s, i) > 0,
+          },
+          rps: {
+            type: 'number',
+            doc: 'Requests per second it sends now (before any filter).',
+            get: (s, i) => attackRps(s, i),
+          },
         },
       }),
       segment: idFunction('segment', ids.segments, 'A customer segment, by id.', {
         fields: {
-          stranded: { type: 'number', doc: 'Customers of the segment currently stranded.', get: (s, i) => sum(s.state.segments[i]!.stranded) },
-          churned: { type: 'number', doc: 'Customers of the segment lost to competitors.', get: (s, i) => s.state.segments[i]!.churned },
-          active: { type: 'number', doc: 'Customers of the segment going about their business.', get: (s, i) => s.state.segments[i]!.active },
+          stranded: {
+            type: 'number',
+            doc: 'Customers of the segment currently stranded.',
+            get: (s, i) => sum(s.state.segments[i]!.stranded),
+          },
+          churned: {
+            type: 'number',
+            doc: 'Customers of the segment lost to competitors.',
+            get: (s, i) => s.state.segments[i]!.churned,
+          },
+          active: {
+            type: 'number',
+            doc: 'Customers of the segment going about their business.',
+            get: (s, i) => s.state.segments[i]!.active,
+          },
         },
       }),
       inject: idFunction('inject', ids.injects, 'An inject of this scenario, by id.', {
         fields: {
-          fired: { type: 'number', doc: 'How many times it has fired.', get: (s, i) => s.state.injects[i]!.fired },
+          fired: {
+            type: 'number',
+            doc: 'How many times it has fired.',
+            get: (s, i) => s.state.injects[i]!.fired,
+          },
         },
       }),
-      trust: idFunction('stakeholder', ids.stakeholders, 'Trust of a stakeholder (public, media, regulator, partners…), 0–100.', {
-        value: { type: 'number', get: (s, i) => s.state.people.trust[i]! },
-      }),
+      trust: idFunction(
+        'stakeholder',
+        ids.stakeholders,
+        'Trust of a stakeholder (public, media, regulator, partners…), 0–100.',
+        {
+          value: { type: 'number', get: (s, i) => s.state.people.trust[i]! },
+        },
+      ),
       rumour: idFunction('rumour', ids.rumours, 'A rumour of this scenario, by id.', {
         fields: {
-          belief: { type: 'number', doc: 'Share of customers who believe it, 0–1 (weighted by segment size).', get: (s, i) => meanBelief(s, i) },
-          born: { type: 'boolean', doc: 'True once it is spreading.', get: (s, i) => s.state.people.rumours[i]!.born },
-          peak: { type: 'number', doc: 'Highest belief in any segment so far, 0–1.', get: (s, i) => s.state.people.rumours[i]!.peak },
+          belief: {
+            type: 'number',
+            doc: 'Share of customers who believe it, 0–1 (weighted by segment size).',
+            get: (s, i) => meanBelief(s, i),
+          },
+          born: {
+            type: 'boolean',
+            doc: 'True once it is spreading.',
+            get: (s, i) => s.state.people.rumours[i]!.born,
+          },
+          peak: {
+            type: 'number',
+            doc: 'Highest belief in any segment so far, 0–1.',
+            get: (s, i) => s.state.people.rumours[i]!.peak,
+          },
         },
       }),
-      workaround: idFunction('workaround', ids.workarounds, 'A customer workaround of this scenario, by id.', {
-        fields: {
-          enabled: { type: 'boolean', doc: 'True while it is announced and not withdrawn.', get: (s, i) => s.state.people.workarounds[i]!.enabled },
-          uptake: { type: 'number', doc: 'Mean share of demand it has moved, 0–1.', get: (s, i) => mean(s.state.people.workarounds[i]!.uptake) },
-          awareness: { type: 'number', doc: 'Mean share of customers who have heard of it, 0–1.', get: (s, i) => mean(s.state.people.workarounds[i]!.awareness) },
+      workaround: idFunction(
+        'workaround',
+        ids.workarounds,
+        'A customer workaround of this scenario, by id.',
+        {
+          fields: {
+            enabled: {
+              type: 'boolean',
+              doc: 'True while it is announced and not withdrawn.',
+              get: (s, i) => s.state.people.workarounds[i]!.enabled,
+            },
+            uptake: {
+              type: 'number',
+              doc: 'Mean share of demand it has moved, 0–1.',
+              get: (s, i) => mean(s.state.people.workarounds[i]!.uptake),
+            },
+            awareness: {
+              type: 'number',
+              doc: 'Mean share of customers who have heard of it, 0–1.',
+              get: (s, i) => mean(s.state.people.workarounds[i]!.awareness),
+            },
+          },
         },
-      }),
+      ),
       mitigation: idFunction('mitigation', ids.mitigations, 'A mitigation on offer, by id.', {
         fields: {
-          active: { type: 'number', doc: 'How many orders of it are in effect now.', get: (s, i) => countEffective(s, i) },
-          ordered: { type: 'number', doc: 'How many orders of it are in place (waiting or in effect).', get: (s, i) => countOrdered(s, i) },
+          active: {
+            type: 'number',
+            doc: 'How many orders of it are in effect now.',
+            get: (s, i) => countEffective(s, i),
+          },
+          ordered: {
+            type: 'number',
+            doc: 'How many orders of it are in place (waiting or in effect).',
+            get: (s, i) => countOrdered(s, i),
+          },
         },
       }),
     },

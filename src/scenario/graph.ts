@@ -8,7 +8,11 @@ import type { DependencyDef } from '../engine/types';
  * Kahn's algorithm over all edges. If some services remain (a cycle), `onCycle` receives the edges of one
  * cycle, and those services are appended in declaration order so the result is still a permutation.
  */
-export function topologicalOrder(count: number, edges: readonly DependencyDef[], onCycle: (cycleEdges: number[]) => void): number[] {
+export function topologicalOrder(
+  count: number,
+  edges: readonly DependencyDef[],
+  onCycle: (cycleEdges: number[]) => void,
+): number[] {
   const pending = new Array<number>(count).fill(0); // number of unresolved dependencies of each service
   const dependants: number[][] = Array.from({ length: count }, () => []);
   edges.forEach((e) => {

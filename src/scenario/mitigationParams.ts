@@ -1,7 +1,14 @@
 /** The parameters each kind of mitigation reads (see src/engine/catalogue.ts), for checking authors' `params`. */
 import type { MitigationKind } from '../engine/types';
 
-const FILTER = ['pass_layer7', 'pass_volumetric', 'pass_cache-bypass', 'pass_slow-requests', 'legitPass', 'latencyMs'];
+const FILTER = [
+  'pass_layer7',
+  'pass_volumetric',
+  'pass_cache-bypass',
+  'pass_slow-requests',
+  'legitPass',
+  'latencyMs',
+];
 
 export const MITIGATION_PARAMS: Record<MitigationKind, readonly string[]> = {
   'rate-limit': FILTER,

@@ -14,7 +14,9 @@ export const TEXT_LIMITS = { id: 40, name: 60, short: 200, text: 600, long: 1500
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids are lowercase letters, digits and dashes, e.g. "mobile-money"' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: 'ids are lowercase letters, digits and dashes, e.g. "mobile-money"',
+  })
   .max(TEXT_LIMITS.id);
 const name = z.string().min(1).max(TEXT_LIMITS.name);
 const short = z.string().min(1).max(TEXT_LIMITS.short);
@@ -40,12 +42,17 @@ export const metaSchema = z.strictObject({
   audience: short,
   difficulty: z.enum(['intro', 'intermediate', 'advanced']),
   author: name,
-  inspiredBy: z.array(z.strictObject({ note: text, source: short })).max(12).default([]),
+  inspiredBy: z
+    .array(z.strictObject({ note: text, source: short }))
+    .max(12)
+    .default([]),
 });
 
 export const clockSchema = z.strictObject({
   /** Wall-clock label of the drill's start, e.g. "2023-07-27T08:00". */
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'write the start as "YYYY-MM-DDTHH:MM"' }),
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'write the start as "YYYY-MM-DDTHH:MM"' }),
   duration,
 });
 
@@ -107,7 +114,10 @@ export const attackSchema = z.strictObject({
   id,
   vector: z.enum(ATTACK_VECTORS as [string, ...string[]]),
   target: id,
-  intensity: z.array(z.strictObject({ at: duration, rps: nonNegative })).min(1).max(64),
+  intensity: z
+    .array(z.strictObject({ at: duration, rps: nonNegative }))
+    .min(1)
+    .max(64),
   sources: regionShares.optional(),
   jitter: z.number().min(0).max(0.5).optional(),
   /** Wait for an inject's `start` effect; the intensity times then count from that moment. */
@@ -174,7 +184,11 @@ const endEffect = z.strictObject({
 });
 const fireEffect = z.strictObject({ type: z.literal('fire'), inject: id });
 const rumourEffect = z.strictObject({ type: z.literal('rumour'), rumour: id, belief: share.optional() });
-const trustEffect = z.strictObject({ type: z.literal('trust'), stakeholder: id, delta: z.number().min(-100).max(100) });
+const trustEffect = z.strictObject({
+  type: z.literal('trust'),
+  stakeholder: id,
+  delta: z.number().min(-100).max(100),
+});
 const revealEffect = z.strictObject({ type: z.literal('reveal') });
 export const CAUSE_LIST = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
 const blockSchema = z.discriminatedUnion('kind', [
@@ -184,7 +198,11 @@ const blockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('data-safe') }),
   z.strictObject({ kind: z.literal('eta'), minutes: z.number().min(5).max(1440) }),
   z.strictObject({ kind: z.literal('workaround'), workaround: id }),
-  z.strictObject({ kind: z.literal('rebuttal'), rumour: id, evidence: z.enum(['none', 'law', 'independent']).optional() }),
+  z.strictObject({
+    kind: z.literal('rebuttal'),
+    rumour: id,
+    evidence: z.enum(['none', 'law', 'independent']).optional(),
+  }),
   z.strictObject({ kind: z.literal('goodwill') }),
   z.strictObject({ kind: z.literal('blame'), partner: id }),
 ]);
@@ -192,7 +210,10 @@ const blockSchema = z.discriminatedUnion('kind', [
 const statementEffect = z.strictObject({
   type: z.literal('statement'),
   channel: id,
-  languages: z.array(z.enum(['en', 'sw'])).min(1).optional(),
+  languages: z
+    .array(z.enum(['en', 'sw']))
+    .min(1)
+    .optional(),
   blocks: z.array(blockSchema).min(1).max(8),
 });
 
@@ -278,7 +299,14 @@ export const CAUSE_VALUES = ['glitch', 'cyber-attack', 'investigating', 'mainten
 
 export const peopleSchema = z.strictObject({
   stakeholders: z
-    .array(z.strictObject({ id, name, kind: z.enum(['public', 'media', 'regulator', 'partner', 'other']), trust: z.number().min(0).max(100).optional() }))
+    .array(
+      z.strictObject({
+        id,
+        name,
+        kind: z.enum(['public', 'media', 'regulator', 'partner', 'other']),
+        trust: z.number().min(0).max(100).optional(),
+      }),
+    )
     .min(1)
     .max(12)
     .optional(),
@@ -303,7 +331,11 @@ export const peopleSchema = z.strictObject({
     .strictObject({ cause: z.enum(CAUSE_VALUES), dataSafe: z.boolean(), revealAt: duration.optional() })
     .optional(),
   templates: z
-    .strictObject({ angry: z.array(short).max(20).optional(), worried: z.array(short).max(20).optional(), calm: z.array(short).max(20).optional() })
+    .strictObject({
+      angry: z.array(short).max(20).optional(),
+      worried: z.array(short).max(20).optional(),
+      calm: z.array(short).max(20).optional(),
+    })
     .optional(),
 });
 
@@ -317,7 +349,10 @@ export const rumourSchema = z.strictObject({
   spread: z.number().min(0).max(5).optional(),
   decay: share.optional(),
   true: z.boolean().optional(),
-  hits: z.array(z.strictObject({ service: id, factor: z.number().min(0).max(5) })).max(12).optional(),
+  hits: z
+    .array(z.strictObject({ service: id, factor: z.number().min(0).max(5) }))
+    .max(12)
+    .optional(),
   trustHit: z.number().min(0).max(10).optional(),
 });
 

@@ -5,7 +5,15 @@
 import type { z } from 'zod';
 import { didYouMean } from './suggest';
 import type { DiagnosticList } from './diagnostics';
-import { formatPath, keyNodeAt, nodeAt, positionAt, positionOf, type ParsedSource, type PathSegment } from './document';
+import {
+  formatPath,
+  keyNodeAt,
+  nodeAt,
+  positionAt,
+  positionOf,
+  type ParsedSource,
+  type PathSegment,
+} from './document';
 import { scenarioSchema, TEXT_LIMITS, type ScenarioDocument } from './schema';
 
 type Issue = z.core.$ZodIssue;
@@ -57,17 +65,33 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
         const keyNode = keyNodeAt(source.doc, path, key);
         const pos = keyNode ? positionOf(source, keyNode) : at;
         const hint = didYouMean(key, known);
-        const suffix = hint ? ` — did you mean '${hint}'?` : known.length > 0 ? ` (known fields: ${known.join(', ')})` : '';
-        diags.add({ code: 'SCN010', line: pos.line, column: pos.column, path: formatPath([...path, key]), message: `unknown field '${key}' in ${field}${suffix}` });
+        const suffix = hint
+          ? ` — did you mean '${hint}'?`
+          : known.length > 0
+            ? ` (known fields: ${known.join(', ')})`
+            : '';
+        diags.add({
+          code: 'SCN010',
+          line: pos.line,
+          column: pos.column,
+          path: formatPath([...path, key]),
+          message: `unknown field '${key}' in ${field}${suffix}`,
+        });
       }
       return;
     }
     case 'invalid_type': {
       if (value === undefined) {
-        add('SCN011', `missing field '${String(path[path.length - 1] ?? '')}' in ${formatPath(path.slice(0, -1)) || 'the document'}: ${issue.expected} required`);
+        add(
+          'SCN011',
+          `missing field '${String(path[path.length - 1] ?? '')}' in ${formatPath(path.slice(0, -1)) || 'the document'}: ${issue.expected} required`,
+        );
       } else {
         // The commonest YAML trap: a text containing ": " becomes a mapping.
-        const hint = issue.expected === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value) ? ' (a text containing ": " must be put in quotes)' : '';
+        const hint =
+          issue.expected === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? ' (a text containing ": " must be put in quotes)'
+            : '';
         add('SCN012', `${field} must be ${article(issue.expected)}, not ${describe(value)}${hint}`);
       }
       return;
@@ -77,13 +101,23 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
       if (issue.origin === 'string') {
-        if (issue.code === 'too_big') add('SCN016', `${field} is ${String(value).length} characters; at most ${String(limit)} fit on screen`);
+        if (issue.code === 'too_big')
+          add(
+            'SCN016',
+            `${field} is ${String(value).length} characters; at most ${String(limit)} fit on screen`,
+          );
         else add('SCN011', `${field} must not be empty`);
       } else if (issue.origin === 'array') {
-        add('SCN017', `${field} has ${Array.isArray(value) ? value.length : 0} items; it needs ${word} ${String(limit)}`);
+        add(
+          'SCN017',
+          `${field} has ${Array.isArray(value) ? value.length : 0} items; it needs ${word} ${String(limit)}`,
+        );
       } else {
         const exclusive = 'inclusive' in issue && issue.inclusive === false;
-        add('SCN013', `${field} is ${String(value)}; it must be ${exclusive ? (issue.code === 'too_small' ? 'more than' : 'less than') : word} ${String(limit)}`);
+        add(
+          'SCN013',
+          `${field} is ${String(value)}; it must be ${exclusive ? (issue.code === 'too_small' ? 'more than' : 'less than') : word} ${String(limit)}`,
+        );
       }
       return;
     }
@@ -97,19 +131,27 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
         return;
       }
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-      add('SCN014', `${field} is ${describe(value)}; use one of: ${allowed.join(', ')}${hint ? ` — did you mean '${hint}'?` : ''}`);
+      add(
+        'SCN014',
+        `${field} is ${describe(value)}; use one of: ${allowed.join(', ')}${hint ? ` — did you mean '${hint}'?` : ''}`,
+      );
       return;
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
         const options = ('options' in issue ? (issue.options as unknown[]) : []).map(String);
         const hint = typeof value === 'string' ? didYouMean(value, options) : undefined;
-        add('SCN018', `${field} is ${describe(value)}; use one of: ${options.join(', ')}${hint ? ` — did you mean '${hint}'?` : ''}`);
+        add(
+          'SCN018',
+          `${field} is ${describe(value)}; use one of: ${options.join(', ')}${hint ? ` — did you mean '${hint}'?` : ''}`,
+        );
         return;
       }
       // The only plain unions are durations (a number of seconds or a text like "15m").
-      if (typeof value === 'string') add('SCN015', `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${value}")`);
-      else add('SCN012', `${field} must be a duration ("15m", or a number of seconds), not ${describe(value)}`);
+      if (typeof value === 'string')
+        add('SCN015', `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${value}")`);
+      else
+        add('SCN012', `${field} must be a duration ("15m", or a number of seconds), not ${describe(value)}`);
       return;
     }
     default:
@@ -130,7 +172,10 @@ function knownKeys(root: unknown, path: readonly PathSegment[]): string[] {
   let data: unknown = root;
   for (const segment of path) {
     schema = childSchema(unwrap(schema), segment, data);
-    data = typeof data === 'object' && data !== null ? (data as Record<string | number, unknown>)[segment] : undefined;
+    data =
+      typeof data === 'object' && data !== null
+        ? (data as Record<string | number, unknown>)[segment]
+        : undefined;
     if (!schema) return [];
   }
   const s = unwrap(schema, data) as { shape?: Record<string, unknown> } | undefined;
@@ -146,9 +191,11 @@ function unwrap(schema: unknown, data?: unknown): unknown {
   let s = schema as ZodLike | undefined;
   for (let i = 0; i < 10 && s; i++) {
     const t = s.def.type;
-    if ((t === 'optional' || t === 'default' || t === 'nullable') && s.def.innerType) s = s.def.innerType as ZodLike;
+    if ((t === 'optional' || t === 'default' || t === 'nullable') && s.def.innerType)
+      s = s.def.innerType as ZodLike;
     else if (t === 'union' && s.def.options) {
-      const type = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).type : undefined;
+      const type =
+        typeof data === 'object' && data !== null ? (data as Record<string, unknown>).type : undefined;
       const match = s.def.options.find((o) => {
         const lit = (o as ZodLike).shape?.type as { def?: { values?: unknown[] } } | undefined;
         return lit?.def?.values?.includes(type);
@@ -168,7 +215,8 @@ function childSchema(schema: unknown, segment: PathSegment, data: unknown): unkn
   if (s.def.type === 'record') return s.def.valueType;
   if (s.shape && typeof segment === 'string') {
     const child = s.shape[segment];
-    const childData = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[segment] : undefined;
+    const childData =
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[segment] : undefined;
     return unwrap(child, childData);
   }
   return undefined;

@@ -15,9 +15,10 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     h('span', {}, h('span', { class: 'attack-line' }), 'attack traffic'),
     h('span', { text: '% = load of capacity' }),
   );
-  // A strip above the canvas, never over a service: the legend, and on its right why the clock is stopped.
-  legend.append(banner);
+  // The legend is a strip above the canvas; why the clock is stopped floats over the canvas's top margin
+  // (out of the layout's flow, so it never moves the map).
   map.prepend(legend);
+  (map.querySelector('#map-canvas') ?? map).append(banner);
   const render = () => {
     const s = game.getState();
     const stopped = s.ended
@@ -38,5 +39,6 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
   return () => {
     unsubscribe();
     legend.remove();
+    banner.remove();
   };
 }

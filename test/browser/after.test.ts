@@ -1,5 +1,5 @@
 /**
- * After the drill, in a real browser (system Chromium via playwright-core, against `vite preview` of dist/):
+ * After the drill, in a real browser (Chromium via playwright-core, against `vite preview` of dist/):
  * the after-action report (charts, exports, what if, print layout), share links, autosave and resume, damaged
  * saves, replay with time travel and taking over. Same flags as game.test.ts: `fast=60` (every speed 60×
  * faster) and `test=1` (a read-only hook, used to READ tick, log and hash; the game is driven through its UI).
@@ -240,7 +240,13 @@ describe('after the drill, in Chromium', () => {
     await page.screenshot({ path: artifactPath('report-screen.png') });
     // The whole report at the same width (a tall window: the overlay scrolls, so a page screenshot would not).
     await page.setViewportSize({ width: 1280, height: 3300 });
-    await page.waitForTimeout(300); // charts refit (ResizeObserver)
+    // The charts refit (ResizeObserver): wait until each plot is as wide as its figure again.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('#charts figure.chart')].every((figure) => {
+        const plot = figure.querySelector<HTMLElement>('.uplot');
+        return !plot || Math.abs(plot.getBoundingClientRect().width - Math.max(200, figure.clientWidth)) < 2;
+      }),
+    );
     await page.screenshot({ path: artifactPath('report-screen-full.png') });
 
     // Print: the width of A4 inside its 9 mm margins (192 mm = 726 px), print media. Buttons go, charts are

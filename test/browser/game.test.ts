@@ -1,5 +1,5 @@
 /**
- * The game in a real browser (system Chromium via playwright-core, against `vite preview` of dist/).
+ * The game in a real browser (Chromium via playwright-core, against `vite preview` of dist/).
  *
  * The tests drive the game through its UI — keyboard and mouse — like a player. They load the page with two
  * test-only flags (documented in src/ui/flags.ts): `fast=60` (every speed 60× faster, so the four-hour drill

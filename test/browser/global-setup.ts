@@ -4,6 +4,7 @@
 import { ensureBuilt, findChromium } from './harness';
 
 export default async function setup(): Promise<void> {
-  findChromium();
+  const choice = await findChromium();
+  console.log(`[browser harness] Chromium: ${choice.executablePath} (${choice.source})`);
   await ensureBuilt();
 }

@@ -2,7 +2,7 @@
  * Shared helpers for the browser test suite (test/browser/**, run by `vitest.browser.config.ts`).
  * This file is not a test itself.
  *
- * The browser tests run in Node and drive the *built* game (dist/) through the system Chromium via
+ * The browser tests run in Node and drive the *built* game (dist/) through Chromium (see ./chromium.ts) via
  * playwright-core. Typical use:
  *
  *   const browser = await launchBrowser();          // fails fast (loudly) if Chromium is missing
@@ -13,22 +13,25 @@
  *   await browser.close();
  *   await server.stop();
  *
- * BUILD CACHING: the game is built with `npm run build` only when `dist/index.html` is missing.
- * An existing dist/ is reused as-is, even if the sources changed since. To force a fresh build set
+ * BUILD CACHING: the game is built with `npm run build` when `dist/index.html` is missing or older than any
+ * file it is built from (src/, scenes/, scenarios/, public/, index.html, ...). To force a fresh build set
  * CASCADE_REBUILD=1, e.g.  `CASCADE_REBUILD=1 npm test`  (CI starts from a clean checkout, so it
  * always builds). The build happens once per test run, in test/browser/global-setup.ts, before any
  * browser test file starts; startPreviewServer() also calls ensureBuilt() so the helpers work alone.
  *
  * Environment variables:
- *   CHROMIUM_PATH    path to a Chromium/Chrome binary (default: /usr/bin/chromium, /usr/bin/chromium-browser)
+ *   CHROMIUM_PATH    path to a Chromium/Chrome binary (default: the system one, else @sparticuz/chromium; see ./chromium.ts)
  *   CASCADE_REBUILD  set to 1 to rebuild dist/ even if it exists
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { findChromium, type ChromiumChoice } from './chromium';
+
+export { findChromium } from './chromium';
 
 /** Repository root (absolute path). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,53 +42,6 @@ const DIST_INDEX = join(ROOT, 'dist', 'index.html');
 const SERVER_READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 3_000;
 const MAX_LOG_CHARS = 20_000;
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function chromiumMissingError(detail: string): Error {
-  const bar = '!'.repeat(78);
-  return new Error(
-    [
-      '',
-      bar,
-      '!!  BROWSER TESTS NEED CHROMIUM, AND NONE WAS FOUND.',
-      `!!  ${detail}`,
-      '!!',
-      '!!  Install it (Debian/Ubuntu):',
-      '!!      sudo apt-get install -y --no-install-recommends chromium',
-      '!!',
-      '!!  or point CHROMIUM_PATH at an existing Chromium/Chrome binary:',
-      '!!      CHROMIUM_PATH=/path/to/chrome npm test',
-      bar,
-      '',
-    ].join('\n'),
-  );
-}
-
-/**
- * Locate a Chromium binary: $CHROMIUM_PATH, then /usr/bin/chromium, then /usr/bin/chromium-browser.
- * Throws a loud, multi-line error explaining how to install Chromium when none is found.
- */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    throw chromiumMissingError(`CHROMIUM_PATH=${fromEnv} does not exist or is not executable.`);
-  }
-  for (const candidate of CHROMIUM_CANDIDATES) {
-    if (isExecutable(candidate)) return candidate;
-  }
-  throw chromiumMissingError(`Looked for: $CHROMIUM_PATH (unset), ${CHROMIUM_CANDIDATES.join(', ')}.`);
-}
 
 /** Default Chromium flags: headless, no sandbox (containers/root), no GPU, no background network chatter. */
 export const CHROMIUM_ARGS = [
@@ -100,15 +56,19 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Launch the system Chromium through playwright-core. Extra `options.args` are appended to CHROMIUM_ARGS.
+ * Launch Chromium (see ./chromium.ts for which one) through playwright-core. Extra `options.args` are appended to CHROMIUM_ARGS.
  * (For a persistent profile / user-data dir use `chromium.launchPersistentContext`, not a flag.)
  */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  const executablePath = findChromium();
+export async function launchBrowser(
+  options: LaunchOptions = {},
+  choice: Promise<ChromiumChoice> = findChromium(),
+): Promise<Browser> {
+  const { executablePath, extraArgs, env } = await choice;
   return chromium.launch({
     ...options,
     executablePath,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    env: { ...process.env, ...env, ...options.env },
+    args: [...CHROMIUM_ARGS, ...extraArgs, ...(options.args ?? [])],
   });
 }
 
@@ -133,14 +93,42 @@ function runCommand(command: string, args: string[]): Promise<{ code: number | n
   });
 }
 
+/** What the build reads: a file here newer than dist/index.html means the browser tests would test old code. */
+const BUILD_INPUTS = ['src', 'scenes', 'scenarios', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+
+/** The first build input (relative path) modified after `builtMs`, or undefined. */
+function newerSource(builtMs: number): string | undefined {
+  const visit = (relative: string): string | undefined => {
+    const path = join(ROOT, relative);
+    if (!existsSync(path)) return undefined;
+    const stat = statSync(path);
+    if (stat.isFile()) return stat.mtimeMs > builtMs ? relative : undefined;
+    for (const entry of readdirSync(path)) {
+      const found = visit(join(relative, entry));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const input of BUILD_INPUTS) {
+    const found = visit(input);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
- * Build the game (`npm run build`) if dist/index.html is missing, or if CASCADE_REBUILD=1 and it has not
+ * Build the game (`npm run build`) if dist/index.html is missing, older than a source it is built from,, or if CASCADE_REBUILD=1 and it has not
  * been rebuilt yet in this test run. Safe to call many times.
  */
 export async function ensureBuilt(): Promise<void> {
   const rebuildRequested = process.env.CASCADE_REBUILD === '1' && process.env.CASCADE_REBUILT !== '1';
-  if (existsSync(DIST_INDEX) && !rebuildRequested) return;
-  const reason = rebuildRequested ? 'CASCADE_REBUILD=1' : 'dist/index.html is missing';
+  const stale = existsSync(DIST_INDEX) ? newerSource(statSync(DIST_INDEX).mtimeMs) : undefined;
+  if (existsSync(DIST_INDEX) && !rebuildRequested && !stale) return;
+  const reason = rebuildRequested
+    ? 'CASCADE_REBUILD=1'
+    : stale
+      ? `${stale} changed since the last build`
+      : 'dist/index.html is missing';
   console.log(`[browser harness] building the game (npm run build) because ${reason} ...`);
   const started = Date.now();
   const { code, output } = await runCommand('npm', ['run', 'build']);

@@ -247,7 +247,8 @@ describe('Messages and Workarounds tabs in Chromium', () => {
     await page.goto(`${server!.url}?test=1&fast=${FAST}&seed=${SEED}`);
     await page.click('#start-button:not([disabled])');
     await page.waitForFunction(() => window.__cascade?.screen() === 'city');
-    const focusIn = (panel: string) => page.evaluate((p) => !!document.getElementById(p)?.contains(document.activeElement), panel);
+    const focusIn = (panel: string) =>
+      page.evaluate((p) => !!document.getElementById(p)?.contains(document.activeElement), panel);
     await page.keyboard.press('c');
     await page.waitForSelector('#tabpanel-messages:not([hidden])');
     expect(await focusIn('tabpanel-messages')).toBe(true);

@@ -15,7 +15,10 @@ const DEFAULT = join(ROOT, 'scenarios', 'nairobi-ddos-2023.yaml');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function sim(args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'sim.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

@@ -17,10 +17,21 @@ describe('the compiled scenario', () => {
     const before = stable(scenario);
     const log: LoggedCommand[] = [
       { tick: 600, cmd: { type: 'mitigate', mitigation: 'waf-rule', target: 'operator-edge' } },
-      { tick: 700, cmd: { type: 'mitigate', mitigation: 'geo-block', target: 'gov-portal', region: 'foreign' } },
+      {
+        tick: 700,
+        cmd: { type: 'mitigate', mitigation: 'geo-block', target: 'gov-portal', region: 'foreign' },
+      },
       { tick: 800, cmd: { type: 'mitigate', mitigation: 'failover', target: 'gov-portal' } },
       { tick: 900, cmd: { type: 'workaround', workaround: 'use-ussd', action: 'announce' } },
-      { tick: 1000, cmd: { type: 'statement', channel: 'press', languages: ['en', 'sw'], blocks: [{ kind: 'acknowledge' }, { kind: 'blame', partner: 'utility' }] } },
+      {
+        tick: 1000,
+        cmd: {
+          type: 'statement',
+          channel: 'press',
+          languages: ['en', 'sw'],
+          blocks: [{ kind: 'acknowledge' }, { kind: 'blame', partner: 'utility' }],
+        },
+      },
       { tick: 6400, cmd: { type: 'answer', inject: 'minister-asks', option: 'no-data-lost' } },
       { tick: 7000, cmd: { type: 'lift', uid: 1 } },
     ];

@@ -7,9 +7,14 @@ import { APP_SEG, APP_USERS, labSim, labYaml, stepTo } from './fixtures';
 describe('regressions', () => {
   it('a workaround with no channel on offer is a located error, not a crash when announced', () => {
     const yaml = labYaml().replace(/^people:\n/m, 'people:\n  channels: []\n');
-    const result = compile(yaml.includes('channels: []') ? yaml : `${yaml}\npeople:\n  channels: []\n`, 'lab.yaml');
+    const result = compile(
+      yaml.includes('channels: []') ? yaml : `${yaml}\npeople:\n  channels: []\n`,
+      'lab.yaml',
+    );
     expect(result.scenario).toBeUndefined();
-    expect(result.diagnostics.some((d) => d.code === 'SCN029' && d.path.startsWith('workarounds[0]'))).toBe(true);
+    expect(result.diagnostics.some((d) => d.code === 'SCN029' && d.path.startsWith('workarounds[0]'))).toBe(
+      true,
+    );
   });
 
   it('customers stay conserved at absurd demand (more transactions an hour than seconds)', () => {
@@ -29,7 +34,14 @@ describe('regressions', () => {
     const sim = labSim({ outage: { atMinutes: 1, forMinutes: 120 } });
     stepTo(sim, 300);
     const before = sim.state.people.lastStatementTick;
-    expect(apply(sim, { type: 'statement', channel: 'regulator', languages: ['en'], blocks: [{ kind: 'acknowledge' }] }).ok).toBe(true);
+    expect(
+      apply(sim, {
+        type: 'statement',
+        channel: 'regulator',
+        languages: ['en'],
+        blocks: [{ kind: 'acknowledge' }],
+      }).ok,
+    ).toBe(true);
     stepTo(sim, 300 + 2000);
     expect(sim.state.people.lastStatementTick).toBe(before);
   });

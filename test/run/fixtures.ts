@@ -43,7 +43,8 @@ workarounds:
 
 export function smallScenario(): Scenario {
   const r = compile(SMALL_YAML, 'small.yaml');
-  if (!r.scenario) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n'));
+  if (!r.scenario)
+    throw new Error(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('\n'));
   return r.scenario;
 }
 
@@ -60,11 +61,23 @@ export const COMMAND_POOL: Command[] = [
   { type: 'lift', uid: 2 },
   { type: 'workaround', workaround: 'use-ussd', action: 'announce' },
   { type: 'workaround', workaround: 'use-ussd', action: 'withdraw' },
-  { type: 'statement', channel: 'social', languages: ['en'], blocks: [{ kind: 'acknowledge' }, { kind: 'eta', minutes: 10 }] },
-  { type: 'statement', channel: 'sms', languages: ['sw'], blocks: [{ kind: 'rebuttal', rumour: 'leak', evidence: 'law' }] },
+  {
+    type: 'statement',
+    channel: 'social',
+    languages: ['en'],
+    blocks: [{ kind: 'acknowledge' }, { kind: 'eta', minutes: 10 }],
+  },
+  {
+    type: 'statement',
+    channel: 'sms',
+    languages: ['sw'],
+    blocks: [{ kind: 'rebuttal', rumour: 'leak', evidence: 'law' }],
+  },
   { type: 'noop' },
 ];
 
 export function logFrom(entries: [number, number][]): LoggedCommand[] {
-  return entries.map(([tick, i]) => ({ tick, cmd: structuredClone(COMMAND_POOL[i % COMMAND_POOL.length]!) })).sort((a, b) => a.tick - b.tick);
+  return entries
+    .map(([tick, i]) => ({ tick, cmd: structuredClone(COMMAND_POOL[i % COMMAND_POOL.length]!) }))
+    .sort((a, b) => a.tick - b.tick);
 }

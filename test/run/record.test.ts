@@ -21,14 +21,21 @@ describe('run records', () => {
   });
 
   it('replay equals the original run for random command logs (500 cases)', () => {
-    const entry = fc.tuple(fc.integer({ min: 0, max: 599 }), fc.integer({ min: 0, max: COMMAND_POOL.length - 1 }));
+    const entry = fc.tuple(
+      fc.integer({ min: 0, max: 599 }),
+      fc.integer({ min: 0, max: COMMAND_POOL.length - 1 }),
+    );
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 6 }), fc.array(entry, { maxLength: 8 }), (seed, entries) => {
-        const { sim, record: r } = record(seed, logFrom(entries));
-        const check = verifyRecord(scenario, r);
-        expect(check.ok).toBe(true);
-        expect(check.finalHash).toBe(hashState(sim.state));
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 6 }),
+        fc.array(entry, { maxLength: 8 }),
+        (seed, entries) => {
+          const { sim, record: r } = record(seed, logFrom(entries));
+          const check = verifyRecord(scenario, r);
+          expect(check.ok).toBe(true);
+          expect(check.finalHash).toBe(hashState(sim.state));
+        },
+      ),
       { numRuns: 500 },
     );
   }, 120_000);
@@ -53,10 +60,13 @@ describe('run records', () => {
   });
 
   it('verifies a run that an inject ended, and one stopped right after commands at its last tick', () => {
-    const ending = compile(`${SMALL_YAML}
+    const ending = compile(
+      `${SMALL_YAML}
 injects:
   - { id: finish, trigger: { at: 5m }, effects: [{ type: end, outcome: success, text: Done early }] }
-`, 'ending.yaml').scenario!;
+`,
+      'ending.yaml',
+    ).scenario!;
     const rec = new CheckpointRecorder();
     const ended = run(ending, '4', logFrom([[100, 0]]), { onTick: (s) => rec.onTick(s) });
     expect(ended.state.ended).toBe(true);

@@ -9,7 +9,11 @@ function finished(log: ReturnType<typeof logFrom>) {
   const sim = createSim(scenario, 'r');
   const series = emptySeries(sim);
   advance(sim, log, 0, { onTick: (s) => sample(series, s) });
-  return { sim, series, report: buildReport(sim, log, series, { hash: hashState(sim.state), roles: { 0: 'Network lead' } }) };
+  return {
+    sim,
+    series,
+    report: buildReport(sim, log, series, { hash: hashState(sim.state), roles: { 0: 'Network lead' } }),
+  };
 }
 
 describe('after-action report', () => {
@@ -29,7 +33,15 @@ describe('after-action report', () => {
 
   it('has the same score breakdown as the engine', () => {
     expect(report.score.total).toBeCloseTo(scoreBreakdown(sim).total, 9);
-    expect(report.score.components.map((c) => c.id)).toEqual(['availability', 'valueMoved', 'customers', 'budget', 'trust', 'rumours', 'honesty']);
+    expect(report.score.components.map((c) => c.id)).toEqual([
+      'availability',
+      'valueMoved',
+      'customers',
+      'budget',
+      'trust',
+      'rumours',
+      'honesty',
+    ]);
   });
 
   it('puts decisions on the timeline in time order, with who made them', () => {
@@ -52,7 +64,10 @@ describe('after-action report', () => {
   });
 
   it('exports Markdown with the score table, objectives and timeline, escaping table cells', () => {
-    const md = reportToMarkdown({ ...report, timeline: [...report.timeline, { tick: 1, clock: 'T+00:00', kind: 'note', text: 'a | b' }] });
+    const md = reportToMarkdown({
+      ...report,
+      timeline: [...report.timeline, { tick: 1, clock: 'T+00:00', kind: 'note', text: 'a | b' }],
+    });
     expect(md).toMatch(/^# After-action report: Small city/);
     expect(md).toContain('| Service restored |');
     expect(md).toContain('## Learning objectives');

@@ -61,7 +61,11 @@ describe('saves', () => {
     ['a newer version', JSON.stringify({ ...save, saveVersion: 99 }), /newer version/],
     ['a changed state', text.replace('"tick":300', '"tick":301'), /checksum/],
     ['a wrong type', JSON.stringify({ ...save, commands: 'rm -rf' }), /damaged: commands/],
-    ['a hostile prototype key', text.replace('{"saveVersion"', '{"__proto__":{"polluted":true},"saveVersion"'), /./],
+    [
+      'a hostile prototype key',
+      text.replace('{"saveVersion"', '{"__proto__":{"polluted":true},"saveVersion"'),
+      /./,
+    ],
   ];
   for (const [what, input, message] of cases) {
     it(`rejects a save with ${what}, with a reason, without throwing`, () => {

@@ -6,7 +6,15 @@ import { logFrom } from './fixtures';
 
 describe('share links', () => {
   it('round-trip scenario id, seed, commands and final hash', () => {
-    const run = { scenarioId: 'nairobi-ddos-2023', seed: '42', commands: logFrom([[10, 0], [99, 11]]), finalHash: 'abc' };
+    const run = {
+      scenarioId: 'nairobi-ddos-2023',
+      seed: '42',
+      commands: logFrom([
+        [10, 0],
+        [99, 11],
+      ]),
+      finalHash: 'abc',
+    };
     const fragment = encodeShare(run)!;
     expect(fragment.startsWith('run=')).toBe(true);
     const back = decodeShare(`#${fragment}`);
@@ -22,9 +30,12 @@ describe('share links', () => {
   it('reject damaged and hostile links with a reason', () => {
     expect(decodeShare('#not-a-run')).toEqual({ ok: false, error: 'not a Cascade run link' });
     expect(decodeShare('#run=%%%').ok).toBe(false);
-    const hostile = 'run=' + compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'x', seed: '1', c: [[-5, { type: 'noop' }]] }));
+    const hostile =
+      'run=' +
+      compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'x', seed: '1', c: [[-5, { type: 'noop' }]] }));
     expect(decodeShare(hostile).ok).toBe(false);
-    const wrongShape = 'run=' + compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'x', seed: '1', c: 'oops' }));
+    const wrongShape =
+      'run=' + compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'x', seed: '1', c: 'oops' }));
     expect(decodeShare(wrongShape).ok).toBe(false);
   });
 

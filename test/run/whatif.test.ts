@@ -19,13 +19,18 @@ describe('what if', () => {
 
   it('is deterministic and matches a direct run with the moved command', () => {
     const progress: number[] = [];
-    const a = whatIf(scenario, 's', log, until, { shiftTicks: 300, onProgress: (done) => progress.push(done) });
+    const a = whatIf(scenario, 's', log, until, {
+      shiftTicks: 300,
+      onProgress: (done) => progress.push(done),
+    });
     const b = whatIf(scenario, 's', log, until, { shiftTicks: 300 });
     expect(a).toEqual(b);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]); // 1 actual + 2 decisions × 3 variants
     const earlier = a.variants.find((v) => v.decision === 0 && v.kind === 'earlier')!;
     expect(earlier.tick).toBe(100);
-    const direct = run(scenario, 's', [{ tick: 100, cmd: log[0]!.cmd }, log[1]!, log[2]!], { untilTick: until });
+    const direct = run(scenario, 's', [{ tick: 100, cmd: log[0]!.cmd }, log[1]!, log[2]!], {
+      untilTick: until,
+    });
     expect(earlier.outcome).toEqual(outcomeOf(direct));
     const never = a.variants.find((v) => v.decision === 1 && v.kind === 'never')!;
     expect(never.outcome).toEqual(outcomeOf(run(scenario, 's', [log[0]!, log[2]!], { untilTick: until })));

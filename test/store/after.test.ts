@@ -427,18 +427,16 @@ describe('the session: saves, shared runs, run files', () => {
     expect(read.record).toEqual(g.record());
     const session = sessionWith(...SHIPPED);
     const r = read.record;
-    const opened = session
-      .getState()
-      .openRun({
-        from: 'file',
-        scenarioId: r.scenarioId,
-        scenarioHash: r.scenarioHash,
-        seed: r.seed,
-        commands: r.commands,
-        untilTick: r.finalTick,
-        expectedHash: r.finalHash,
-        record: r,
-      })!;
+    const opened = session.getState().openRun({
+      from: 'file',
+      scenarioId: r.scenarioId,
+      scenarioHash: r.scenarioHash,
+      seed: r.seed,
+      commands: r.commands,
+      untilTick: r.finalTick,
+      expectedHash: r.finalHash,
+      record: r,
+    })!;
     expect(opened.getState().ended).toBe(true);
     expect(opened.getState().hash()).toBe(g.hash());
 
