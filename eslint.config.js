@@ -7,6 +7,10 @@
 //   * src/engine/** and src/scenario/** are the deterministic, seeded simulation core. They must
 //     not touch Phaser, zustand, the store, the UI, scenes, wall-clock time, timers, randomness
 //     outside the seeded RNG, the DOM, storage, or dynamic code evaluation.
+//   * src/run/** (records, replays, reports, what-if, saves, share links) is pure in the same way: it
+//     runs in Node, in a Web Worker and in the browser alike, so it gets the same restrictions.
+//   * The outer layers (src/ui, scenes, src/store, src/run, src/workers) use the engine only through
+//     its public surface, src/engine/index.ts: no deep imports of engine internals.
 //   * src/store/** must not use Math.random (use the seeded RNG).
 //   * Everywhere in src/** and scenes/**: no eval / new Function, and no HTML sinks
 //     (innerHTML/outerHTML assignment, insertAdjacentHTML, document.write, Phaser's createFromHTML):
@@ -25,6 +29,15 @@ import tseslint from 'typescript-eslint';
 const TS_JS = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 const UI_SIDE = [`src/${TS_JS}`, `scenes/${TS_JS}`];
 const CORE = [`src/engine/${TS_JS}`, `src/scenario/${TS_JS}`];
+const RUN = [`src/run/${TS_JS}`];
+/** Layers that must reach the engine through src/engine/index.ts only. */
+const OUTER = [
+  `src/ui/${TS_JS}`,
+  `scenes/${TS_JS}`,
+  `src/store/${TS_JS}`,
+  `src/run/${TS_JS}`,
+  `src/workers/${TS_JS}`,
+];
 const STORE = [`src/store/${TS_JS}`];
 const NODE_SIDE = [
   `src/cli/${TS_JS}`,
@@ -73,6 +86,7 @@ const generalProperties = [
 // ---------------------------------------------------------------------------------------------
 
 const CORE_WHY = 'src/engine and src/scenario must stay pure, deterministic and runnable in Node';
+const RUN_WHY = 'src/run must stay pure: it runs in Node, in a Web Worker and in the browser alike';
 
 /** Globals the deterministic core may not touch, with the reason shown in the lint message. */
 const coreBannedGlobals = {
@@ -98,17 +112,18 @@ const coreBannedGlobals = {
   Function: 'the Function constructor is dynamic code evaluation',
 };
 
-const coreGlobals = Object.entries(coreBannedGlobals).map(([name, why]) => ({
-  name,
-  message: `${name} is forbidden here: ${why} (${CORE_WHY}).`,
-}));
+const pureGlobals = (layer) =>
+  Object.entries(coreBannedGlobals).map(([name, why]) => ({
+    name,
+    message: `${name} is forbidden here: ${why} (${layer}).`,
+  }));
 
-const coreProperties = [
+const pureProperties = (layer) => [
   ...generalProperties,
   {
     object: 'Math',
     property: 'random',
-    message: `Math.random is forbidden: use the seeded RNG (${CORE_WHY}).`,
+    message: `Math.random is forbidden: use the seeded RNG (${layer}).`,
   },
   // Block the obvious `globalThis.X` / `window.X` / `self.X` escape hatches.
   ...['globalThis', 'self', 'window', 'global'].flatMap((object) =>
@@ -117,7 +132,7 @@ const coreProperties = [
       .map((property) => ({
         object,
         property,
-        message: `${object}.${property} is forbidden here (${CORE_WHY}).`,
+        message: `${object}.${property} is forbidden here (${layer}).`,
       })),
   ),
 ];
@@ -125,38 +140,50 @@ const coreProperties = [
 // A path segment named store / ui / scenes (relative `../store/x`, aliased `src/ui`, `@/scenes` ...).
 const LAYER_SEGMENT_RE = '(^|/)(store|ui|scenes)(\\.[cm]?[jt]sx?)?(/|$)';
 
-const coreImports = {
+// An engine module other than its public surface: `../engine/workarounds`, `../../src/engine/sim.ts`...
+// (`../engine` and `../engine/index` are the surface and are allowed).
+const ENGINE_INTERNAL_RE = '(^|/)engine/(?!index(\\.[cm]?[jt]sx?)?$)[^/]';
+const ENGINE_SURFACE =
+  'use the engine through its public surface, src/engine/index.ts (export what you need there)';
+
+const deepEngineImport = {
+  regex: ENGINE_INTERNAL_RE,
+  message: `No deep imports of engine internals: ${ENGINE_SURFACE}.`,
+};
+
+const pureImports = (layer, extraPatterns = []) => ({
   paths: [
-    { name: 'phaser', message: `Phaser is forbidden in the core (${CORE_WHY}).` },
-    { name: 'zustand', message: `zustand is forbidden in the core; state lives in src/store (${CORE_WHY}).` },
+    { name: 'phaser', message: `Phaser is forbidden here (${layer}).` },
+    { name: 'zustand', message: `zustand is forbidden here; state lives in src/store (${layer}).` },
   ],
   patterns: [
-    { group: ['phaser/*'], message: `Phaser is forbidden in the core (${CORE_WHY}).` },
+    { group: ['phaser/*'], message: `Phaser is forbidden here (${layer}).` },
     {
       group: ['zustand/*'],
-      message: `zustand is forbidden in the core; state lives in src/store (${CORE_WHY}).`,
+      message: `zustand is forbidden here; state lives in src/store (${layer}).`,
     },
     {
       regex: LAYER_SEGMENT_RE,
-      message: `The core may not import from src/store, src/ui or scenes: dependencies point inward (${CORE_WHY}).`,
+      message: `No imports from src/store, src/ui or scenes: dependencies point inward (${layer}).`,
     },
+    ...extraPatterns,
   ],
-};
+});
 
-const coreSyntax = [
+const pureSyntax = (layer) => [
   ...generalSyntax,
   {
     // import('phaser'), import('zustand/vanilla') ...  (esquery regexes cannot contain a slash: \u002F)
     selector: 'ImportExpression[source.value=/^(phaser|zustand)($|\\u002F)/]',
-    message: `Dynamic import of phaser/zustand is forbidden in the core (${CORE_WHY}).`,
+    message: `Dynamic import of phaser/zustand is forbidden here (${layer}).`,
   },
   {
     selector: 'ImportExpression[source.value=/(^|\\u002F)(store|ui|scenes)(\\.[cm]?[jt]sx?)?($|\\u002F)/]',
-    message: `The core may not import from src/store, src/ui or scenes (${CORE_WHY}).`,
+    message: `No imports from src/store, src/ui or scenes (${layer}).`,
   },
   {
     selector: "CallExpression[callee.name='require']",
-    message: `require() is forbidden in the core; use static ES imports (${CORE_WHY}).`,
+    message: `require() is forbidden here; use static ES imports (${layer}).`,
   },
 ];
 
@@ -248,13 +275,31 @@ export default defineConfig(
     },
   },
   {
+    name: 'cascade/boundaries/outer-layers-use-the-engine-surface',
+    files: OUTER,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [deepEngineImport] }],
+    },
+  },
+  {
     name: 'cascade/boundaries/core',
     files: CORE,
     rules: {
-      'no-restricted-imports': ['error', coreImports],
-      'no-restricted-globals': ['error', ...coreGlobals],
-      'no-restricted-properties': ['error', ...coreProperties],
-      'no-restricted-syntax': ['error', ...coreSyntax],
+      'no-restricted-imports': ['error', pureImports(CORE_WHY)],
+      'no-restricted-globals': ['error', ...pureGlobals(CORE_WHY)],
+      'no-restricted-properties': ['error', ...pureProperties(CORE_WHY)],
+      'no-restricted-syntax': ['error', ...pureSyntax(CORE_WHY)],
+    },
+  },
+  {
+    // After the outer-layer block: this replaces its no-restricted-imports, so it repeats the deep-import ban.
+    name: 'cascade/boundaries/run',
+    files: RUN,
+    rules: {
+      'no-restricted-imports': ['error', pureImports(RUN_WHY, [deepEngineImport])],
+      'no-restricted-globals': ['error', ...pureGlobals(RUN_WHY)],
+      'no-restricted-properties': ['error', ...pureProperties(RUN_WHY)],
+      'no-restricted-syntax': ['error', ...pureSyntax(RUN_WHY)],
     },
   },
   {

@@ -36,5 +36,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/browser/**', 'test/artifacts/**'],
     reporters: ['default'],
+    // A hang guard, not a speed check: property tests with thousands of cases take several seconds on a busy
+    // 2-core machine (5 s, vitest's default, failed under `npm run test:stress`).
+    testTimeout: 60_000,
   },
 });

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { keyframeRps } from '../src/engine';
+import { attackRpsAt } from '../src/engine';
 import type { GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
@@ -352,7 +352,7 @@ export class City extends Phaser.Scene {
     const direct = new Float64Array(scenario.services.length);
     scenario.attacks.forEach((def, a) => {
       const at = st.attacks[a]!;
-      if (at.on) direct[at.target]! += keyframeRps(def.keyframes, st.tick - at.offsetTicks) * at.factor;
+      if (at.on) direct[at.target]! += attackRpsAt(def.keyframes, at, st.tick);
     });
     let anyAttack = false;
     direct.forEach((rps, t) => {

@@ -27,7 +27,6 @@ export const COLOURS = {
 } as const;
 
 export const TEXT_COLOUR = '#f2f5f8';
-export const MUTED_COLOUR = '#b4c3d3';
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif";
 
 /** Draw a service marker: status shape, filled with the status colour, outlined, with its glyph. */

@@ -20,7 +20,7 @@ import { createSession } from './store';
 import { DEFAULT_SCENARIO_ID, randomSeed, readFlags } from './ui/flags';
 import { mountShell } from './ui/shell';
 import { installTestHook } from './ui/testHook';
-import { isShareFragment, runFromFragment } from './ui/report/shareLink';
+import { isShareFragment, openSharedLink } from './ui/report/shareLink';
 import { installCityStrip } from './ui/replay/cityStrip';
 import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
@@ -39,17 +39,16 @@ const autosaver = installAutosave(session, {
 });
 installCityStrip(session, autosaver);
 
-/** Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). */
+/**
+ * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A
+ * hostile link is refused on the menu's notice line; openSharedLink never throws into the page.
+ */
 function openSharedRun(): void {
-  if (!isShareFragment(window.location.hash)) return;
-  const decoded = runFromFragment(window.location.hash);
+  const hash = window.location.hash;
+  if (!isShareFragment(hash)) return;
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   autosaver.saveNow(); // a link pasted into a tab mid-drill replaces that drill: keep it in the saves
-  if (!decoded.ok)
-    session
-      .getState()
-      .setNotice({ kind: 'error', text: `This share link cannot be opened: ${decoded.error}.` });
-  else session.getState().openRun(decoded.run);
+  openSharedLink(session, hash);
 }
 // The link names a shipped scenario: wait until they are compiled (the Preloader does it once).
 if (session.getState().scenarios.length > 0) openSharedRun();

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { run, type LoggedCommand } from '../engine';
 import { parseDurationArg } from '../scenario';
 import { CliError, loadScenarioOrExit, readText, runCli } from './loadScenario';
+import { peopleSummary } from './people';
 import { finalSummary, minuteLine } from './summary';
 
 const USAGE =
@@ -88,7 +89,7 @@ runCli(() => {
   const summary = finalSummary(sim);
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ summary, minutes: lines, rejected, feed: sim.state.feed }, null, 2)}\n`,
+      `${JSON.stringify({ summary, people: peopleSummary(sim), minutes: lines, rejected, feed: sim.state.feed }, null, 2)}\n`,
     );
     return 0;
   }

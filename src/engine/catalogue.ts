@@ -3,17 +3,10 @@
  * entries of an existing kind. Every entry states its delay, cost, duration and side effect, because the
  * commander sees them before committing.
  *
- * Params by kind (all optional; defaults below):
- * - rate-limit / waf-rule / scrubbing / call-provider: `pass_<vector>` = share of that attack vector's
- *   requests still getting through; `legitPass` = share of legitimate requests getting through (false positives).
- * - scrubbing / call-provider: `latencyMs` added to every request (traffic takes a detour).
- * - add-capacity: `capacityShare` = extra capacity as a share of the base capacity.
- * - call-provider: `capacityShare` as well (the provider adds headroom).
- * - failover: `capacityShare` of the backup site, `staleRisk` = probability the backup's data is stale,
- *   `staleErrorRate` = share of transactions rejected for reconciliation while the failover stands.
- * - restart: `restartShare` = the restart takes this share of the service's normal restart time.
+ * What each kind's `params` mean, and the value used when an entry leaves one out, is declared once in
+ * mitigationParams.ts; an entry here may set only the parameters its kind declares (test/engine/mitigations.test.ts).
  */
-import type { AttackVector, MitigationDef, MitigationKind } from './types';
+import type { AttackVector, MitigationDef } from './types';
 
 const MIN = 60;
 const HOUR = 3600;
@@ -218,19 +211,3 @@ export const VECTOR_COST: Record<AttackVector, number> = {
   'cache-bypass': 3,
   'slow-requests': 5,
 };
-
-export function paramOr(def: MitigationDef, key: string, fallback: number): number {
-  const v = def.params[key];
-  return v === undefined ? fallback : v;
-}
-
-export function builtinMitigation(id: string): MitigationDef | undefined {
-  return BUILTIN_MITIGATIONS.find((m) => m.id === id);
-}
-
-export const KINDS_WITH_FILTERS: readonly MitigationKind[] = [
-  'rate-limit',
-  'waf-rule',
-  'scrubbing',
-  'call-provider',
-];

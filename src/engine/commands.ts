@@ -1,38 +1,49 @@
 /**
- * Commands: everything a player or facilitator can do, as data. `apply` validates a command against the
- * current state and either changes the state or returns a rejection code. It never throws, whatever it is
- * given (commands may come from a hand-edited replay file).
+ * Commands: everything a player or facilitator can do, as data. `apply` takes anything (commands may come
+ * from a hand-edited replay file), parses it into a typed `Command` (parseCommand.ts), checks it against the
+ * scenario and the current state, and either changes the state or returns a rejection code. It never throws.
  */
 import { pushLog } from './log';
 import { recomputeModifiers } from './modifiers';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
+import { parseCommand } from './parseCommand';
 import { endMitigation } from './timeline';
 import type { Sim } from './sim';
-import type { ApplyResult, Command, MitigationDef, RejectionCode } from './types';
+import { LANGUAGES, type ApplyResult, type Command, type MitigationDef, type RejectionCode } from './types';
 
 function reject(code: RejectionCode, message: string): ApplyResult {
   return { ok: false, code, message };
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
-export function apply(sim: Sim, cmd: Command | unknown): ApplyResult {
+/** Applies `input` if it is a command the drill accepts now; otherwise says why not (and logs the rejection). */
+export function apply(sim: Sim, input: unknown): ApplyResult {
   const { state } = sim;
-  if (!isRecord(cmd) || typeof cmd.type !== 'string')
-    return reject('cmd/malformed', 'a command is an object with a "type"');
+  const parsed = parseCommand(input);
+  // Something that is not even a command (no "type") is refused before anything else, and not logged.
+  if (!parsed.ok && !hasType(input)) return parsed;
   if (state.ended) return reject('cmd/scenario-ended', 'the drill has ended');
   // Preconditions read the derived modifiers (is the service offline on purpose?): bring them up to date first,
   // so a restored or just-changed state answers exactly as an uninterrupted run would.
   if (sim.rt.dirty) recomputeModifiers(sim);
-  const result = applyTyped(sim, cmd);
-  if (!result.ok) pushLog(state, 'rejected', `${String(cmd.type)} rejected: ${result.message}`, -1);
+  const result = parsed.ok ? applyCommand(sim, parsed.cmd) : parsed;
+  if (!result.ok)
+    pushLog(state, 'rejected', `${(input as { type: string }).type} rejected: ${result.message}`, -1);
   return result;
 }
 
-function applyTyped(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function hasType(x: unknown): boolean {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    typeof (x as { type?: unknown }).type === 'string'
+  );
+}
+
+function applyCommand(sim: Sim, cmd: Command): ApplyResult {
   switch (cmd.type) {
     case 'noop':
       return { ok: true };
@@ -46,24 +57,20 @@ function applyTyped(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
       return statement(sim, cmd);
     case 'workaround':
       return workaround(sim, cmd);
-    default:
-      return reject('cmd/unknown-type', `unknown command type '${String(cmd.type)}'`);
   }
 }
 
-function serviceIndex(sim: Sim, id: unknown): number {
-  return typeof id === 'string' ? sim.scenario.services.findIndex((s) => s.id === id) : -1;
+function serviceIndex(sim: Sim, id: string | undefined): number {
+  return id === undefined ? -1 : sim.scenario.services.findIndex((s) => s.id === id);
 }
 
-function mitigate(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   const { scenario, state } = sim;
-  const mi =
-    typeof cmd.mitigation === 'string' ? scenario.mitigations.findIndex((m) => m.id === cmd.mitigation) : -1;
-  if (mi < 0)
-    return reject('cmd/unknown-mitigation', `no mitigation '${String(cmd.mitigation)}' in this scenario`);
+  const mi = scenario.mitigations.findIndex((m) => m.id === cmd.mitigation);
+  if (mi < 0) return reject('cmd/unknown-mitigation', `no mitigation '${cmd.mitigation}' in this scenario`);
   const def = scenario.mitigations[mi]!;
   const s = serviceIndex(sim, cmd.target);
-  if (s < 0) return reject('cmd/unknown-service', `no service '${String(cmd.target)}'`);
+  if (s < 0) return reject('cmd/unknown-service', `no service '${cmd.target}'`);
   const service = scenario.services[s]!;
   if (def.targetKinds.length > 0 && !def.targetKinds.includes(service.kind)) {
     return reject(
@@ -81,7 +88,7 @@ function mitigate(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
     target = edge;
   }
   if (def.kind === 'geo-block') {
-    if (typeof cmd.region !== 'string') return reject('cmd/missing-region', 'geo-blocking needs a region');
+    if (cmd.region === undefined) return reject('cmd/missing-region', 'geo-blocking needs a region');
     region = scenario.regions.indexOf(cmd.region);
     if (region < 0) return reject('cmd/unknown-region', `no region '${cmd.region}'`);
   }
@@ -135,36 +142,35 @@ function kindPrecondition(sim: Sim, def: MitigationDef, s: number): ApplyResult 
   return undefined;
 }
 
-function lift(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function lift(sim: Sim, cmd: Of<'lift'>): ApplyResult {
   const index = sim.state.mitigations.findIndex((m) => m.uid === cmd.uid);
-  if (index < 0) return reject('cmd/not-active', `no active order #${String(cmd.uid)}`);
+  if (index < 0) return reject('cmd/not-active', `no active order #${cmd.uid}`);
   endMitigation(sim, index, 'lifted');
   return { ok: true };
 }
 
-function answer(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
   const { scenario, state } = sim;
   const p = state.prompts.findIndex((x) => scenario.injects[x.inject]!.id === cmd.inject);
-  if (p < 0) return reject('cmd/no-such-prompt', `no open decision from inject '${String(cmd.inject)}'`);
+  if (p < 0) return reject('cmd/no-such-prompt', `no open decision from inject '${cmd.inject}'`);
   const pending = state.prompts[p]!;
   const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
   const option = effect.type === 'prompt' ? effect.options.findIndex((o) => o.id === cmd.option) : -1;
-  if (option < 0) return reject('cmd/unknown-option', `the decision has no option '${String(cmd.option)}'`);
+  if (option < 0) return reject('cmd/unknown-option', `the decision has no option '${cmd.option}'`);
   answerPrompt(sim, p, option, 'answered');
   return { ok: true };
 }
 
-function statement(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function statement(sim: Sim, cmd: Of<'statement'>): ApplyResult {
   const checked = validateStatement(sim, cmd);
   if ('code' in checked) return reject(checked.code, checked.message);
   return orderStatement(sim, checked);
 }
 
-function workaround(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
+function workaround(sim: Sim, cmd: Of<'workaround'>): ApplyResult {
   const { scenario, state } = sim;
   const w = scenario.people.workarounds.findIndex((x) => x.id === cmd.workaround);
-  if (w < 0)
-    return reject('cmd/unknown-workaround', `no workaround '${String(cmd.workaround)}' in this scenario`);
+  if (w < 0) return reject('cmd/unknown-workaround', `no workaround '${cmd.workaround}' in this scenario`);
   const def = scenario.people.workarounds[w]!;
   const ws = state.people.workarounds[w]!;
   if (cmd.action === 'withdraw') {
@@ -173,13 +179,11 @@ function workaround(sim: Sim, cmd: Record<string, unknown>): ApplyResult {
     pushLog(state, 'command', `workaround withdrawn: ${def.name}`, def.from);
     return { ok: true };
   }
-  if (cmd.action !== 'announce')
-    return reject('cmd/malformed', "a workaround's action is 'announce' or 'withdraw'");
-  const channelId = typeof cmd.channel === 'string' ? cmd.channel : scenario.people.channels[def.channel]!.id;
+  const channelId = cmd.channel ?? scenario.people.channels[def.channel]!.id;
   return statement(sim, {
     type: 'statement',
     channel: channelId,
-    languages: ['en', 'sw'],
+    languages: [...LANGUAGES], // a workaround is announced in every language
     blocks: [{ kind: 'workaround', workaround: def.id }],
   });
 }

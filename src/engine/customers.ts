@@ -3,8 +3,8 @@
  * patience runs out; some of those who give up leave for a competitor. Customers are conserved:
  * active + stranded + churned = segment size, always.
  */
-import { MAX_MOVED } from './demand';
 import type { Sim } from './sim';
+import { splitNeed } from './workarounds';
 
 export function updateCustomers(sim: Sim): void {
   const { scenario, state, rt } = sim;
@@ -25,14 +25,12 @@ export function updateCustomers(sim: Sim): void {
       const idx = offset + k;
       // Success over the channels the need's demand is split across (its own service and any workarounds).
       const routes = rt.routes[idx]!;
-      let moved = 0;
+      const moved = splitNeed(sim, g, idx);
       let success = 0;
       for (let j = 0; j < routes.length; j++) {
-        const w = routes[j]!;
-        const share = Math.min(MAX_MOVED - moved, state.people.workarounds[w]!.uptake[g]!);
+        const share = rt.routeShare[j]!;
         if (share <= 0) continue;
-        moved += share;
-        success += share * state.services[scenario.people.workarounds[w]!.to]!.availability;
+        success += share * state.services[scenario.people.workarounds[routes[j]!]!.to]!.availability;
       }
       success += (1 - moved) * rt.needPass[idx]! * state.services[need.service]!.availability;
       const arrivals = rt.needNew[idx]!;

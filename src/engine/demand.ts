@@ -4,6 +4,7 @@
  * retry by hand every few seconds; client software re-sends a share of the requests that failed last second.
  */
 import type { Sim } from './sim';
+import { splitNeed } from './workarounds';
 
 /** Demand multiplier for the current simulated time of day (linear between the 24 hourly values). */
 export function demandCurveAt(sim: Sim): number {
@@ -15,9 +16,6 @@ export function demandCurveAt(sim: Sim): number {
   const b = scenario.demandCurve[(h + 1) % 24]!;
   return a + (b - a) * frac;
 }
-
-/** At most this share of a need's demand can be moved by workarounds (some people never switch). */
-export const MAX_MOVED = 0.95;
 
 export function computeDemand(sim: Sim): void {
   const { scenario, state, rt } = sim;
@@ -46,13 +44,11 @@ export function computeDemand(sim: Sim): void {
       rt.needRetry[idx] = retries;
       // Workarounds move part of this need's demand (new and retried) to another channel.
       const routes = rt.routes[idx]!;
-      let moved = 0;
+      const moved = splitNeed(sim, g, idx);
       for (let j = 0; j < routes.length; j++) {
-        const w = routes[j]!;
-        const share = Math.min(MAX_MOVED - moved, state.people.workarounds[w]!.uptake[g]!);
+        const share = rt.routeShare[j]!;
         if (share <= 0) continue;
-        moved += share;
-        const to = scenario.people.workarounds[w]!.to;
+        const to = scenario.people.workarounds[routes[j]!]!.to;
         rt.legitDirect[to]! += arrivals * share;
         rt.retryDirect[to]! += retries * share;
       }

@@ -3,15 +3,15 @@
  * follows the segment's trust; who speaks follows where people are stranded. Each post records why.
  */
 import { postFeed } from './injects';
+import { incidentOngoing } from './queries';
 import { withRng } from './rng';
-import { incidentOngoing } from './rumours';
 import type { Sim } from './sim';
 
 export const FEED_EVERY_TICKS = 300;
 
 export function generateFeed(sim: Sim): void {
   const { scenario, state } = sim;
-  if (state.tick === 0 || state.tick % FEED_EVERY_TICKS !== 0 || !incidentOngoing(sim)) return;
+  if (state.tick === 0 || state.tick % FEED_EVERY_TICKS !== 0 || !incidentOngoing(scenario, state)) return;
   const stranded = scenario.segments.map((_, g) => state.segments[g]!.stranded.reduce((a, b) => a + b, 0));
   const total = stranded.reduce((a, b) => a + b, 0);
   if (total < 1) return;

@@ -4,6 +4,7 @@
  * state the previous tick left.
  */
 import { pushLog } from './log';
+import { faultLengthFactor } from './variation';
 import { withRng } from './rng';
 import type { Sim } from './sim';
 import { spawnRumour } from './rumours';
@@ -95,7 +96,9 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       break;
     case 'fail': {
       const st = state.services[effect.service]!;
-      st.restartAtTick = state.tick + (effect.forTicks > 0 ? effect.forTicks : scenario.durationTicks + 1);
+      // How long a scripted failure lasts is not something the commander can know: the seed varies it.
+      const forTicks = effect.forTicks > 0 ? Math.round(effect.forTicks * faultLengthFactor(sim, inject)) : 0;
+      st.restartAtTick = state.tick + (forTicks > 0 ? forTicks : scenario.durationTicks + 1);
       st.queue = 0;
       pushLog(
         state,

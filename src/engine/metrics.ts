@@ -1,10 +1,16 @@
 /**
- * Per-tick bookkeeping: running costs, time-weighted availability of critical services, and the running
- * score hook (the full, explained score breakdown is computed by the scoring system from these).
+ * Per-tick bookkeeping: running costs, the harm tallies (time-weighted availability of critical services,
+ * customer time stranded, how long the public went uninformed during the incident), and the running score,
+ * updated once a simulated minute (the full, explained breakdown is ./scoring.ts, from the same numbers).
  */
+import { criticalAvailabilityNow } from './availability';
+import { incidentOngoing } from './queries';
 import { scoreTotal } from './scoring';
 import type { Sim } from './sim';
 import { workaroundCostPerTick } from './workarounds';
+
+/** A statement keeps the public informed for this long; after that they need to hear again. */
+export const INFORMED_TICKS = 30 * 60;
 
 export function updateMetrics(sim: Sim): void {
   const { scenario, state, rt } = sim;
@@ -14,14 +20,14 @@ export function updateMetrics(sim: Sim): void {
     state.budgetKES -= cost;
     m.budgetSpentKES += cost;
   }
-  let sum = 0;
-  let count = 0;
-  for (let s = 0; s < scenario.services.length; s++) {
-    if (!scenario.services[s]!.critical) continue;
-    sum += state.services[s]!.availability;
-    count++;
+  m.criticalAvailabilitySum += criticalAvailabilityNow(scenario, state);
+  m.strandedSeconds += m.stranded;
+  if (incidentOngoing(sim.scenario, sim.state)) {
+    m.incidentTicks++;
+    const last = state.people.lastStatementTick;
+    if (last >= 0 && state.tick - last <= INFORMED_TICKS) m.informedTicks++;
   }
-  m.criticalAvailabilitySum += count > 0 ? sum / count : 1;
   m.ticks++;
-  if (m.ticks % 10 === 0 || state.tick + 1 >= sim.scenario.durationTicks) m.score = scoreTotal(sim);
+  const last = state.tick + 1 >= scenario.durationTicks;
+  if (!rt.isBaseline && (m.ticks % 60 === 0 || last)) m.score = scoreTotal(sim, last);
 }

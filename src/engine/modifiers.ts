@@ -2,7 +2,7 @@
  * Turns the list of effective mitigations into per-service modifiers. Runs only when that list changes,
  * so the cost of interpreting mitigations never lands in the tick loop.
  */
-import { paramOr } from './catalogue';
+import { param } from './mitigationParams';
 import { OFFLINE_MAINTENANCE, OFFLINE_NONE, OFFLINE_SHED, VECTOR_COUNT, type Runtime } from './runtime';
 import type { Sim } from './sim';
 import { ATTACK_VECTORS } from './types';
@@ -33,31 +33,34 @@ export function recomputeModifiers(sim: Sim): void {
     const def = scenario.mitigations[m.mitigation]!;
     rt.costPerTick += def.costPerHourKES / 3600;
     const s = m.target;
-    switch (def.kind) {
+    const kind = def.kind;
+    switch (kind) {
       case 'rate-limit':
       case 'waf-rule':
       case 'scrubbing':
       case 'call-provider': {
         // Scrubbing and the provider filter upstream, before the traffic crosses shared infrastructure;
         // rate limits and WAF rules act at the service's own door.
-        const upstream = def.kind === 'scrubbing' || def.kind === 'call-provider';
+        const upstream = kind === 'scrubbing' || kind === 'call-provider';
         const pass = upstream ? rt.upstreamPass : rt.attackPass;
         for (let v = 0; v < VECTOR_COUNT; v++) {
-          pass[s * VECTOR_COUNT + v]! *= paramOr(def, `pass_${ATTACK_VECTORS[v]}`, 1);
+          pass[s * VECTOR_COUNT + v]! *= param(kind, def, `pass_${ATTACK_VECTORS[v]!}`);
         }
         // Traffic from dependants is mostly application traffic: filtered like layer-7 requests.
-        rt.inboundAttackPass[s]! *= paramOr(def, 'pass_layer7', 1);
-        rt.legitPass[s]! *= paramOr(def, 'legitPass', 1);
-        rt.latencyAdd[s]! += paramOr(def, 'latencyMs', 0);
-        rt.capacityAdd[s]! += paramOr(def, 'capacityShare', 0) * scenario.services[s]!.capacity;
+        rt.inboundAttackPass[s]! *= param(kind, def, 'pass_layer7');
+        rt.legitPass[s]! *= param(kind, def, 'legitPass');
+        rt.latencyAdd[s]! += param(kind, def, 'latencyMs');
+        // Only the provider adds headroom; the other filters do not read capacityShare (mitigationParams.ts).
+        if (kind === 'call-provider')
+          rt.capacityAdd[s]! += param(kind, def, 'capacityShare') * scenario.services[s]!.capacity;
         break;
       }
       case 'add-capacity':
-        rt.capacityAdd[s]! += paramOr(def, 'capacityShare', 0.5) * scenario.services[s]!.capacity;
+        rt.capacityAdd[s]! += param(kind, def, 'capacityShare') * scenario.services[s]!.capacity;
         break;
       case 'failover':
-        rt.capacityMult[s]! *= paramOr(def, 'capacityShare', 0.7);
-        if (m.stale) rt.errorFloor[s] = Math.max(rt.errorFloor[s]!, paramOr(def, 'staleErrorRate', 0.05));
+        rt.capacityMult[s]! *= param(kind, def, 'capacityShare');
+        if (m.stale) rt.errorFloor[s] = Math.max(rt.errorFloor[s]!, param(kind, def, 'staleErrorRate'));
         break;
       case 'shed':
         rt.offline[s] = OFFLINE_SHED;

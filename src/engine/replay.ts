@@ -1,6 +1,7 @@
 /**
  * Running a whole drill headless: scenario + seed + command log → final state. The same function drives
- * the CLI, the tests, the benchmarks and (later) the what-if analysis, so they all see the same engine.
+ * the CLI, the tests, the benchmarks and the what-if analysis (src/run/whatif.ts), so they all see the same
+ * engine.
  */
 import { apply } from './commands';
 import { createSim, type Sim } from './sim';

@@ -6,16 +6,11 @@
 import { pushLog } from './log';
 import { postFeed } from './injects';
 import { withRng } from './rng';
+import { incidentOngoing, silenceTicks } from './queries';
 import type { Sim } from './sim';
 import { PEOPLE_PERIOD } from './workarounds';
 
 export const BIRTH_BELIEF = 0.03;
-
-export function silenceTicks(sim: Sim): number {
-  const p = sim.state.people;
-  if (p.incidentTick < 0) return 0;
-  return sim.state.tick - Math.max(p.lastStatementTick, p.incidentTick);
-}
 
 export function spawnRumour(sim: Sim, r: number, belief: number, why: string): void {
   const { scenario, state } = sim;
@@ -36,7 +31,7 @@ export function updateRumours(sim: Sim): void {
   if (defs.length === 0) return;
   const minutes = PEOPLE_PERIOD / 60;
   const p = state.people;
-  const silence = silenceTicks(sim);
+  const silence = silenceTicks(sim.state);
   const outageMinutes = p.incidentTick >= 0 ? (state.tick - p.incidentTick) / 60 : 0;
   const grievance = 1 - p.trust[0]! / 100;
   let totalSize = 0;
@@ -46,7 +41,13 @@ export function updateRumours(sim: Sim): void {
       const def = defs[r]!;
       const rs = p.rumours[r]!;
       if (!rs.born) {
-        if (!def.auto || p.incidentTick < 0 || silence < def.silenceTicks || !incidentOngoing(sim)) continue;
+        if (
+          !def.auto ||
+          p.incidentTick < 0 ||
+          silence < def.silenceTicks ||
+          !incidentOngoing(sim.scenario, sim.state)
+        )
+          continue;
         // The longer the outage and the silence, and the less people trust us, the likelier it is born.
         const pressure = (outageMinutes / 60) * (silence / 3600) * grievance;
         const perMinute = Math.min(1, 0.3 + pressure);
@@ -78,27 +79,6 @@ export function updateRumours(sim: Sim): void {
       rs.peak = Math.max(rs.peak, peak);
     }
   });
-}
-
-/** Mean belief of rumour r over all customers. */
-export function meanBelief(sim: Sim, r: number): number {
-  const { scenario, state } = sim;
-  let sum = 0;
-  let size = 0;
-  const rs = state.people.rumours[r]!;
-  scenario.segments.forEach((g, i) => {
-    sum += rs.belief[i]! * g.size;
-    size += g.size;
-  });
-  return size > 0 ? sum / size : 0;
-}
-
-export function incidentOngoing(sim: Sim): boolean {
-  const { scenario, state } = sim;
-  for (let s = 0; s < scenario.services.length; s++) {
-    if (scenario.services[s]!.critical && state.services[s]!.status !== 'healthy') return true;
-  }
-  return false;
 }
 
 /** Per segment need: demand multiplier from the rumours people believe (boycotts, panic). */

@@ -4,6 +4,7 @@
  * the tick loop allocates nothing.
  */
 import { ATTACK_VECTORS, type Scenario } from './types';
+import { needRoutes } from './workarounds';
 
 export const VECTOR_COUNT = ATTACK_VECTORS.length;
 
@@ -61,11 +62,17 @@ export interface Runtime {
   peopleDirty: boolean;
   /** Per need: the workarounds that can take some of its demand elsewhere. */
   routes: number[][];
+  /** Scratch for splitNeed (workarounds.ts): this tick's share of one need taken by each of its routes. */
+  routeShare: Float64Array;
   /** Every (rumour, need) pair a rumour's demand hit applies to, flattened once so the update allocates nothing. */
   rumourHits: { rumour: number; need: number; segment: number; factor: number }[];
+  /** Per service: capacity multiplier of the background faults active this tick (./variation.ts). */
+  faultFactor: Float64Array;
+  /** This run is the unattended counterfactual (./baseline.ts): it keeps no running score of its own. */
+  isBaseline: boolean;
 }
 
-export function createRuntime(scenario: Scenario): Runtime {
+export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
   const n = scenario.services.length;
   const needOffset = new Int32Array(scenario.segments.length);
   let needCount = 0;
@@ -73,6 +80,7 @@ export function createRuntime(scenario: Scenario): Runtime {
     needOffset[i] = needCount;
     needCount += g.needs.length;
   });
+  const routes = needRoutes(scenario);
   return {
     dirty: true,
     attackPass: new Float64Array(n * VECTOR_COUNT).fill(1),
@@ -103,23 +111,12 @@ export function createRuntime(scenario: Scenario): Runtime {
     worstDep: new Int32Array(n).fill(-1),
     needFactor: new Float64Array(needCount).fill(1),
     peopleDirty: true,
-    routes: needRoutes(scenario),
+    isBaseline,
+    faultFactor: new Float64Array(n).fill(1),
+    routes,
+    routeShare: new Float64Array(Math.max(0, ...routes.map((r) => r.length))),
     rumourHits: rumourHits(scenario),
   };
-}
-
-function needRoutes(scenario: Scenario): number[][] {
-  const routes: number[][] = [];
-  scenario.segments.forEach((g, gi) => {
-    g.needs.forEach((need) => {
-      const list: number[] = [];
-      scenario.people.workarounds.forEach((w, wi) => {
-        if (w.from === need.service && (w.segments.length === 0 || w.segments.includes(gi))) list.push(wi);
-      });
-      routes.push(list);
-    });
-  });
-  return routes;
 }
 
 function rumourHits(scenario: Scenario): Runtime['rumourHits'] {

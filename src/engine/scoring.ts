@@ -1,8 +1,36 @@
 /**
  * The score, as a transparent breakdown: each component is 0–100, weighted by the scenario, and says in words
- * what moved it. The running score in the metrics is the same computation.
+ * what moved it. The running score in the metrics is the same computation at the current tick.
+ *
+ * WHY IT IS BUILT THIS WAY. A score of absolute outcomes taught the wrong lessons: services the attack never
+ * touched, money nobody tried to move and a budget left unspent all paid, so doing nothing scored 64/100, and
+ * talking beat acting. Here every outcome component is the share of the harm the commander AVOIDED compared
+ * with the same incident (same scenario, same seed) left unattended (./baseline.ts, ./harm.ts):
+ *
+ *   avoided = 1 − harm(commander) / harm(nobody), clamped to 0–1
+ *
+ * so doing nothing scores 0 on it, making things worse than nobody also scores 0, and the seed's luck (a
+ * gentler or harsher flood) is divided out of the comparison without being hidden from the report.
+ *
+ * - Service kept up (availability): critical-service downtime avoided.
+ * - Money kept moving (valueMoved): value given up on or stuck, avoided.
+ * - Customers spared (customers): customer-hours stranded (and customers lost), avoided — a count, not a ratio,
+ *   so taking a service offline is charged for everyone it strands.
+ * - Value for money (budget): the three above, discounted by the share of the budget spent — saving money by
+ *   doing nothing earns nothing.
+ * - Public trust (trust) and Rumours contained (rumours): trust lost and rumour belief, avoided — discounted by
+ *   30 % for each claim proved false or gambled, so calm bought with an unsupported assurance does not pay.
+ * - Honest, timely word (honesty): the share of the incident during which the public had heard from the
+ *   commander in the last 30 minutes, less 30 % for each claim that proved false and each gamble — a claim
+ *   nothing on screen could support when it was made (./claims.ts), even if it later proved true.
+ *
+ * A drill stopped before its end is scored on the rest of it unfolding with no further orders (projectToEnd),
+ * so ending early never pays.
  */
-import type { Sim } from './sim';
+import { baselineHarmAt, baselineOf, type Baseline } from './baseline';
+import { harmOf, type Harm } from './harm';
+import { restore, type Sim } from './sim';
+import { step } from './step';
 import { TRUST_DRIVERS, type ScoringWeights } from './types';
 
 export interface ScoreComponent {
@@ -19,78 +47,22 @@ export interface ScoreComponent {
 export interface ScoreBreakdown {
   total: number;
   components: ScoreComponent[];
+  /** True when the drill was stopped early and scored on the rest unfolding without orders. */
+  projected: boolean;
+  /** The harm of this run and of the unattended run it is compared with. */
+  harm: Harm;
+  baselineHarm: Harm;
 }
 
 const LABELS: Record<keyof ScoringWeights, string> = {
-  availability: 'Service restored',
-  valueMoved: 'Money that moved',
-  customers: 'Customers helped',
-  budget: 'Budget kept',
+  availability: 'Service kept up',
+  valueMoved: 'Money kept moving',
+  customers: 'Customers spared',
+  budget: 'Value for money',
   trust: 'Public trust',
   rumours: 'Rumours contained',
-  honesty: 'Honesty',
+  honesty: 'Honest, timely word',
 };
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)} %`;
-}
-
-function kes(x: number): string {
-  return x >= 1e9 ? `KES ${(x / 1e9).toFixed(2)} bn` : `KES ${(x / 1e6).toFixed(1)} m`;
-}
-
-/** The seven component values, 0–1, without any text: cheap enough for the running score. */
-interface RawScore {
-  availability: number;
-  valueMoved: number;
-  customers: number;
-  budget: number;
-  trust: number;
-  rumours: number;
-  honesty: number;
-  recovered: number;
-  gaveUp: number;
-  trustNow: number;
-  trustLow: number;
-  rumourPeak: number;
-  broken: number;
-}
-
-function rawScore(sim: Sim): RawScore {
-  const { scenario, state } = sim;
-  const m = state.metrics;
-  const p = state.people;
-  const availability = m.ticks > 0 ? m.criticalAvailabilitySum / m.ticks : 1;
-  const valueTotal = m.valueMovedKES + m.valueLostKES + m.valuePendingKES;
-  let recovered = 0;
-  let gaveUp = 0;
-  for (const seg of state.segments) {
-    recovered += seg.recovered;
-    gaveUp += seg.gaveUp;
-  }
-  const hurt = gaveUp + m.churned + m.stranded;
-  const trustNow = p.trust[0] ?? 100;
-  const trustLow = p.trustLow[0] ?? 100;
-  let rumourPeak = 0;
-  for (const r of p.rumours) rumourPeak = Math.max(rumourPeak, r.peak);
-  let broken = 0;
-  for (const c of p.claims) if (c.status === 'broken') broken++;
-  return {
-    availability,
-    valueMoved: valueTotal > 0 ? m.valueMovedKES / valueTotal : 1,
-    customers: recovered + hurt > 0 ? recovered / (recovered + hurt) : 1,
-    budget: scenario.budgetKES > 0 ? Math.max(0, 1 - m.budgetSpentKES / scenario.budgetKES) : 1,
-    trust: (trustNow + trustLow) / 200,
-    rumours: 1 - rumourPeak,
-    honesty: Math.max(0, 1 - broken * 0.25),
-    recovered,
-    gaveUp,
-    trustNow,
-    trustLow,
-    rumourPeak,
-    broken,
-  };
-}
 
 const COMPONENTS: readonly (keyof ScoringWeights)[] = [
   'availability',
@@ -102,77 +74,168 @@ const COMPONENTS: readonly (keyof ScoringWeights)[] = [
   'honesty',
 ];
 
-/** The total only (what the running score in the metrics shows): same numbers as the breakdown, no text. */
-export function scoreTotal(sim: Sim): number {
-  const r = rawScore(sim);
+/** Each false claim or gamble takes this share off the honesty component. */
+export const CLAIM_PENALTY = 0.3;
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0;
+}
+
+/** The share of `base` avoided; below `floor` the unattended harm is too small to compare with. */
+export function avoided(you: number, base: number, floor: number): number {
+  return clamp01(1 - you / Math.max(base, floor));
+}
+
+interface RawScore extends Record<keyof ScoringWeights, number> {
+  harm: Harm;
+  base: Harm;
+  broken: number;
+  gambles: number;
+  informed: number;
+}
+
+function rawScore(sim: Sim, baseline: Baseline | null, atEnd: boolean): RawScore {
+  const { scenario, state } = sim;
+  const m = state.metrics;
+  const harm = harmOf(scenario, state);
+  const base = baseline ? (atEnd ? baseline.final : baselineHarmAt(baseline, state.tick)) : harm;
+  let population = 0;
+  for (const g of scenario.segments) population += g.size;
+  const availability = avoided(harm.downtime, base.downtime, 0.01 * Math.max(60, m.ticks));
+  const valueMoved = avoided(harm.valueLostKES, base.valueLostKES, 1000);
+  const customers = avoided(harm.customerHours, base.customerHours, 1e-4 * population + 1);
+  const trust = avoided(harm.trustLost, base.trustLost, 1);
+  const rumours = avoided(harm.rumourPeak, base.rumourPeak, 0.05);
+  const spent = scenario.budgetKES > 0 ? clamp01(m.budgetSpentKES / scenario.budgetKES) : 0;
+  const budget = ((availability + valueMoved + customers) / 3) * (1 - 0.5 * spent);
+  let broken = 0;
+  let gambles = 0;
+  for (const c of state.people.claims) {
+    if (c.status === 'broken') broken++;
+    else if (c.gamble) gambles++;
+  }
+  const informed = m.incidentTicks > 0 ? m.informedTicks / m.incidentTicks : 1;
+  const honesty = clamp01(informed * (1 - CLAIM_PENALTY * (broken + gambles)));
+  // Trust and calm bought with claims nobody could support do not count in full: without this, an early "no data
+  // was lost" paid for itself in trust and rumours whenever it happened to be true.
+  const credibility = Math.pow(1 - CLAIM_PENALTY, broken + gambles);
+  return {
+    availability,
+    valueMoved,
+    customers,
+    budget,
+    trust: trust * credibility,
+    rumours: rumours * credibility,
+    honesty,
+    harm,
+    base,
+    broken,
+    gambles,
+    informed,
+  };
+}
+
+function weighted(sim: Sim, r: RawScore): number {
   const w = sim.scenario.scoring;
   let weightSum = 0;
   let total = 0;
   for (const id of COMPONENTS) {
     weightSum += w[id];
-    total += 100 * Math.min(1, Math.max(0, r[id])) * w[id];
+    total += 100 * clamp01(r[id]) * w[id];
   }
   return weightSum > 0 ? total / weightSum : total;
 }
 
+/**
+ * The running total (what the HUD shows): harm so far against the unattended run's harm by the same tick; at the
+ * end, against the unattended run's final harm (the same number the breakdown gives).
+ */
+export function scoreTotal(sim: Sim, atEnd = sim.state.ended): number {
+  return weighted(sim, rawScore(sim, baselineOf(sim), atEnd));
+}
+
+/**
+ * The rest of a drill stopped early, unfolding with no further orders (a copy: `sim` is untouched). A drill
+ * that ended (its full length, or a script ended it) is returned as it is.
+ */
+export function projectToEnd(sim: Sim): Sim {
+  if (sim.state.ended) return sim;
+  const rest = restore(sim.scenario, sim.state);
+  while (!rest.state.ended) step(rest);
+  return rest;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
+
+function kes(x: number): string {
+  return x >= 1e9 ? `KES ${(x / 1e9).toFixed(2)} bn` : `KES ${(x / 1e6).toFixed(1)} m`;
+}
+
+function count(x: number): string {
+  return Math.round(x).toLocaleString('en');
+}
+
 export function scoreBreakdown(sim: Sim): ScoreBreakdown {
-  const { scenario, state } = sim;
-  const m = state.metrics;
-  const p = state.people;
-  const w = scenario.scoring;
-  const {
-    availability,
-    valueMoved: moved,
-    customers: helped,
-    budget,
-    trust,
-    honesty,
-    recovered,
-    gaveUp,
-    trustNow,
-    trustLow,
-    rumourPeak,
-    broken,
-  } = rawScore(sim);
+  const scored = projectToEnd(sim);
+  const projected = scored !== sim;
+  const r = rawScore(scored, baselineOf(scored), true);
+  const p = scored.state.people;
+  const m = scored.state.metrics;
+  const w = scored.scenario.scoring;
   const drivers = TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5)
     .map((d) => `${d} ${p.drivers[d] > 0 ? '+' : ''}${p.drivers[d].toFixed(1)}`)
     .join(', ');
-
-  const raw: [keyof ScoringWeights, number, string][] = [
-    ['availability', availability, `critical services were available ${pct(availability)} of the time`],
-    [
-      'valueMoved',
-      moved,
-      `${kes(m.valueMovedKES)} moved; ${kes(m.valueLostKES)} given up on, ${kes(m.valuePendingKES)} still stuck`,
-    ],
-    [
-      'customers',
-      helped,
-      `${Math.round(recovered).toLocaleString('en')} stranded customers got through in the end; ${Math.round(gaveUp + m.churned).toLocaleString('en')} gave up (${Math.round(m.churned).toLocaleString('en')} to competitors), ${Math.round(m.stranded).toLocaleString('en')} still stranded`,
-    ],
-    ['budget', budget, `${kes(m.budgetSpentKES)} of ${kes(scenario.budgetKES)} spent`],
-    [
-      'trust',
-      trust,
-      `public trust ends at ${Math.round(trustNow)}, lowest ${Math.round(trustLow)}${drivers ? `; moved by ${drivers}` : ''}`,
-    ],
-    [
-      'rumours',
-      1 - rumourPeak,
-      rumourPeak > 0
-        ? `the worst rumour reached ${pct(rumourPeak)} belief in some segment`
-        : 'no rumour took hold',
-    ],
-    [
-      'honesty',
-      honesty,
-      broken > 0 ? `${broken} public claim${broken > 1 ? 's' : ''} proved false` : 'no claim proved false',
-    ],
-  ];
-  const weightSum = raw.reduce((sum, [id]) => sum + w[id], 0) || 1;
-  const components = raw.map(([id, v, explanation]) => {
-    const value = 100 * Math.min(1, Math.max(0, v));
-    return { id, label: LABELS[id], value, weight: w[id], points: (value * w[id]) / weightSum, explanation };
+  const downtime = (seconds: number) =>
+    seconds < 3600
+      ? `${Math.round(seconds / 60)} service-minutes`
+      : `${(seconds / 3600).toFixed(1)} service-hours`;
+  const claims =
+    r.broken + r.gambles === 0
+      ? 'no false claim, no gamble'
+      : [
+          r.broken > 0 ? `${r.broken} claim${r.broken > 1 ? 's' : ''} proved false` : '',
+          r.gambles > 0
+            ? `${r.gambles} gamble${r.gambles > 1 ? 's' : ''} (said before anything supported it)`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+  const discount =
+    r.broken + r.gambles > 0
+      ? ` (less ${Math.round(100 * (1 - Math.pow(1 - CLAIM_PENALTY, r.broken + r.gambles)))} % for unsupported claims)`
+      : '';
+  // Short enough for the one-page print of the report: "X against Y unattended" — unattended = nobody acting.
+  const explained: Record<keyof ScoringWeights, string> = {
+    availability: `${downtime(r.harm.downtime)} of downtime against ${downtime(r.base.downtime)} unattended`,
+    valueMoved: `${kes(r.harm.valueLostKES)} lost or stuck against ${kes(r.base.valueLostKES)} unattended`,
+    customers: `${count(r.harm.customerHours)} customer-hours stranded or lost against ${count(r.base.customerHours)} unattended`,
+    budget: `harm avoided, less half the share of the budget spent (${kes(m.budgetSpentKES)} of ${kes(scored.scenario.budgetKES)})`,
+    trust: `${r.harm.trustLost.toFixed(1)} points of trust lost against ${r.base.trustLost.toFixed(1)} unattended${discount}${drivers ? `; moved by ${drivers}` : ''}`,
+    rumours:
+      r.base.rumourPeak < 0.05 && r.harm.rumourPeak < 0.05
+        ? 'no rumour took hold, with or without you'
+        : `worst rumour at ${pct(r.harm.rumourPeak)} belief against ${pct(r.base.rumourPeak)} unattended${discount}`,
+    honesty: `public informed for ${pct(r.informed)} of the incident; ${claims}`,
+  };
+  const weightSum = COMPONENTS.reduce((sum, id) => sum + w[id], 0) || 1;
+  const components = COMPONENTS.map((id) => {
+    const value = 100 * clamp01(r[id]);
+    return {
+      id,
+      label: LABELS[id],
+      value,
+      weight: w[id],
+      points: (value * w[id]) / weightSum,
+      explanation: explained[id],
+    };
   });
-  return { total: components.reduce((sum, c) => sum + c.points, 0), components };
+  return {
+    total: components.reduce((sum, c) => sum + c.points, 0),
+    components,
+    projected,
+    harm: r.harm,
+    baselineHarm: r.base,
+  };
 }

@@ -3,6 +3,7 @@
  * arrays that are rebuilt from the state, never saved).
  */
 import { newRngState } from './rng';
+import { drawIncident } from './variation';
 import { createRuntime, type Runtime } from './runtime';
 import type { Scenario, SegmentState, ServiceState, SimState } from './types';
 
@@ -48,6 +49,13 @@ export function initialState(scenario: Scenario, seed: string): SimState {
   }));
   const people = scenario.people;
   const perSegment = (): number[] => scenario.segments.map(() => 0);
+  const attacks = scenario.attacks.map((a) => ({
+    on: !a.startsOff,
+    offsetTicks: 0,
+    factor: 1,
+    target: a.target,
+  }));
+  const faults = drawIncident(scenario, String(seed), attacks);
   return {
     version: 1,
     scenarioId: scenario.id,
@@ -63,7 +71,8 @@ export function initialState(scenario: Scenario, seed: string): SimState {
     services: scenario.services.map(initialService),
     segments,
     attackJitter: scenario.attacks.map(() => 1),
-    attacks: scenario.attacks.map((a) => ({ on: !a.startsOff, offsetTicks: 0, factor: 1, target: a.target })),
+    attacks,
+    faults,
     capacityFactor: scenario.services.map(() => 1),
     injects: scenario.injects.map(() => ({ fired: 0, lastTick: -1, armed: false })),
     prompts: [],
@@ -113,6 +122,9 @@ export function initialState(scenario: Scenario, seed: string): SimState {
       churned: 0,
       budgetSpentKES: 0,
       criticalAvailabilitySum: 0,
+      strandedSeconds: 0,
+      incidentTicks: 0,
+      informedTicks: 0,
       ticks: 0,
       score: 100,
     },
@@ -120,8 +132,16 @@ export function initialState(scenario: Scenario, seed: string): SimState {
   };
 }
 
-export function createSim(scenario: Scenario, seed: string | number): Sim {
-  return { scenario, state: initialState(scenario, String(seed)), rt: createRuntime(scenario) };
+export function createSim(
+  scenario: Scenario,
+  seed: string | number,
+  options: { baseline?: boolean } = {},
+): Sim {
+  return {
+    scenario,
+    state: initialState(scenario, String(seed)),
+    rt: createRuntime(scenario, options.baseline ?? false),
+  };
 }
 
 /** A deep copy of the state: what the store, saves and tests hold on to while the engine moves on. */

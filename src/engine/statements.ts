@@ -6,43 +6,18 @@
  */
 import { postFeed } from './injects';
 import { pushLog } from './log';
-import { incidentOngoing } from './rumours';
+import { causeIsGamble, dataSafeIsGamble, etaServices } from './claims';
+import { incidentOngoing, meanReach, segmentReach } from './queries';
 import type { Sim } from './sim';
+import { elapsedClock } from './clock';
 import { addTrust } from './trust';
-import { LANGUAGES, type StatementBlock, type StatementRecord } from './types';
+import type { StatementBlock, StatementRecord } from './types';
 
 /** Repeating the same block within an hour halves its effect each time. */
 const REPEAT_WINDOW_TICKS = 3600;
-const GOODWILL_COST_KES = 2_000_000;
 const PARTNER_REBUTTAL_DELAY_TICKS = 600;
 
 type PendingStatement = StatementRecord;
-
-/** Reach of a statement per segment: channel habit × the best of the languages used. */
-export function segmentReach(sim: Sim, channel: number, languages: readonly string[], g: number): number {
-  const seg = sim.scenario.segments[g]!;
-  let lang = 0;
-  for (const l of languages) {
-    const i = LANGUAGES.indexOf(l as (typeof LANGUAGES)[number]);
-    if (i >= 0) lang = Math.max(lang, seg.languages[i]!);
-  }
-  return seg.reach[channel]! * lang;
-}
-
-export function meanReach(sim: Sim, channel: number, languages: readonly string[]): number {
-  let sum = 0;
-  let size = 0;
-  sim.scenario.segments.forEach((g, i) => {
-    sum += segmentReach(sim, channel, languages, i) * g.size;
-    size += g.size;
-  });
-  return size > 0 ? sum / size : 0;
-}
-
-export function statementCost(sim: Sim, channel: number, blocks: readonly StatementBlock[]): number {
-  const goodwill = blocks.some((b) => b.kind === 'goodwill') ? GOODWILL_COST_KES : 0;
-  return sim.scenario.people.channels[channel]!.costKES + goodwill;
-}
 
 /** What counts as "the same message": the block kind, and what it is about (which rumour, which workaround). */
 function sameMessage(a: StatementBlock, b: StatementBlock): boolean {
@@ -75,9 +50,9 @@ function land(sim: Sim, s: PendingStatement): void {
   const p = state.people;
   const channel = scenario.people.channels[s.channel]!;
   const credibility = channel.credibility * (0.5 + p.trust[0]! / 200);
-  const reach = meanReach(sim, s.channel, s.languages);
-  const ongoing = incidentOngoing(sim);
-  const label = `${channel.name} at ${minutesLabel(s.tick)}`;
+  const reach = meanReach(sim.scenario, s.channel, s.languages);
+  const ongoing = incidentOngoing(sim.scenario, sim.state);
+  const label = `${channel.name} at ${elapsedClock(s.tick)}`;
   // Repetition is counted before this statement is marked landed.
   const reps = s.blocks.map((b) => Math.pow(0.5, repetitions(sim, b, state.tick)));
   s.landed = true;
@@ -107,7 +82,7 @@ function land(sim: Sim, s: PendingStatement): void {
         addTrust(
           sim,
           -1 - g,
-          points * segmentReach(sim, s.channel, s.languages, g) * credibility * rep,
+          points * segmentReach(sim.scenario, s.channel, s.languages, g) * credibility * rep,
           'statements',
           why,
         );
@@ -131,6 +106,7 @@ function land(sim: Sim, s: PendingStatement): void {
           channel: s.channel,
           reach,
           status: 'open',
+          gamble: causeIsGamble(sim, block.cause),
         });
         break;
       case 'data-safe':
@@ -143,6 +119,7 @@ function land(sim: Sim, s: PendingStatement): void {
           channel: s.channel,
           reach,
           status: 'open',
+          gamble: dataSafeIsGamble(sim),
         });
         break;
       case 'eta': {
@@ -155,6 +132,7 @@ function land(sim: Sim, s: PendingStatement): void {
           channel: s.channel,
           reach,
           status: 'open',
+          services: etaServices(sim),
         });
         break;
       }
@@ -199,7 +177,7 @@ function announce(sim: Sim, id: string, s: PendingStatement, credibility: number
   const ws = state.people.workarounds[w]!;
   if (!ws.enabled) return; // withdrawn between ordering and landing
   for (let g = 0; g < scenario.segments.length; g++) {
-    const heard = segmentReach(sim, s.channel, s.languages, g) * Math.min(1, credibility * 1.2);
+    const heard = segmentReach(sim.scenario, s.channel, s.languages, g) * Math.min(1, credibility * 1.2);
     ws.awareness[g] = 1 - (1 - ws.awareness[g]!) * (1 - heard);
   }
 }
@@ -225,9 +203,9 @@ function rebut(
   const ageMinutes = rs.born ? (state.tick - rs.bornTick) / 60 : 0;
   const timing = Math.exp(-ageMinutes / 90);
   const defensive = block.evidence === 'none' && p.trust[0]! < 40;
-  const label = `${scenario.people.channels[s.channel]!.name} at ${minutesLabel(s.tick)}`;
+  const label = `${scenario.people.channels[s.channel]!.name} at ${elapsedClock(s.tick)}`;
   for (let g = 0; g < rs.belief.length; g++) {
-    const reach = segmentReach(sim, s.channel, s.languages, g);
+    const reach = segmentReach(sim.scenario, s.channel, s.languages, g);
     const b = rs.belief[g]!;
     rs.belief[g] = defensive
       ? Math.min(1, b + 0.15 * reach * (1 - b)) // a defensive denial draws attention to the rumour
@@ -239,8 +217,9 @@ function rebut(
     value: def.id,
     deadlineTick: -1,
     channel: s.channel,
-    reach: meanReach(sim, s.channel, s.languages),
+    reach: meanReach(sim.scenario, s.channel, s.languages),
     status: 'open',
+    gamble: block.evidence === 'none',
   });
   if (defensive)
     postFeed(
@@ -251,10 +230,3 @@ function rebut(
       `a bare denial of '${def.id}' while public trust was ${Math.round(p.trust[0]!)} (${label})`,
     );
 }
-
-function minutesLabel(tick: number): string {
-  const m = Math.floor(tick / 60);
-  return `T+${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
-export { minutesLabel };

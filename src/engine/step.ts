@@ -6,6 +6,7 @@ import { computeAttack } from './attack';
 import { addComplaints, computeDemand } from './demand';
 import { updateCustomers } from './customers';
 import { updateMetrics } from './metrics';
+import { scoreTotal } from './scoring';
 import { recomputeModifiers } from './modifiers';
 import { redrawNoise } from './noise';
 import { pushLog } from './log';
@@ -16,6 +17,7 @@ import { computeTraffic } from './traffic';
 import { runInjects } from './injects';
 import { updatePeople } from './people';
 import { recomputeNeedFactors } from './rumours';
+import { updateFaults } from './variation';
 
 export function step(sim: Sim): void {
   const { state } = sim;
@@ -24,13 +26,15 @@ export function step(sim: Sim): void {
   runInjects(sim);
   if (state.ended) {
     // An inject ended the drill during this tick: the tick is consumed (so a replay to the final tick
-    // reproduces it), but no system runs after the ending.
+    // reproduces it), but no system runs after the ending. The final score is taken now, as the debrief shows it.
     state.tick++;
+    if (!sim.rt.isBaseline) state.metrics.score = scoreTotal(sim, true);
     return;
   }
   if (sim.rt.dirty) recomputeModifiers(sim);
   if (sim.rt.peopleDirty) recomputeNeedFactors(sim);
   if (state.tick % 60 === 0) redrawNoise(sim);
+  updateFaults(sim);
   updateLifecycle(sim);
   computeDemand(sim);
   addComplaints(sim);

@@ -2,8 +2,8 @@
  * The life of an ordered mitigation: it waits out its delay, takes effect, and ends when it expires or is
  * lifted. Effects that happen once (a restart, a failover's coin toss for stale data) happen here.
  */
-import { paramOr } from './catalogue';
 import { pushLog } from './log';
+import { param } from './mitigationParams';
 import { withRng } from './rng';
 import type { Sim } from './sim';
 
@@ -38,7 +38,7 @@ function takeEffect(sim: Sim, index: number): boolean {
   const st = state.services[serviceIndex]!;
   if (def.kind === 'restart') {
     if (st.restartAtTick >= 0) {
-      const soon = state.tick + Math.ceil(service.restartTicks * paramOr(def, 'restartShare', 0.5));
+      const soon = state.tick + Math.ceil(service.restartTicks * param(def.kind, def, 'restartShare'));
       st.restartAtTick = Math.min(st.restartAtTick, soon);
       pushLog(state, 'mitigation', `${service.name}: manual restart under way`, serviceIndex);
     } else {
@@ -48,7 +48,8 @@ function takeEffect(sim: Sim, index: number): boolean {
     return true;
   }
   if (def.kind === 'failover') {
-    m.stale = withRng(state.rng.ops, (next) => next() < paramOr(def, 'staleRisk', 0));
+    const risk = param(def.kind, def, 'staleRisk');
+    m.stale = withRng(state.rng.ops, (next) => next() < risk);
     // The standby comes up fresh: a crash on the primary no longer matters, but it needs a short warm-up.
     if (st.restartAtTick >= 0) {
       st.restartAtTick = -1;

@@ -21,7 +21,8 @@ export function effectiveCapacity(sim: Sim, s: number): number {
   const st = state.services[s]!;
   if (rt.offline[s] !== OFFLINE_NONE || st.restartAtTick >= 0) return 0;
   const def = scenario.services[s]!;
-  let c = (def.capacity * rt.capacityMult[s]! + rt.capacityAdd[s]!) * state.capacityFactor[s]!;
+  let c =
+    (def.capacity * rt.capacityMult[s]! + rt.capacityAdd[s]!) * state.capacityFactor[s]! * rt.faultFactor[s]!;
   if (st.warmupUntilTick > state.tick && def.warmupTicks > 0) {
     const done = 1 - (st.warmupUntilTick - state.tick) / def.warmupTicks;
     c *= WARMUP_FLOOR + (1 - WARMUP_FLOOR) * Math.max(0, done);

@@ -3,11 +3,12 @@
  * customers, silence while the incident runs, rumours people believe, claims that prove false, missed ETAs,
  * and a slow recovery once service is back. Every change is attributed to a driver for the debrief.
  */
+import { etaKept, etaServices } from './claims';
 import { postFeed } from './injects';
 import { pushLog } from './log';
-import { incidentOngoing, meanBelief, silenceTicks } from './rumours';
+import { incidentOngoing, meanBelief, silenceTicks } from './queries';
 import type { Sim } from './sim';
-import { minutesLabel } from './statements';
+import { elapsedClock } from './clock';
 import type { Claim, TrustDriver } from './types';
 import { PEOPLE_PERIOD } from './workarounds';
 
@@ -62,11 +63,11 @@ export function updateTrust(sim: Sim): void {
   const { scenario, state } = sim;
   const p = state.people;
   const minutes = PEOPLE_PERIOD / 60;
-  const ongoing = incidentOngoing(sim);
+  const ongoing = incidentOngoing(sim.scenario, sim.state);
   if (ongoing && p.incidentTick < 0) p.incidentTick = state.tick;
 
   // Silence while the incident runs.
-  if (ongoing && silenceTicks(sim) > scenario.people.silenceGraceTicks) {
+  if (ongoing && silenceTicks(sim.state) > scenario.people.silenceGraceTicks) {
     const media = 0.5 + p.media / 100;
     addTrust(sim, 'public', -SILENCE_PER_MINUTE * media * minutes, 'silence', 'silence');
     scenario.segments.forEach((_, g) =>
@@ -94,7 +95,7 @@ export function updateTrust(sim: Sim): void {
   // Rumours people believe.
   scenario.people.rumours.forEach((def, r) => {
     if (!p.rumours[r]!.born) return;
-    const b = meanBelief(sim, r);
+    const b = meanBelief(sim.scenario, sim.state, r);
     addTrust(sim, 'public', -def.trustHit * b * minutes, 'rumours', `rumour '${def.id}'`);
     scenario.segments.forEach((_, g) =>
       addTrust(
@@ -128,22 +129,15 @@ export function updateTrust(sim: Sim): void {
   runScheduled(sim);
 }
 
-/** An ETA is kept if the critical services are back (≥ 90 % available) by its deadline. */
+/** An ETA is kept if the services it was about (./claims.ts) are back (≥ 90 % available) by its deadline. */
 function checkEtas(sim: Sim): void {
-  const { scenario, state } = sim;
+  const { state } = sim;
   for (const claim of state.people.claims) {
     if (claim.kind !== 'eta' || claim.status !== 'open' || state.tick < claim.deadlineTick) continue;
-    let sum = 0;
-    let n = 0;
-    scenario.services.forEach((def, s) => {
-      if (!def.critical) return;
-      sum += state.services[s]!.availability;
-      n++;
-    });
-    const restored = n === 0 || sum / n >= 0.9;
+    const restored = etaKept(sim, claim.services ?? etaServices(sim));
     claim.status = restored ? 'kept' : 'broken';
     if (restored) {
-      addTrust(sim, 'public', 3 * claim.reach, 'claims', `kept the ETA given at ${minutesLabel(claim.tick)}`);
+      addTrust(sim, 'public', 3 * claim.reach, 'claims', `kept the ETA given at ${elapsedClock(claim.tick)}`);
     } else {
       // A missed ETA costs more than giving none: the promise's gain was smaller than this.
       addTrust(
@@ -151,14 +145,14 @@ function checkEtas(sim: Sim): void {
         'public',
         -(MISSED_ETA_POINTS * claim.reach + 4),
         'claims',
-        `missed the ETA of ${claim.value} min given at ${minutesLabel(claim.tick)}`,
+        `missed the ETA of ${claim.value} min given at ${elapsedClock(claim.tick)}`,
       );
       postFeed(
         sim,
         'social',
         'Customers',
         `You said ${claim.value} minutes. It has been ${claim.value} minutes. Still nothing.`,
-        `ETA given at ${minutesLabel(claim.tick)} was missed`,
+        `ETA given at ${elapsedClock(claim.tick)} was missed`,
       );
     }
   }
@@ -197,7 +191,7 @@ export function revealTruth(sim: Sim, why: string): void {
         'public',
         -(BROKEN_CLAIM_POINTS * claim.reach + 6),
         'claims',
-        `claim proved false: ${what} (said at ${minutesLabel(claim.tick)})`,
+        `claim proved false: ${what} (said at ${elapsedClock(claim.tick)})`,
       );
       sim.scenario.segments.forEach((_, g) =>
         addTrust(sim, -1 - g, -BROKEN_CLAIM_POINTS * 0.5, 'claims', 'claim proved false'),
@@ -207,18 +201,20 @@ export function revealTruth(sim: Sim, why: string): void {
         sim,
         'headline',
         'Investigative desk',
-        `Statement at ${minutesLabel(claim.tick)} proves false: ${what}.`,
-        `${why}; it contradicts what was said at ${minutesLabel(claim.tick)}`,
+        `Statement at ${elapsedClock(claim.tick)} proves false: ${what}.`,
+        `${why}; it contradicts what was said at ${elapsedClock(claim.tick)}`,
       );
     } else {
       claim.status = 'kept';
-      addTrust(
-        sim,
-        'public',
-        2 * claim.reach,
-        'claims',
-        `claim held up (said at ${minutesLabel(claim.tick)})`,
-      );
+      // A gamble that came off earns nothing: it could not be known when it was said.
+      if (!claim.gamble)
+        addTrust(
+          sim,
+          'public',
+          2 * claim.reach,
+          'claims',
+          `claim held up (said at ${elapsedClock(claim.tick)})`,
+        );
     }
   }
 }

@@ -321,6 +321,8 @@ export interface Scenario {
   injects: InjectDef[];
   people: PeopleDef;
   scoring: ScoringWeights;
+  variation: VariationDef;
+  balance: BalanceDef;
   debriefQuestions: string[];
   /** Derived: service indices with dependencies before dependants (health flows this way). */
   order: number[];
@@ -384,6 +386,36 @@ export interface InjectDef {
   cooldownTicks: number;
   followUpOnly: boolean;
   effects: Effect[];
+}
+
+/** How much the seed varies the incident (./variation.ts). */
+export interface VariationDef {
+  /** Attacks start up to startTicks/3 earlier or startTicks later. */
+  startTicks: number;
+  /** Strength × (1 ± intensity); each keyframe × (1 ± intensity/2). */
+  intensity: number;
+  /** Up to this many background faults. */
+  faults: number;
+  /** Probability that an attack comes with another vector than the authored one. */
+  vectorChange: number;
+}
+
+/** A rule of a scenario's own scripted play (src/balance/policies.ts). */
+export interface PlayRule {
+  when: (sim: import('./sim').Sim) => boolean;
+  whenSource: string;
+  command: Command;
+  /** Again every this many ticks while it holds (0: once). */
+  everyTicks: number;
+}
+
+/** What balancing must show (src/balance/checks.ts), and the scenario's own additions to the expert and panic plays. */
+export interface BalanceDef {
+  expert: PlayRule[];
+  panic: PlayRule[];
+  passMark: number;
+  /** [low, high] for the expert play's median total. */
+  expertBand: [number, number];
 }
 
 export interface ScoringWeights {
@@ -500,6 +532,13 @@ export interface Claim {
   reach: number;
   /** 'open' until checked: 'kept' or 'broken'. */
   status: 'open' | 'kept' | 'broken';
+  /**
+   * Said before anything on screen could support it (an assurance about data before the investigation
+   * reported, a cause with no evidence for it, a denial without evidence): a gamble, whatever the truth.
+   */
+  gamble?: boolean;
+  /** ETA only: the services it is a promise about (those not healthy when it was given). */
+  services?: number[];
 }
 
 export interface StatementRecord {
@@ -604,8 +643,14 @@ export interface Metrics {
   budgetSpentKES: number;
   /** Sum over ticks of the mean availability of critical services (÷ ticks = time-weighted availability). */
   criticalAvailabilitySum: number;
+  /** Σ over ticks of the customers stranded (customer-seconds spent stuck). */
+  strandedSeconds: number;
+  /** Ticks during which the incident was visible (a critical service not healthy). */
+  incidentTicks: number;
+  /** Of those, ticks in which the public had heard from the commander in the last 30 minutes. */
+  informedTicks: number;
   ticks: number;
-  /** Hook for the scoring system (later issues): a running score, 0..100. */
+  /** The running score, 0–100 (./scoring.ts), updated once a simulated minute. */
   score: number;
 }
 
@@ -647,6 +692,19 @@ export interface AttackState {
   offsetTicks: number;
   factor: number;
   target: number;
+  /** This seed's multiplier for each keyframe (./variation.ts); absent: all 1. */
+  curve?: number[];
+  /** This seed's vector when it differs from the scenario's (./variation.ts). */
+  vector?: AttackVector;
+}
+
+/** A background fault drawn by the seed (./variation.ts): a service at reduced capacity for a while. */
+export interface FaultState {
+  service: number;
+  startTick: number;
+  endTick: number;
+  factor: number;
+  active: boolean;
 }
 
 export interface SimState {
@@ -662,6 +720,8 @@ export interface SimState {
   /** Per attack: this minute's jitter multiplier. */
   attackJitter: number[];
   attacks: AttackState[];
+  /** Background faults this seed drew (absent in saves from before they existed). */
+  faults?: FaultState[];
   /** Per service: capacity multiplier set by the scenario's injects. */
   capacityFactor: number[];
   injects: InjectState[];

@@ -7,3 +7,6 @@ export * from './save';
 export * from './share';
 export * from './series';
 export * from './report';
+export * from './untrusted';
+export * from './fit';
+export * from './text';

@@ -3,9 +3,10 @@
  * timeline, the score breakdown with what moved each component, the scenario's objectives and debrief questions
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
-import { scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
+import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
 import { describeCommand, type WhatIfReport } from './whatif';
 import { keyServices, type Series } from './series';
+import { displayText, escapeHtml } from './text';
 
 export type Topic = 'technical' | 'messaging' | 'rumours' | 'workarounds' | 'cascade';
 
@@ -38,10 +39,8 @@ export interface ReportModel {
   whatIf?: WhatIfReport;
 }
 
-export function clock(tick: number): string {
-  const m = Math.floor(tick / 60);
-  return `T+${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
+/** @deprecated The engine's `elapsedClock` ("T+01:23"); kept while src/ui/saves still imports this name. */
+export const clock = elapsedClock;
 
 const TOPIC_WORDS: Record<Topic, RegExp> = {
   technical: /filter|waf|rate|scrub|capacity|mitigat|block|provider|restart|fail ?over|offline|isolat/i,
@@ -69,7 +68,7 @@ export function buildReport(
   commands.forEach((c, i) =>
     timeline.push({
       tick: c.tick,
-      clock: clock(c.tick),
+      clock: elapsedClock(c.tick),
       kind: 'decision',
       text: describeCommand(c),
       by: options.roles?.[i],
@@ -79,7 +78,7 @@ export function buildReport(
     if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note')
       timeline.push({
         tick: e.tick,
-        clock: clock(e.tick),
+        clock: elapsedClock(e.tick),
         kind: e.kind === 'inject' ? 'inject' : e.kind,
         text: e.text,
       });
@@ -88,14 +87,19 @@ export function buildReport(
     if (s.landed)
       timeline.push({
         tick: s.landsTick,
-        clock: clock(s.landsTick),
+        clock: elapsedClock(s.landsTick),
         kind: 'statement',
         text: `statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => b.kind).join(', ')}`,
       });
   }
   for (const f of state.feed) {
     if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder')
-      timeline.push({ tick: f.tick, clock: clock(f.tick), kind: 'feed', text: `${f.from}: ${f.text}` });
+      timeline.push({
+        tick: f.tick,
+        clock: elapsedClock(f.tick),
+        kind: 'feed',
+        text: `${f.from}: ${f.text}`,
+      });
   }
   timeline.sort((a, b) => a.tick - b.tick);
 
@@ -104,7 +108,7 @@ export function buildReport(
   return {
     title: scenario.meta.title,
     seed: state.seed,
-    endedAt: clock(state.tick),
+    endedAt: elapsedClock(state.tick),
     outcome: state.outcome ? `${state.outcome.outcome}: ${state.outcome.text}` : 'still running',
     finalHash: options.hash,
     score,
@@ -126,14 +130,14 @@ function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Seri
     const peak = Math.max(...xs);
     const name = scenario.services.find((s) => s.id === id)!.name;
     facts.push({
-      text: `${name} first ran over capacity at ${clock(series.minutes[first]! * 60)} (peak ${Math.round(peak * 100)} %).`,
+      text: `${name} first ran over capacity at ${elapsedClock(series.minutes[first]! * 60)} (peak ${Math.round(peak * 100)} %).`,
       topics: ['cascade', 'technical'],
     });
   }
   const firstMitigation = commands.find((c) => c.cmd.type === 'mitigate');
   facts.push({
     text: firstMitigation
-      ? `First mitigation: ${describeCommand(firstMitigation)} at ${clock(firstMitigation.tick)}.`
+      ? `First mitigation: ${describeCommand(firstMitigation)} at ${elapsedClock(firstMitigation.tick)}.`
       : 'No mitigation was ordered.',
     topics: ['technical'],
   });
@@ -144,19 +148,22 @@ function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Seri
       p.incidentTick < 0
         ? 'No critical service was hit.'
         : firstStatement
-          ? `The incident began at ${clock(p.incidentTick)}; the first statement was ordered at ${clock(firstStatement.tick)}.`
-          : `The incident began at ${clock(p.incidentTick)} and nobody spoke publicly.`,
+          ? `The incident began at ${elapsedClock(p.incidentTick)}; the first statement was ordered at ${elapsedClock(firstStatement.tick)}.`
+          : `The incident began at ${elapsedClock(p.incidentTick)} and nobody spoke publicly.`,
     topics: ['messaging'],
   });
   for (const c of p.claims) {
     if (c.status === 'broken')
-      facts.push({ text: `A ${c.kind} claim made at ${clock(c.tick)} proved false.`, topics: ['messaging'] });
+      facts.push({
+        text: `A ${c.kind} claim made at ${elapsedClock(c.tick)} proved false.`,
+        topics: ['messaging'],
+      });
   }
   scenario.people.rumours.forEach((r, i) => {
     const rs = p.rumours[i]!;
     facts.push({
       text: rs.born
-        ? `Rumour "${r.text}" spread from ${clock(rs.bornTick)}; peak belief ${Math.round(rs.peak * 100)} % in the worst segment.`
+        ? `Rumour "${r.text}" spread from ${elapsedClock(rs.bornTick)}; peak belief ${Math.round(rs.peak * 100)} % in the worst segment.`
         : `Rumour "${r.id}" never took hold.`,
       topics: ['rumours', 'messaging'],
     });
@@ -166,7 +173,7 @@ function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Seri
     if (ws.announcedTick < 0) return;
     const peakTo = Math.max(0, ...(series.utilisation[scenario.services[w.to]!.id] ?? [0]));
     facts.push({
-      text: `Workaround "${w.name}" announced at ${clock(ws.announcedTick)}; ${scenario.services[w.to]!.name} peaked at ${Math.round(peakTo * 100)} % load.`,
+      text: `Workaround "${w.name}" announced at ${elapsedClock(ws.announcedTick)}; ${scenario.services[w.to]!.name} peaked at ${Math.round(peakTo * 100)} % load.`,
       topics: ['workarounds'],
     });
   });
@@ -180,10 +187,10 @@ function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Seri
 function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<string, string[]> {
   const { scenario, state } = sim;
   const p = state.people;
-  const decisions = commands.map((c) => `${clock(c.tick)} ${describeCommand(c)}`);
+  const decisions = commands.map((c) => `${elapsedClock(c.tick)} ${describeCommand(c)}`);
   const trust = p.trustEvents
     .filter((e) => e.who === 0)
-    .map((e) => `${clock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${e.why}`);
+    .map((e) => `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${e.why}`);
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)
     .map(([k, v]) => `${k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
@@ -194,32 +201,37 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
       ),
       ...state.log
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
-        .map((e) => `${clock(e.tick)} ${e.text}`),
+        .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
     ],
     valueMoved: decisions.filter((d) => /workaround|waf|rate|scrub|capacity/.test(d)),
     customers: decisions.filter((d) => /workaround|goodwill/.test(d)),
     budget: commands
       .filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround')
-      .map((c) => `${clock(c.tick)} ${describeCommand(c)}`),
+      .map((c) => `${elapsedClock(c.tick)} ${describeCommand(c)}`),
     trust: [...drivers, ...trust],
     rumours: scenario.people.rumours
       .flatMap((r, i) =>
-        p.rumours[i]!.born ? [`${clock(p.rumours[i]!.bornTick)} '${r.id}' began to spread`] : [],
+        p.rumours[i]!.born ? [`${elapsedClock(p.rumours[i]!.bornTick)} '${r.id}' began to spread`] : [],
       )
       .concat(decisions.filter((d) => /rebuttal/.test(d))),
     honesty: p.claims
       .filter((c) => c.status !== 'open')
-      .map((c) => `${clock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
+      .map((c) => `${elapsedClock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
   };
 }
 
-/** A Markdown export: readable in any editor, pastable into an after-action document. */
+/**
+ * A Markdown export: readable in any editor, pastable into an after-action document. Everything in it that
+ * comes from the scenario, the run or the player (titles, objectives, feed text, roles) is untrusted: HTML
+ * special characters are escaped (a renderer shows `<img onerror=…>` as text) and bidirectional controls
+ * removed (`md`); table cells also escape `|` and newlines (`cell`).
+ */
 export function reportToMarkdown(r: ReportModel): string {
   const lines: string[] = [];
   lines.push(
-    `# After-action report: ${r.title}`,
+    `# After-action report: ${md(r.title)}`,
     '',
-    `Seed ${r.seed} · ended ${r.endedAt} · ${r.outcome} · state hash \`${r.finalHash}\``,
+    `Seed ${md(r.seed)} · ended ${md(r.endedAt)} · ${md(r.outcome)} · state hash \`${md(r.finalHash)}\``,
     '',
   );
   lines.push(
@@ -230,29 +242,34 @@ export function reportToMarkdown(r: ReportModel): string {
   );
   for (const c of r.score.components) {
     lines.push(
-      `| ${c.label} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${escapeCell(c.explanation)} |`,
+      `| ${cell(c.label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(c.explanation)} |`,
     );
   }
   lines.push('');
   for (const c of r.score.components) {
     const m = r.movers[c.id] ?? [];
     if (m.length === 0) continue;
-    lines.push(`**${c.label}** — moved by:`, ...m.slice(0, 12).map((x) => `- ${x}`), '');
+    lines.push(`**${md(c.label)}** — moved by:`, ...m.slice(0, 12).map((x) => `- ${md(x)}`), '');
   }
   lines.push('## Learning objectives', '');
-  for (const o of r.objectives) lines.push(`- **${o.text}**`, ...o.facts.map((f) => `  - ${f}`));
+  for (const o of r.objectives) lines.push(`- **${md(o.text)}**`, ...o.facts.map((f) => `  - ${md(f)}`));
   lines.push('', '## Debrief questions', '');
-  for (const q of r.questions) lines.push(`- **${q.text}**`, ...q.facts.map((f) => `  - ${f}`));
+  for (const q of r.questions) lines.push(`- **${md(q.text)}**`, ...q.facts.map((f) => `  - ${md(f)}`));
   if (r.whatIf) {
     lines.push('', '## What if', '');
-    for (const v of r.whatIf.variants) lines.push(`- ${v.summary}`);
+    for (const v of r.whatIf.variants) lines.push(`- ${md(v.summary)}`);
   }
   lines.push('', '## Timeline', '', '| time | what |', '|---|---|');
   for (const t of r.timeline)
-    lines.push(`| ${t.clock} | ${t.kind}${t.by ? ` (${escapeCell(t.by)})` : ''}: ${escapeCell(t.text)} |`);
+    lines.push(`| ${cell(t.clock)} | ${t.kind}${t.by ? ` (${cell(t.by)})` : ''}: ${cell(t.text)} |`);
   return `${lines.join('\n')}\n`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Untrusted text on one Markdown line. */
+function md(text: string): string {
+  return escapeHtml(displayText(text)).replace(/\r?\n/g, ' ');
+}
+
+function cell(text: string): string {
+  return md(text).replace(/\|/g, '\\|');
 }

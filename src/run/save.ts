@@ -1,28 +1,44 @@
 /**
- * Saved drills: versioned, validated, migrated through a chain of small steps, and checked against their hash.
- * A corrupt save, or one from an unknown version, is reported and skipped; it never blocks the game or other
- * saves.
+ * Saved drills: versioned, validated, migrated through a chain of small steps, and checked against their
+ * checksums. A corrupt save, or one from an unknown version, is reported and skipped; it never blocks the game
+ * or other saves. A save is untrusted input (it comes back from localStorage, where anyone can edit it): its
+ * size and nesting are bounded before it is parsed (untrusted.ts).
+ *
+ * FORMATS. v1: the first. v2: + name, savedAt, score. v3: + roles (who issued each command; v2 kept them
+ * outside the format, as an extra top-level field the browser storage added), + scenarioFingerprint (the
+ * shape of the scenario it was made with: fit.ts), + checksum.
+ *
+ * TWO CHECKSUMS. `hash` is the state hash of the snapshot (as in every version; a resumed drill shows it).
+ * `checksum` (v3) covers EVERYTHING in the save — the command log, the names, the roles, the snapshot, even
+ * fields this version does not know — so a changed character anywhere is refused, not resumed. Older saves
+ * are checked as well as their format allows (the snapshot only) and sealed with a checksum as they migrate.
+ *
+ * Neither checksum is a signature: anyone can recompute them. A save that is consistent but was made for
+ * another version of its scenario, or forged, is caught before it resumes by `checkSaveFits` (fit.ts).
  */
+import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
-import { hashState, type LoggedCommand, type SimState } from '../engine';
+import { hashState, hashText, type LoggedCommand, type SimState } from '../engine';
+import { loggedCommand, parseLimited } from './untrusted';
 
-export const SAVE_VERSION = 2;
+export const SAVE_VERSION = 3;
+/** A four-hour drill's save is ~100 k characters; a save larger than this is refused before it is parsed. */
+export const MAX_SAVE_CHARS = 2_000_000;
+/** Commands in one save (a four-hour drill has a few hundred). */
+export const MAX_SAVE_COMMANDS = 50_000;
 
-const loggedCommand = z.object({
-  tick: z.number().int().min(0),
-  cmd: z.object({ type: z.string() }).passthrough(),
-});
+const stable = configure({ deterministic: true, bigint: false });
 
 /** v1 (the first format): no name, no score. */
 const saveV1 = z.object({
   saveVersion: z.literal(1),
-  engineVersion: z.string(),
-  scenarioId: z.string(),
-  scenarioHash: z.string(),
-  seed: z.string(),
-  commands: z.array(loggedCommand),
+  engineVersion: z.string().max(40),
+  scenarioId: z.string().max(60),
+  scenarioHash: z.string().max(40),
+  seed: z.string().max(40),
+  commands: z.array(loggedCommand).max(MAX_SAVE_COMMANDS),
   snapshot: z.record(z.string(), z.unknown()),
-  hash: z.string(),
+  hash: z.string().max(40),
 });
 
 const saveV2 = saveV1.extend({
@@ -34,7 +50,28 @@ const saveV2 = saveV1.extend({
   score: z.number(),
 });
 
-export type Save = z.output<typeof saveV2>;
+const roles = z.record(z.string().regex(/^\d{1,6}$/), z.string().max(40));
+
+const saveV3 = saveV2.extend({
+  saveVersion: z.literal(3),
+  /** Index in `commands` → the role that issued it. */
+  roles,
+  /** `scenarioFingerprint(scenario)` when it was saved ('' when migrated from a format without it). */
+  scenarioFingerprint: z.string().max(40),
+  /** Covers everything else in the save (see TWO CHECKSUMS). */
+  checksum: z.string().max(40),
+});
+
+export type Save = z.output<typeof saveV3>;
+
+/** Only well-formed roles survive a migration (v2 kept them outside the format, unchecked). */
+function cleanRoles(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value))
+    if (/^\d{1,6}$/.test(k) && typeof v === 'string') out[k] = v.slice(0, 40);
+  return out;
+}
 
 /** One step per version: v(n) → v(n+1). */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -45,21 +82,41 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     savedAt: '',
     score: 0,
   }),
+  2: (old) => ({ ...old, saveVersion: 3, roles: cleanRoles(old.roles), scenarioFingerprint: '' }),
 };
 
 export type LoadResult = { ok: true; save: Save; migratedFrom?: number } | { ok: false; error: string };
+
+/** The checksum of a save: everything in it but the checksum itself. */
+export function saveChecksum(doc: Readonly<Record<string, unknown>>): string {
+  const { checksum: _checksum, ...rest } = doc;
+  return hashText(stable(rest) ?? '');
+}
+
+/** The same save with its checksum recomputed (after changing a field, e.g. the roles). */
+export function sealSave(save: Omit<Save, 'checksum'> & { checksum?: string }): Save {
+  return { ...save, checksum: saveChecksum(save) };
+}
+
+/** The same save with these roles (index in `commands` → role), sealed again. */
+export function withRoles(save: Save, roles: Readonly<Record<number, string>>): Save {
+  return sealSave({ ...save, roles: cleanRoles(roles) });
+}
 
 export function makeSave(args: {
   engineVersion: string;
   scenarioId: string;
   scenarioHash: string;
+  /** `scenarioFingerprint(scenario)` (fit.ts); '' if unknown. */
+  scenarioFingerprint?: string;
   seed: string;
   commands: readonly LoggedCommand[];
   state: SimState;
   name: string;
   savedAt: string;
+  roles?: Readonly<Record<number, string>>;
 }): Save {
-  return {
+  return sealSave({
     saveVersion: SAVE_VERSION,
     engineVersion: args.engineVersion,
     scenarioId: args.scenarioId,
@@ -71,17 +128,21 @@ export function makeSave(args: {
     name: args.name.slice(0, 120),
     savedAt: args.savedAt.slice(0, 40),
     score: args.state.metrics.score,
-  };
+    roles: cleanRoles(args.roles ?? {}),
+    scenarioFingerprint: args.scenarioFingerprint ?? '',
+  });
 }
 
 /** Parses a save from text; never throws. */
 export function loadSave(text: string): LoadResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the save is not valid JSON (it may have been cut off)' };
-  }
+  const parsed = parseLimited(text, 'save', { maxChars: MAX_SAVE_CHARS });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error:
+        parsed.reason === 'invalid' ? 'the save is not valid JSON (it may have been cut off)' : parsed.error,
+    };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, error: 'the save is not an object' };
   let doc = value as Record<string, unknown>;
@@ -93,20 +154,24 @@ export function loadSave(text: string): LoadResult {
       ok: false,
       error: `the save is from a newer version of Cascade (save format ${from}; this one reads up to ${SAVE_VERSION})`,
     };
+  // The checksum covers the save as it was written, before any migration (and any field this version ignores).
+  if (from >= 3 && saveChecksum(doc) !== doc.checksum)
+    return { ok: false, error: 'the save is damaged: its content does not match its checksum' };
   for (let v = from; v < SAVE_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return { ok: false, error: `no migration from save format ${v}` };
     doc = step(doc);
   }
-  const parsed = saveV2.safeParse(doc);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+  if (from < SAVE_VERSION) doc = { ...doc, checksum: saveChecksum(doc) };
+  const checked = saveV3.safeParse(doc);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
     return {
       ok: false,
       error: `the save is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
     };
   }
-  const save = parsed.data;
+  const save = checked.data;
   if (hashState(save.snapshot as unknown as SimState) !== save.hash)
     return { ok: false, error: 'the save is damaged: its state does not match its checksum' };
   return from < SAVE_VERSION ? { ok: true, save, migratedFrom: from } : { ok: true, save };

@@ -50,7 +50,9 @@ export function sample(series: Series, sim: Sim): void {
   });
   series.stranded.push(Math.round(state.metrics.stranded));
   scenario.people.stakeholders.forEach((k, i) => series.trust[k.id]!.push(round(state.people.trust[i]!)));
-  scenario.people.rumours.forEach((r, i) => series.belief[r.id]!.push(round(meanBelief(sim, i))));
+  scenario.people.rumours.forEach((r, i) =>
+    series.belief[r.id]!.push(round(meanBelief(sim.scenario, sim.state, i))),
+  );
   series.failedValue.push(Math.round(state.metrics.valueLostKES + state.metrics.valuePendingKES));
   series.score.push(round(state.metrics.score));
 }

@@ -1,21 +1,31 @@
 /**
  * Shareable runs: scenario id + seed + the command log, compressed into a URL fragment (lz-string) so a link
- * opens the same run in any browser. The fragment is validated like any other untrusted input.
+ * opens the same run in any browser. The fragment is untrusted input (untrusted.ts): its length is bounded
+ * before anything else, its decompression stops at MAX_SHARE_JSON_CHARS, its nesting is checked before
+ * JSON.parse, and its content is validated (zod) before it is used.
  */
 // The default export: lz-string is CommonJS, and plain Node ESM (the CLI, tsx) sees no named exports in it.
 import LZString from 'lz-string';
 import { z } from 'zod';
 import type { LoggedCommand } from '../engine';
+import { decompressLimited, loggedCommand, parseLimited } from './untrusted';
 
 export const SHARE_PREFIX = 'run=';
 /** Long runs belong in a file export; URLs over ~32 k characters are unreliable across browsers. */
 export const MAX_FRAGMENT_LENGTH = 32_000;
+/**
+ * The most a link may expand to. A link of MAX_FRAGMENT_LENGTH made by `encodeShare` holds at most a few hundred
+ * thousand characters of JSON (5,000 commands); a hand-made one can expand to millions.
+ */
+export const MAX_SHARE_JSON_CHARS = 1_000_000;
+/** A link's JSON nests 5 levels (a statement's block inside a command inside the list). */
+const MAX_SHARE_DEPTH = 12;
 
 const shared = z.object({
   v: z.literal(1),
   s: z.string().min(1).max(60),
   seed: z.string().min(1).max(40),
-  c: z.array(z.tuple([z.number().int().min(0), z.object({ type: z.string() }).passthrough()])).max(5000),
+  c: z.array(z.tuple([loggedCommand.shape.tick, loggedCommand.shape.cmd])).max(5000),
   /** The final hash when the link was made (lets the receiver check the replay). */
   h: z.string().max(20).optional(),
 });
@@ -39,33 +49,49 @@ export function encodeShare(run: SharedRun): string | undefined {
   return fragment.length <= MAX_FRAGMENT_LENGTH ? fragment : undefined;
 }
 
+/** Never throws. */
 export function decodeShare(fragment: string): { ok: true; run: SharedRun } | { ok: false; error: string } {
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(SHARE_PREFIX)) return { ok: false, error: 'not a Cascade run link' };
-  if (body.length > MAX_FRAGMENT_LENGTH) return { ok: false, error: 'the link is too long' };
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(body.slice(SHARE_PREFIX.length));
-  } catch {
-    // lz-string throws on some malformed inputs instead of returning null.
-    json = null;
+  if (body.length > MAX_FRAGMENT_LENGTH)
+    return {
+      ok: false,
+      error: `the link is too long (${body.length.toLocaleString('en-GB')} characters; at most ${MAX_FRAGMENT_LENGTH.toLocaleString('en-GB')})`,
+    };
+  const expanded = decompressLimited(body.slice(SHARE_PREFIX.length), MAX_SHARE_JSON_CHARS);
+  if (!expanded.ok)
+    return {
+      ok: false,
+      error:
+        expanded.reason === 'too-large'
+          ? `the link is too large: it expands to more than ${MAX_SHARE_JSON_CHARS.toLocaleString('en-GB')} characters`
+          : 'the link is damaged (it could not be decompressed)',
+    };
+  if (expanded.text === '') return { ok: false, error: 'the link is damaged (it could not be decompressed)' };
+  const parsed = parseLimited(expanded.text, 'link', {
+    maxChars: MAX_SHARE_JSON_CHARS,
+    maxDepth: MAX_SHARE_DEPTH,
+  });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: parsed.reason === 'invalid' ? 'the link is damaged (not valid data)' : parsed.error,
+    };
+  const checked = shared.safeParse(parsed.value);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    return {
+      ok: false,
+      error: `the link is damaged: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+    };
   }
-  if (!json) return { ok: false, error: 'the link is damaged (it could not be decompressed)' };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { ok: false, error: 'the link is damaged (not valid data)' };
-  }
-  const parsed = shared.safeParse(value);
-  if (!parsed.success) return { ok: false, error: `the link is damaged: ${parsed.error.issues[0]!.message}` };
-  const p = parsed.data;
+  const p = checked.data;
   return {
     ok: true,
     run: {
       scenarioId: p.s,
       seed: p.seed,
-      commands: p.c.map(([tick, cmd]) => ({ tick, cmd: cmd as LoggedCommand['cmd'] })),
+      commands: p.c.map(([tick, cmd]) => ({ tick, cmd: cmd as unknown as LoggedCommand['cmd'] })),
       finalHash: p.h,
     },
   };

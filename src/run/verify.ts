@@ -6,6 +6,7 @@ import {
   advance,
   applyDue,
   createSim,
+  elapsedClock,
   firstDifference,
   hashState,
   restore,
@@ -78,7 +79,6 @@ function describe(
 ): Divergence {
   // Commands applied since the last matching checkpoint (they run at the start of their tick).
   const commandsThen = log.filter((c) => c.tick >= tick - CHECKPOINT_EVERY_TICKS && c.tick < tick);
-  const minute = Math.floor(tick / 60);
   const issued = commandsThen.length
     ? `; commands issued then: ${commandsThen.map((c) => `${c.cmd.type}@${c.tick}`).join(', ')}`
     : '; no command was issued in that minute';
@@ -87,6 +87,6 @@ function describe(
     expectedHash,
     actualHash,
     commandsThen,
-    message: `The replay diverged from the recording at T+${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} (tick ${tick})${issued}.`,
+    message: `The replay diverged from the recording at ${elapsedClock(tick)} (tick ${tick})${issued}.`,
   };
 }

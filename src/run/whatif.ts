@@ -3,7 +3,15 @@
  * report the difference. Pure and deterministic — the same record gives the same answers, in a Web Worker or a
  * test alike.
  */
-import { run, scoreBreakdown, type LoggedCommand, type Scenario, type Sim } from '../engine';
+import {
+  criticalAvailabilityToDate,
+  elapsedClock,
+  run,
+  scoreBreakdown,
+  type LoggedCommand,
+  type Scenario,
+  type Sim,
+} from '../engine';
 
 export interface Outcome {
   score: number;
@@ -39,7 +47,7 @@ export function outcomeOf(sim: Sim): Outcome {
     failedValueKES: m.valueLostKES + m.valuePendingKES,
     strandedPeak: m.strandedPeak,
     trustEnd: sim.state.people.trust[0] ?? 0,
-    criticalAvailability: m.ticks > 0 ? m.criticalAvailabilitySum / m.ticks : 1,
+    criticalAvailability: criticalAvailabilityToDate(sim.state),
   };
 }
 
@@ -62,11 +70,6 @@ export function describeCommand(c: LoggedCommand): string {
     default:
       return cmd.type;
   }
-}
-
-function clock(tick: number): string {
-  const m = Math.floor(tick / 60);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 function percentChange(actual: number, variant: number): string {
@@ -118,7 +121,7 @@ export function whatIf(
       const label =
         k.kind === 'never'
           ? `without ${name}`
-          : `${name} at ${clock(k.tick)} instead of ${clock(original.tick)}`;
+          : `${name} at ${elapsedClock(k.tick)} instead of ${elapsedClock(original.tick)}`;
       const summary = `${label}: ${percentChange(actual.failedValueKES, outcome.failedValueKES)} money failed to move, score ${outcome.score.toFixed(1)} (actual ${actual.score.toFixed(1)})`;
       variants.push({ decision: d, label, kind: k.kind, tick: k.tick, outcome, summary });
     }

@@ -4,7 +4,8 @@
  * unknown and duplicate ids, dependency cycles, injects that can never fire, expressions.
  * All problems are reported (capped), and nothing is returned if any of them is an error.
  */
-import { BUILTIN_MITIGATIONS, paramOr } from '../engine/catalogue';
+import { BUILTIN_MITIGATIONS } from '../engine/catalogue';
+import { paramNames } from '../engine/mitigationParams';
 import { BUILTIN_CHANNELS, DEFAULT_STAKEHOLDERS, DEFAULT_TEMPLATES } from '../engine/channels';
 import type {
   AttackDef,
@@ -24,8 +25,9 @@ import type {
   ServiceDef,
   ServiceKind,
 } from '../engine/types';
+import { LANGUAGES } from '../engine/types';
 import { compileExpression } from './expr';
-import { DiagnosticList } from './diagnostics';
+import { DiagnosticList, type DiagnosticCode } from './diagnostics';
 import {
   formatPath,
   keyNodeAt,
@@ -36,11 +38,11 @@ import {
   type PathSegment,
 } from './document';
 import { scenarioExprSchema } from './exprEnv';
+import { buildPlayRules } from './playRules';
 import type { EffectDocument, ScenarioDocument, SimpleEffectDocument } from './schema';
 import { didYouMean } from './suggest';
 import { topologicalOrder } from './graph';
 import { parseDuration } from './duration';
-import { MITIGATION_PARAMS } from './mitigationParams';
 
 export const DEFAULT_DEMAND_CURVE = [
   0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.4, 0.75, 0.95, 1, 0.95, 0.9, 0.95, 0.9, 0.85, 0.85, 0.9, 1, 0.95, 0.8,
@@ -61,7 +63,7 @@ function at(ctx: Ctx, path: PathSegment[]): { line: number; column: number; path
   return { ...positionAt(ctx.source, path), path: formatPath(path) };
 }
 
-function err(ctx: Ctx, code: string, path: PathSegment[], message: string): void {
+function err(ctx: Ctx, code: DiagnosticCode, path: PathSegment[], message: string): void {
   ctx.diags.add({ code, ...at(ctx, path), message });
 }
 
@@ -102,7 +104,7 @@ function uniqueIds(
   });
 }
 
-function resolver(ctx: Ctx, ids: readonly string[], code: string, kind: string) {
+function resolver(ctx: Ctx, ids: readonly string[], code: DiagnosticCode, kind: string) {
   return (id: string, path: PathSegment[], pos?: { line: number; column: number }): number => {
     const i = ids.indexOf(id);
     if (i >= 0) return i;
@@ -183,6 +185,30 @@ export function buildScenario(
   const mitigations = buildMitigations(ctx);
   const people = buildPeople(ctx, service, channels, segments, durationTicks);
   const injects = buildInjects(ctx, { service, durationTicks, mitigations, services, people });
+  const ruleSchema = scenarioExprSchema({
+    services: doc.services.map((s) => s.id),
+    attacks: doc.attacks.map((a) => a.id),
+    segments: doc.segments.map((g) => g.id),
+    injects: doc.injects.map((j) => j.id),
+    mitigations: mitigations.map((m) => m.id),
+    stakeholders: people.stakeholders.map((k) => k.id),
+    rumours: people.rumours.map((r) => r.id),
+    workarounds: people.workarounds.map((w) => w.id),
+  });
+  const expertRules = buildPlayRules(
+    ctx.source,
+    diags,
+    doc.balance?.expert ?? [],
+    ['balance', 'expert'],
+    ruleSchema,
+  );
+  const panicRules = buildPlayRules(
+    ctx.source,
+    diags,
+    doc.balance?.panic ?? [],
+    ['balance', 'panic'],
+    ruleSchema,
+  );
 
   if (diags.hasErrors) return undefined;
   const depsOf: number[][] = services.map(() => []);
@@ -222,6 +248,19 @@ export function buildScenario(
       trust: weights.trust ?? 0.2,
       rumours: weights.rumours ?? 0.1,
       honesty: weights.honesty ?? 0.1,
+    },
+    variation: {
+      // The default shift scales with the drill: ±20 minutes of a four-hour drill, ±45 s of a nine-minute one.
+      startTicks: ticks(doc.variation?.start, Math.min(20 * 60, Math.round(durationTicks / 12))),
+      intensity: doc.variation?.intensity ?? 0.4,
+      faults: doc.variation?.faults ?? 2,
+      vectorChange: doc.variation?.vectorChange ?? 0.25,
+    },
+    balance: {
+      expert: expertRules,
+      panic: panicRules,
+      passMark: doc.balance?.passMark ?? 50,
+      expertBand: doc.balance?.expertBand ?? [55, 95],
     },
     debriefQuestions: doc.debrief?.questions ?? [],
     order,
@@ -439,7 +478,7 @@ function checkParams(
   params: Record<string, number>,
   path: PathSegment[],
 ): void {
-  const known = MITIGATION_PARAMS[kind];
+  const known = paramNames(kind);
   for (const key of Object.keys(params)) {
     if (known.includes(key)) continue;
     const hint = didYouMean(key, known);
@@ -735,7 +774,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
           }
           return b as StatementBlock;
         });
-        return { type: 'statement', channel: ch, languages: e.languages ?? ['en', 'sw'], blocks };
+        return { type: 'statement', channel: ch, languages: e.languages ?? [...LANGUAGES], blocks };
       }
       case 'prompt': {
         const defaults = e.options.filter((o) => o.default).length;
@@ -921,5 +960,3 @@ function formatTicks(t: number): string {
   const m = Math.floor((t % 3600) / 60);
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m`;
 }
-
-export { paramOr };

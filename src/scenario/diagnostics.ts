@@ -1,12 +1,13 @@
 /**
  * Diagnostics are a product: each has a stable code, a severity, a position, the path in the document, and a
  * message that says how to fix the mistake. The table below is the single list of codes (the docs and the
- * tests read it).
+ * tests read it); `DiagnosticCode` is derived from it, so reporting a code that is not in the table does not
+ * compile.
  */
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   file: string;
   /** 1-based. */
@@ -26,7 +27,7 @@ export interface CodeInfo {
   fix: string;
 }
 
-export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
+export const DIAGNOSTIC_CODES = {
   SCN001: {
     severity: 'error',
     title: 'YAML syntax error',
@@ -246,12 +247,19 @@ export const DIAGNOSTIC_CODES: Record<string, CodeInfo> = {
     title: 'Missing public stakeholder',
     fix: 'The first stakeholder must be of kind `public` (trust and scoring read it).',
   },
+  SCN066: {
+    severity: 'error',
+    title: 'Bad balance rule',
+    fix: 'A `balance.expert` or `balance.panic` rule needs a `when` that is a boolean expression (as in an inject trigger) and a `do` written as in a command log.',
+  },
   SCN099: {
     severity: 'error',
     title: 'Too many problems',
     fix: 'Fix the ones listed first; the rest were not reported.',
   },
-};
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export const MAX_DIAGNOSTICS = 100;
 
@@ -276,7 +284,7 @@ export class DiagnosticList {
       }
       return;
     }
-    const severity = d.severity ?? DIAGNOSTIC_CODES[d.code]?.severity ?? 'error';
+    const severity = d.severity ?? DIAGNOSTIC_CODES[d.code].severity;
     this.items.push({ ...d, severity, file: this.file });
   }
 

@@ -3,7 +3,7 @@
  * simulation. Ids are resolved to indices when the scenario is compiled; evaluation only reads arrays.
  */
 import { keyframeRps } from '../engine/attack';
-import { meanBelief, silenceTicks } from '../engine/rumours';
+import { meanBelief, silenceTicks } from '../engine/queries';
 import type { Sim } from '../engine/sim';
 import type { ExprFunction, ExprSchema } from './expr';
 
@@ -77,7 +77,7 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
       silence: {
         type: 'number',
         doc: 'Minutes since the last public statement landed (0 before the incident starts).',
-        get: (s) => silenceTicks(s) / 60,
+        get: (s) => silenceTicks(s.state) / 60,
       },
       media: { type: 'number', doc: 'Media attention, 0–100.', get: (s) => s.state.people.media },
       statements: {
@@ -187,7 +187,7 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
           belief: {
             type: 'number',
             doc: 'Share of customers who believe it, 0–1 (weighted by segment size).',
-            get: (s, i) => meanBelief(s, i),
+            get: (s, i) => meanBelief(s.scenario, s.state, i),
           },
           born: {
             type: 'boolean',

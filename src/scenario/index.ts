@@ -4,6 +4,7 @@ export {
   formatDiagnostic,
   MAX_DIAGNOSTICS,
   type Diagnostic,
+  type DiagnosticCode,
   type Severity,
 } from './diagnostics';
 export { scenarioSchema, TEXT_LIMITS } from './schema';

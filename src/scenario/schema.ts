@@ -7,7 +7,14 @@
  * `build.ts` turns the validated document into the engine's resolved `Scenario`.
  */
 import { z } from 'zod';
-import { ATTACK_VECTORS, MITIGATION_KINDS, SERVICE_KINDS } from '../engine/types';
+import {
+  ATTACK_VECTORS,
+  CAUSES,
+  LANGUAGES,
+  MITIGATION_KINDS,
+  SERVICE_KINDS,
+  type FeedChannel,
+} from '../engine/types';
 
 /** Text limits that keep the UI readable on a projector. */
 export const TEXT_LIMITS = { id: 40, name: 60, short: 200, text: 600, long: 1500 } as const;
@@ -156,7 +163,13 @@ export const mitigationsSchema = z.strictObject({
   add: z.array(mitigationAddition).optional(),
 });
 
-export const feedChannels = ['headline', 'social', 'stakeholder', 'official', 'ops'] as const;
+export const feedChannels = [
+  'headline',
+  'social',
+  'stakeholder',
+  'official',
+  'ops',
+] as const satisfies readonly FeedChannel[];
 
 const feedEffect = z.strictObject({
   type: z.literal('feed'),
@@ -210,10 +223,7 @@ const blockSchema = z.discriminatedUnion('kind', [
 const statementEffect = z.strictObject({
   type: z.literal('statement'),
   channel: id,
-  languages: z
-    .array(z.enum(['en', 'sw']))
-    .min(1)
-    .optional(),
+  languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   blocks: z.array(blockSchema).min(1).max(8),
 });
 
@@ -295,7 +305,45 @@ export const scoringSchema = z.strictObject({
     .optional(),
 });
 
-export const CAUSE_VALUES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
+/**
+ * How much the seed varies the incident (engine/variation.ts). Each seed draws its own start, strength and curve
+ * for every attack and its own background faults, so a class of trainees do not all see the same incident and
+ * a drill replays differently with another seed. All zero: every seed plays the same incident.
+ */
+export const variationSchema = z.strictObject({
+  /** Attacks start up to this much earlier (a third of it) or later. */
+  start: duration.optional(),
+  /** Each attack's strength is scaled by 1 ± this, and each step of its curve by 1 ± half of it. */
+  intensity: z.number().min(0).max(0.8).optional(),
+  /** Up to this many unrelated background faults (a service at half capacity for 20–40 minutes). */
+  faults: z.number().int().min(0).max(5).optional(),
+  /** Probability that an attack comes with another vector than the one written (0–1). */
+  vectorChange: z.number().min(0).max(1).optional(),
+});
+
+/**
+ * A rule of a scripted play: when the condition holds (an expression, as in an inject's `when`), give the
+ * command (as in a command log). Once, or again every `every` while it holds.
+ */
+export const playRuleSchema = z.strictObject({
+  when: z.string().min(1).max(TEXT_LIMITS.text),
+  do: z
+    .strictObject({ type: z.enum(['mitigate', 'lift', 'answer', 'statement', 'workaround']) })
+    .catchall(z.unknown()),
+  every: duration.optional(),
+});
+
+/** What `npm run balance -- --check` must find over many seeds (src/balance/checks.ts). */
+export const balanceSchema = z.strictObject({
+  /** Rules added to the generic expert play (what this drill's textbook answer knows that no generic one can). */
+  expert: z.array(playRuleSchema).max(50).optional(),
+  /** Rules added to the generic panic play. */
+  panic: z.array(playRuleSchema).max(50).optional(),
+  /** The score a trainee needs to pass; doing nothing must never reach it. */
+  passMark: z.number().min(0).max(100).optional(),
+  /** The band the expert play's median total must fall in, e.g. [60, 90]. */
+  expertBand: z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)]).optional(),
+});
 
 export const peopleSchema = z.strictObject({
   stakeholders: z
@@ -328,7 +376,7 @@ export const peopleSchema = z.strictObject({
   callCentre: id.optional(),
   silenceGrace: duration.optional(),
   truth: z
-    .strictObject({ cause: z.enum(CAUSE_VALUES), dataSafe: z.boolean(), revealAt: duration.optional() })
+    .strictObject({ cause: z.enum(CAUSES), dataSafe: z.boolean(), revealAt: duration.optional() })
     .optional(),
   templates: z
     .strictObject({
@@ -389,6 +437,8 @@ export const scenarioSchema = z.strictObject({
   rumours: z.array(rumourSchema).max(32).default([]),
   workarounds: z.array(workaroundSchema).max(32).default([]),
   scoring: scoringSchema.optional(),
+  variation: variationSchema.optional(),
+  balance: balanceSchema.optional(),
   debrief: z.strictObject({ questions: z.array(text).max(20) }).optional(),
 });
 

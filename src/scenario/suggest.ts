@@ -1,5 +1,5 @@
 // "Did you mean …?" hints for scenario authors. Shared by the expression
-// compiler and (later) the YAML validator, so it lives outside expr/.
+// compiler and the scenario validator (validate.ts, build.ts), so it lives outside expr/.
 import { distance } from 'fastest-levenshtein';
 
 /**

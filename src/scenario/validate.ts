@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './suggest';
-import type { DiagnosticList } from './diagnostics';
+import type { DiagnosticCode, DiagnosticList } from './diagnostics';
 import {
   formatPath,
   keyNodeAt,
@@ -55,7 +55,7 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
   const at = positionAt(source, path);
   const value = valueAt(source.value, path);
   const field = where || 'the document';
-  const add = (code: string, message: string, pos = at): void =>
+  const add = (code: DiagnosticCode, message: string, pos = at): void =>
     diags.add({ code, line: pos.line, column: pos.column, path: where, message });
 
   switch (issue.code) {

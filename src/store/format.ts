@@ -39,6 +39,12 @@ export function durationLabel(ticks: number): string {
   return minutes === 0 ? `${Math.floor(t / 3600)}h` : `${Math.floor(t / 3600)}h ${pad2(minutes)}m`;
 }
 
+/** "0:45", "12:05": the time left before something lands, as on a countdown (minutes:seconds). */
+export function countdownLabel(ticks: number): string {
+  const t = Math.max(0, Math.ceil(ticks));
+  return `${Math.floor(t / 60)}:${pad2(t % 60)}`;
+}
+
 /** "KES 12.0m", "KES 1.60bn", "KES 150k", "KES 900". */
 export function kesLabel(amount: number): string {
   const a = Math.abs(amount);

@@ -50,6 +50,7 @@ import {
   step,
   type ApplyResult,
   type Command,
+  type DeepReadonly,
   type LoggedCommand,
   type RejectionCode,
   type ScoreBreakdown,
@@ -69,11 +70,8 @@ import { advanceClock, MAX_FRAME_MS, ticksPerSecond, type Speed } from './clock'
 import { fastForward, type Recording } from './recording';
 import { uiActions } from './uiActions';
 
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown
-  ? T
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+/** The published state is read-only all the way down (the engine's type: its queries accept it as it is). */
+export type { DeepReadonly } from '../engine';
 
 /** What scenes and panels read about the simulation: the live state, and a counter that changes with it. */
 export interface SimView {

@@ -15,6 +15,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import {
   applyDue,
+  elapsedClock,
   hashState,
   scoreBreakdown,
   step,
@@ -23,7 +24,7 @@ import {
   type LoggedCommand,
   type Sim,
 } from '../engine';
-import { clock, Replayer, verifyRecord, type RunRecord, type VerifyResult } from '../run';
+import { Replayer, verifyRecord, type RunRecord, type VerifyResult } from '../run';
 import { advanceClock, isSpeed, MAX_FRAME_MS, ticksPerSecond } from './clock';
 import type { GameState, GameStore, ReplayView, SimView } from './gameStore';
 import { uiActions } from './uiActions';
@@ -210,5 +211,5 @@ export function createReplayStore(options: ReplayStoreOptions): GameStore {
 
 /** "T+01:23 of 04:00": where a replay is, for the banner. */
 export function replayPosition(tick: number, endTick: number): string {
-  return `${clock(tick)} of ${clock(endTick).slice(2)}`;
+  return `${elapsedClock(tick)} of ${elapsedClock(endTick).slice(2)}`;
 }

@@ -11,8 +11,8 @@
  */
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { LoggedCommand, Scenario, SimState } from '../engine';
-import { clock, scenarioHash, type RunRecord, type Save } from '../run';
+import { elapsedClock, type LoggedCommand, type Scenario, type SimState } from '../engine';
+import { scenarioHash, type RunRecord, type Save } from '../run';
 import { compile, type Diagnostic } from '../scenario';
 import { createGameStore, type GameStore } from './gameStore';
 import { createReplayStore } from './replayStore';
@@ -163,7 +163,10 @@ export function createSession(options: SessionOptions): SessionStore {
           rateScale,
           drillId,
           history: { log: save.commands as LoggedCommand[], untilTick, state, roles },
-          origin: { kind: 'save', label: `Resumed from the save “${save.name}” at ${clock(state.tick)}.` },
+          origin: {
+            kind: 'save',
+            label: `Resumed from the save “${save.name}” at ${elapsedClock(state.tick)}.`,
+          },
         });
         set({ game, seed: save.seed, notice: null });
         return game;
@@ -246,7 +249,7 @@ export function createSession(options: SessionOptions): SessionStore {
           history: { log, untilTick: tick, roles: r.roles },
           origin: {
             kind: 'fork',
-            label: `Taken over from a replay at ${clock(tick)}: a new branch of the drill.`,
+            label: `Taken over from a replay at ${elapsedClock(tick)}: a new branch of the drill.`,
           },
         });
         set({ game: fork });

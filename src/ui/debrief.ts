@@ -176,7 +176,11 @@ export function mountDebrief(
             'p',
             { class: 'small muted' },
             `Value moved ${kesLabel(m.valueMovedKES)}, lost ${kesLabel(m.valueLostKES)}, stuck ${kesLabel(m.valuePendingKES)}; `,
-            `${countLabel(m.strandedPeak)} customers stranded at the peak, ${countLabel(m.churned)} moved to competitors; budget spent ${kesLabel(m.budgetSpentKES)}.`,
+            `${countLabel(m.strandedPeak)} customers stranded at the peak, ${countLabel(m.churned)} moved to competitors; budget spent ${kesLabel(m.budgetSpentKES)}. `,
+            'Unattended: the same seed with nobody acting.',
+            report.score.projected
+              ? ' The drill was ended early: it is scored on the rest unfolding with no further orders.'
+              : '',
           ),
           h('h3', { text: 'Run' }),
           h(

@@ -1,8 +1,11 @@
 /**
  * Tiny DOM helpers. Text is only ever set with textContent: scenario files are untrusted, and the lint forbids
- * HTML sinks. Updates compare before writing, so panels can re-render every frame without layout churn or
- * losing keyboard focus.
+ * HTML sinks. Every text set here goes through `displayText` (src/run/text.ts), which removes bidirectional
+ * override characters (a save named "\u202Eevil" must not show as "live"). Updates compare before writing, so
+ * panels can re-render every frame without layout churn or losing keyboard focus.
  */
+import { displayText } from '../run/text';
+
 type Child = Node | string | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined;
 
@@ -15,18 +18,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === 'text') el.textContent = String(value);
+    if (name === 'text') el.textContent = displayText(String(value));
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    el.append(typeof child === 'string' ? document.createTextNode(displayText(child)) : child);
   }
   return el;
 }
 
 export function setText(el: Element, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
+  const shown = displayText(text);
+  if (el.textContent !== shown) el.textContent = shown;
 }
 
 export function setAttr(el: Element, name: string, value: AttrValue): void {

@@ -4,46 +4,33 @@
  * will be said, what it costs and what it is expected to do; send it. Below: everything said so far with its
  * status, the claims on record (open / kept / broken), and how long the public has heard nothing.
  *
- * Every number comes from the engine's own helpers (meanReach, statementCost, silenceTicks): the panel decides
- * nothing. The draft lives in the form controls themselves (nothing else needs it), so re-rendering every
+ * Every number comes from the engine's own read-only queries (meanReach, statementCost, silenceTicks), asked
+ * about the published scenario and state: the panel decides nothing. The draft lives in the form controls themselves (nothing else needs it), so re-rendering every
  * frame only rewrites text that changed and never moves the keyboard focus.
  */
 import {
   CAUSES,
+  GOODWILL_COST_KES,
   LANGUAGES,
   meanReach,
   silenceTicks,
   statementCost,
   type Cause,
   type Claim,
+  type DeepReadonly,
   type Evidence,
   type Language,
   type Scenario,
-  type Sim,
   type SimState,
   type StatementBlock,
   type StatementRecord,
 } from '../engine';
-import type { DeepReadonly, GameStore } from '../store';
-import { durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
+import type { GameStore } from '../store';
+import { countdownLabel, durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 
 type State = DeepReadonly<SimState>;
 type BlockKind = StatementBlock['kind'];
-
-/**
- * The engine's people helpers take a Sim but read only its scenario and state (never the runtime, which the
- * store keeps private). This lends them the published state, for reading only.
- */
-export function readView(scenario: Scenario, state: State): Sim {
-  return { scenario, state: state as SimState, rt: undefined as never };
-}
-
-/** "0:45", "12:05": the time left before something lands, as on a countdown. */
-export function countdownLabel(ticks: number): string {
-  const t = Math.max(0, Math.ceil(ticks));
-  return `${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`;
-}
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sw: 'Kiswahili' };
 
@@ -136,7 +123,6 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const { signal } = lifetime;
   const { scenario } = game.getState();
   const people = scenario.people;
-  const view = () => readView(scenario, game.getState().sim.state);
 
   // ---- channel ----------------------------------------------------------------------------------
   const channelList = h('fieldset', { class: 'choice-list' }, h('legend', { text: 'Channel' }));
@@ -358,7 +344,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   /** What sending the draft costs now: the channel (+ goodwill), and workarounds it puts in place. */
   const draftCost = (channel: number, list: StatementBlock[]) => {
     const st = game.getState().sim.state;
-    const statement = statementCost(view(), channel, list);
+    const statement = statementCost(scenario, channel, list);
     let workarounds = 0;
     for (const b of list) {
       if (b.kind !== 'workaround') continue;
@@ -415,11 +401,10 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   function render(): void {
     const g = game.getState();
     const st = g.sim.state;
-    const sim = view();
     const languages = chosenLanguages();
 
     for (const c of channels) {
-      const reach = meanReach(sim, c.index, languages);
+      const reach = meanReach(scenario, c.index, languages);
       const price = c.def.costKES > 0 ? kesLabel(c.def.costKES) : 'free';
       setText(
         c.facts,
@@ -453,11 +438,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
     const channel = chosenChannel();
     const { blocks: list, missing } = draft();
-    if (channel) {
-      const goodwill =
-        statementCost(sim, channel.index, [{ kind: 'goodwill' }]) - statementCost(sim, channel.index, []);
-      setText(goodwillCost, `costs ${kesLabel(goodwill)}`);
-    }
+    if (channel) setText(goodwillCost, `costs ${kesLabel(GOODWILL_COST_KES)}`);
     const w = people.workarounds.findIndex((x) => x.id === workaroundSelect.value);
     if (w >= 0) {
       const def = people.workarounds[w]!;
@@ -498,13 +479,12 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
       expected,
       missing.length > 0
         ? `To send, choose ${missing.join(', ')}.`
-        : `Expected: reaches ${percentLabel(meanReach(sim, channel.index, languages))} of customers in ${durationLabel(channel.def.delayTicks)}.`,
+        : `Expected: reaches ${percentLabel(meanReach(scenario, channel.index, languages))} of customers in ${durationLabel(channel.def.delayTicks)}.`,
     );
     renderRecord(st);
   }
 
   function renderRecord(st: State): void {
-    const sim = view();
     const p = st.people;
     // Silence: only statements to the public that have landed break it (see rumours.ts).
     const grace = people.silenceGraceTicks;
@@ -512,7 +492,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
       setText(silence, 'No incident yet: nobody expects a statement.');
       setAttr(silence, 'data-warn', 'false');
     } else {
-      const quiet = silenceTicks(sim);
+      const quiet = silenceTicks(st);
       const since =
         p.lastStatementTick >= p.incidentTick ? 'your last public statement landed' : 'the incident began';
       const late = quiet > grace;

@@ -5,17 +5,13 @@
  * heard of it and use it. Announce (on a chosen channel; the engine says it in English and Kiswahili) or
  * withdraw. The engine decides; its answer is shown on the card.
  */
-import { segmentReach, type WorkaroundDef } from '../engine';
-import { workaroundApplies } from '../engine/workarounds';
+import { LANGUAGES, segmentReach, workaroundApplies, type WorkaroundDef } from '../engine';
 import type { GameStore } from '../store';
-import { durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
+import { countdownLabel, durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
 import { h, listen, setAttr, setHidden, setText, bindPanel } from './dom';
-import { countdownLabel, readView } from './messagesTab';
 
 /** Above this share of its capacity the service a workaround moves people onto is flagged as at risk. */
 const STRAINED_AT = 0.9;
-/** The engine announces a workaround from this panel in both languages (commands.ts). */
-const ANNOUNCE_LANGUAGES = ['en', 'sw'] as const;
 
 export interface WorkaroundsTab {
   dispose(): void;
@@ -32,10 +28,9 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
   const { signal } = lifetime;
   const { scenario } = game.getState();
   const people = scenario.people;
-  const view = () => readView(scenario, game.getState().sim.state);
   // Who each workaround is for never changes during a drill: the engine's own rule, computed once.
   const appliesTo = people.workarounds.map((_, w) =>
-    scenario.segments.map((_, g) => g).filter((g) => workaroundApplies(view(), w, g)),
+    scenario.segments.map((_, g) => g).filter((g) => workaroundApplies(scenario, w, g)),
   );
 
   const list = h('ul', { class: 'workaround-list', 'aria-label': 'Workarounds' });
@@ -141,7 +136,6 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
 
   function render(): void {
     const st = game.getState().sim.state;
-    const sim = view();
     for (const c of cards) {
       const { def, w, facts } = c;
       const ws = st.people.workarounds[w]!;
@@ -191,7 +185,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         const channel = people.channels[ch]!;
         let reached = 0;
         for (const g of appliesTo[w]!)
-          reached += segmentReach(sim, ch, ANNOUNCE_LANGUAGES, g) * scenario.segments[g]!.size;
+          reached += segmentReach(scenario, ch, LANGUAGES, g) * scenario.segments[g]!.size;
         const price = channel.costKES + (ws.enabled ? 0 : def.costKES);
         setText(
           c.plan,

@@ -46,6 +46,31 @@ interface Opened {
   errors: string[];
 }
 
+/**
+ * Stop a playing replay. On a loaded machine the replay may reach its end (and stop) between our look and our
+ * click, and the button then starts it again from the beginning: so look at the state after each click, and
+ * click again until the replay is stopped.
+ */
+async function pauseReplay(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const label = (await page.textContent('#replay-play')) ?? '';
+    if (!/pause/i.test(label)) return;
+    await page.click('#replay-play');
+    const stopped = await page
+      .waitForFunction(
+        () => !/pause/i.test(document.querySelector('#replay-play')?.textContent ?? ''),
+        null,
+        {
+          timeout: 5_000,
+        },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (stopped) return;
+  }
+  throw new Error('the replay would not stop');
+}
+
 describe('after the drill, in Chromium', () => {
   let browser: Browser | undefined;
   let server: PreviewServer | undefined;
@@ -338,7 +363,7 @@ describe('after the drill, in Chromium', () => {
     await page.selectOption('#replay-speed', '64');
     await page.click('#replay-play');
     await page.waitForFunction(() => window.__cascade!.tick()! > 300);
-    await page.click('#replay-play');
+    await pauseReplay(page);
     await page.fill('#replay-scrubber', '3');
     await page.waitForFunction(() => window.__cascade!.tick() === 180);
     await page.screenshot({ path: artifactPath('replay.png') });

@@ -37,6 +37,40 @@ describe('npm run sim', () => {
     expect(out.summary.hash).toBe(hashState(run(scenario, '9', log as never, { untilTick: 600 }).state));
   }, 60_000);
 
+  it('--json adds the people side: score breakdown against the unattended run, trust, rumours, workarounds, budget', () => {
+    const r = sim([DEFAULT, '--seed', '9', '--json']);
+    expect(r.code).toBe(0);
+    const { people } = JSON.parse(r.out) as {
+      people: {
+        score: {
+          total: number;
+          components: { id: string }[];
+          harm: object;
+          harmIfNobodyActed: { downtime: number };
+        };
+        trust: {
+          stakeholders: { id: string; start: number; lowest: number; end: number }[];
+          segments: unknown[];
+        };
+        rumours: { id: string; peakBelief: number }[];
+        workarounds: { id: string; enabled: boolean }[];
+        budgetSpentKES: number;
+      };
+    };
+    // No commands: this run is the unattended one, so it avoided nothing.
+    expect(people.score.harm).toEqual(people.score.harmIfNobodyActed);
+    expect(people.score.harmIfNobodyActed.downtime).toBeGreaterThan(0);
+    expect(people.score.components.map((c) => c.id)).toContain('honesty');
+    const pub = people.trust.stakeholders.find((k) => k.id === 'public')!;
+    expect(pub.start).toBe(60);
+    expect(pub.lowest).toBeLessThanOrEqual(pub.end);
+    expect(pub.lowest).toBeLessThan(pub.start); // four hours of silence and outage cost trust
+    expect(people.trust.segments.length).toBeGreaterThan(0);
+    expect(people.rumours.map((x) => x.id)).toEqual(['data-leak']);
+    expect(people.workarounds.every((w) => !w.enabled)).toBe(true);
+    expect(people.budgetSpentKES).toBe(0);
+  }, 60_000);
+
   it('gives a one-line error and exit code 2 for bad arguments and missing files', () => {
     const cases: [string[], RegExp][] = [
       [[DEFAULT], /^error: --seed is required/],

@@ -50,6 +50,8 @@ export function scenarioYaml(body: string, options: HeaderOptions = {}): string 
     budget: ${options.budget ?? 10_000_000}
     regions: [domestic, foreign]
     demandCurve: ${FLAT_CURVE}
+    # Rule tests check exact figures: the seed must not move the incident here.
+    variation: { start: 0s, intensity: 0, faults: 0, vectorChange: 0 }
   `);
   return `${header}\n${dedent(body)}\n`;
 }
@@ -75,9 +77,15 @@ export function nairobi(): Scenario {
  *   portal → wallet soft, weight 0.3, share 0.5
  * Direct demand on the portal: 3.6 M × 0.1/h ÷ 3600 = 100 req/s × the minute's noise.
  */
-export function mitigationCity(options: HeaderOptions = {}): Scenario {
-  return fixture(
-    `
+export function mitigationCity(options: HeaderOptions = {}, extra = ''): Scenario {
+  return compileYaml(mitigationCityYaml(options, extra), 'mitigation-city.yaml');
+}
+
+/** The mitigation city's YAML, with `extra` (more top-level sections, e.g. `mitigations:`) appended. */
+export function mitigationCityYaml(options: HeaderOptions = {}, extra = ''): string {
+  return (
+    scenarioYaml(
+      `
     services:
       - { id: edge, name: Edge, kind: edge, capacity: 10000, latency: 20, critical: true, sheddable: false, map: { x: 0, y: 0 } }
       - id: portal
@@ -114,7 +122,8 @@ export function mitigationCity(options: HeaderOptions = {}): Scenario {
         sources: { foreign: 0.75, domestic: 0.25 }
         intensity: [{ at: 0, rps: 400 }, { at: 5h, rps: 400 }]
     `,
-    { id: 'mitigation-city', duration: '5h', ...options },
+      { id: 'mitigation-city', duration: '5h', ...options },
+    ) + (extra ? `${dedent(extra)}\n` : '')
   );
 }
 

@@ -25,9 +25,15 @@ const NONE_MARKERS = new Set([
 
 /**
  * Signed by design: trust changes and their sums by driver; `who` is −1 − segment for a segment; the budget left,
- * which running (hourly) costs may overdraw — new orders are refused then, but standing ones keep costing.
+ * which running (hourly) costs may overdraw — new orders are refused then, but standing ones keep costing; an
+ * attack's offset, which the seed may make negative (the flood starts earlier than written: engine/variation.ts).
  */
-const SIGNED = [/^\$\.people\.drivers\./, /^\$\.people\.trustEvents\[\d+\]\.(delta|who)$/, /^\$\.budgetKES$/];
+const SIGNED = [
+  /^\$\.people\.drivers\./,
+  /^\$\.people\.trustEvents\[\d+\]\.(delta|who)$/,
+  /^\$\.budgetKES$/,
+  /^\$\.attacks\[\d+\]\.offsetTicks$/,
+];
 
 function walk(value: unknown, path: string, key: string, out: string[]): void {
   if (typeof value === 'number') {

@@ -5,9 +5,11 @@
  * from the code, so a changed catalogue entry shows up here as a deliberate decision.
  */
 import { describe, it, expect } from 'vitest';
-import { apply, createSim, step, type Command, type Sim } from '../../src/engine';
+import { apply, BUILTIN_MITIGATIONS, createSim, step, type Command, type Sim } from '../../src/engine';
+import { paramNames } from '../../src/engine/mitigationParams';
 import { newRngState, withRng } from '../../src/engine/rng';
-import { mitigationCity, serviceIndex, steps, stepTo, svc } from './fixtures';
+import { compile } from '../../src/scenario';
+import { mitigationCity, mitigationCityYaml, serviceIndex, steps, stepTo, svc } from './fixtures';
 
 const BUDGET = 10_000_000;
 const scenario = mitigationCity({ budget: BUDGET });
@@ -407,5 +409,51 @@ describe('target rules', () => {
       ok: false,
       code: 'cmd/unknown-region',
     });
+  });
+});
+
+describe('parameters: each kind reads only what mitigationParams.ts declares for it', () => {
+  it('every catalogue entry sets only parameters its kind reads', () => {
+    const stray = BUILTIN_MITIGATIONS.flatMap((m) =>
+      Object.keys(m.params)
+        .filter((p) => !paramNames(m.kind).includes(p))
+        .map((p) => `${m.id}.${p}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  /** The mitigation city with `capacityShare` tuned on one catalogue entry; its warnings too. */
+  const tuned = (id: string, share: number) => {
+    const { scenario, diagnostics } = compile(
+      mitigationCityYaml(
+        {},
+        `mitigations:\n  tune:\n    ${id}:\n      params: { capacityShare: ${share} }\n`,
+      ),
+      'mitigation-city.yaml',
+    );
+    return { scenario: scenario!, codes: diagnostics.map((d) => d.code) };
+  };
+
+  // It used to: rate-limit.params.capacityShare: 2 was warned about (SCN050) yet tripled the edge's capacity.
+  it.each(['rate-limit', 'waf-rule', 'scrubbing'])(
+    'tuning %s with capacityShare warns SCN050 and leaves the capacity alone',
+    (id) => {
+      const { scenario, codes } = tuned(id, 2);
+      expect(codes).toContain('SCN050');
+      const sim = createSim(scenario, 3);
+      expect(apply(sim, mitigate(id, 'edge')).ok).toBe(true);
+      stepTo(sim, scenario.mitigations.find((m) => m.id === id)!.delayTicks + 1);
+      expect(sim.state.mitigations[0]!.effective).toBe(true);
+      expect(svc(sim, 'edge').capacityRps).toBeCloseTo(10_000, 9);
+    },
+  );
+
+  it('call-provider does read it: capacityShare 1 doubles the edge, without a warning', () => {
+    const { scenario, codes } = tuned('call-provider', 1);
+    expect(codes).not.toContain('SCN050');
+    const sim = createSim(scenario, 3);
+    apply(sim, mitigate('call-provider', 'edge'));
+    stepTo(sim, 1801);
+    expect(svc(sim, 'edge').capacityRps).toBeCloseTo(20_000, 9);
   });
 });

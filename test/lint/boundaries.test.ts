@@ -173,6 +173,80 @@ const violations: Case[] = [
     code: "export const f = new Function('return 1');\n",
     rule: 'no-restricted-globals',
   },
+  // --- src/run: pure like the core ------------------------------------------------------------
+  {
+    name: 'run imports zustand',
+    file: 'src/run/x.ts',
+    code: "import { createStore } from 'zustand/vanilla';\nexport const s = createStore;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'run imports phaser',
+    file: 'src/run/x.ts',
+    code: "import Phaser from 'phaser';\nexport const p = Phaser;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'run imports the store',
+    file: 'src/run/x.ts',
+    code: "import { createGameStore } from '../store';\nexport const g = createGameStore;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'run uses document',
+    file: 'src/run/x.ts',
+    code: 'export const title = document.title;\n',
+    rule: 'no-restricted-globals',
+  },
+  {
+    name: 'run uses localStorage',
+    file: 'src/run/x.ts',
+    code: "export const saved = localStorage.getItem('k');\n",
+    rule: 'no-restricted-globals',
+  },
+  {
+    name: 'run uses Date.now',
+    file: 'src/run/x.ts',
+    code: 'export const t = Date.now();\n',
+    rule: 'no-restricted-globals',
+  },
+  {
+    name: 'run uses Math.random',
+    file: 'src/run/x.ts',
+    code: 'export const r = Math.random();\n',
+    rule: 'no-restricted-properties',
+  },
+  // --- outer layers reach the engine through src/engine/index.ts only --------------------------
+  {
+    name: 'ui deep-imports an engine module',
+    file: 'src/ui/x.ts',
+    code: "import { workaroundApplies } from '../engine/workarounds';\nexport const w = workaroundApplies;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'nested ui file type-imports an engine module',
+    file: 'src/ui/report/x.ts',
+    code: "import type { Sim } from '../../engine/sim';\nexport type S = Sim;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'scene deep-imports an engine module',
+    file: 'scenes/Main.ts',
+    code: "import { VECTOR_COUNT } from '../src/engine/runtime.ts';\nexport const n = VECTOR_COUNT;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'store deep-imports an engine module',
+    file: 'src/store/x.ts',
+    code: "export { withRng } from '../engine/rng';\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'run deep-imports an engine module',
+    file: 'src/run/x.ts',
+    code: "import { recomputeModifiers } from '../engine/modifiers';\nexport const r = recomputeModifiers;\n",
+    rule: 'no-restricted-imports',
+  },
   // --- store ---------------------------------------------------------------------------------
   {
     name: 'store uses Math.random',
@@ -274,6 +348,31 @@ describe('eslint boundary rules', () => {
     ].join('\n');
     const messages = await lint(code, 'src/ui/banner.ts');
     expect(messages).toEqual([]);
+  });
+
+  it('lets the outer layers import the engine through its public surface', async () => {
+    for (const [file, source] of [
+      ['src/ui/panel.ts', '../engine'],
+      ['src/ui/report/panel.ts', '../../engine/index'],
+      ['scenes/Map.ts', '../src/engine/index.ts'],
+      ['src/run/report.ts', '../engine'],
+    ] as const) {
+      const code = `import { step } from '${source}';\nexport const s = step;\n`;
+      expect(await lint(code, file), `${file} importing ${source}`).toEqual([]);
+    }
+  });
+
+  it('accepts a clean src/run module (engine surface, zod, pure functions) with zero messages', async () => {
+    const code = [
+      "import { z } from 'zod';",
+      "import { elapsedClock, type LoggedCommand } from '../engine';",
+      "import { scenarioHash } from './record';",
+      '',
+      'export const Entry = z.object({ tick: z.number().int() });',
+      'export const label = (c: LoggedCommand): string => `${elapsedClock(c.tick)} ${scenarioHash.name}`;',
+      '',
+    ].join('\n');
+    expect(await lint(code, 'src/run/clean.ts')).toEqual([]);
   });
 
   it('reports unused variables except _-prefixed arguments', async () => {

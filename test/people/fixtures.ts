@@ -100,6 +100,7 @@ clock:
   start: '2023-07-27T09:00'
   duration: ${o.minutes ?? 180}m
 budget: ${o.budget ?? 50_000_000}
+variation: { start: 0s, intensity: 0, faults: 0, vectorChange: 0 }
 demandCurve: [${Array.from({ length: 24 }, () => 1).join(', ')}]
 services:
   - { id: app, name: Wallet app, kind: app-gateway, capacity: 1000000, critical: true, warmup: 0s, clientRetry: 0, map: { x: 100, y: 100 } }

@@ -69,8 +69,27 @@ describe('after-action report', () => {
       timeline: [...report.timeline, { tick: 1, clock: 'T+00:00', kind: 'note', text: 'a | b' }],
     });
     expect(md).toMatch(/^# After-action report: Small city/);
-    expect(md).toContain('| Service restored |');
+    expect(md).toContain('| Service kept up |');
     expect(md).toContain('## Learning objectives');
     expect(md).toContain('a \\| b');
+  });
+
+  it('escapes HTML and removes bidirectional overrides in the Markdown export (scenario text is untrusted)', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const md = reportToMarkdown({
+      ...report,
+      title: `Drill ${hostile}`,
+      objectives: [{ text: `Objective <script>alert(2)</script>`, facts: ['\u202Eevil'] }],
+      timeline: [
+        ...report.timeline,
+        { tick: 1, clock: 'T+00:00', kind: 'feed', text: `${hostile} & more`, by: 'A\u202Eb' },
+      ],
+    });
+    expect(md).not.toMatch(/<img|<script/);
+    expect(md).toContain('# After-action report: Drill &lt;img src=x onerror=alert(1)&gt;');
+    expect(md).toContain('- **Objective &lt;script&gt;alert(2)&lt;/script&gt;**');
+    expect(md).toContain('  - evil');
+    expect(md).toContain('| T+00:00 | feed (Ab): &lt;img src=x onerror=alert(1)&gt; &amp; more |');
+    expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

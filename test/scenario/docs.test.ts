@@ -2,7 +2,8 @@
  * docs/authoring.md must not rot: every YAML block marked `<!-- complete -->` compiles with no diagnostic at all,
  * every block marked `<!-- fragment -->` is valid YAML and is copied word for word (line by line, ignoring
  * indentation) from one of the complete ones, and the reference names every field of the schema, every
- * expression name, every catalogue entry and channel (with their numbers), and every diagnostic code.
+ * expression name, every catalogue entry and channel (with their numbers), every diagnostic code, and the
+ * mitigation parameters table exactly as the engine declares it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   MITIGATION_KINDS,
   SERVICE_KINDS,
 } from '../../src/engine';
+import { paramsTable } from '../../src/engine/mitigationParams';
 import { compile, DIAGNOSTIC_CODES, formatDiagnostic } from '../../src/scenario';
 import { EXPR_ERROR_CODES } from '../../src/scenario/expr';
 import { scenarioExprSchema } from '../../src/scenario/exprEnv';
@@ -220,6 +222,10 @@ describe('docs/authoring.md: the reference is complete', () => {
       'other',
     ];
     expect(all.filter((w) => !CODE_WORDS.has(w))).toEqual([]);
+  });
+
+  it('has the parameters table the engine declares (src/engine/mitigationParams.ts), word for word', () => {
+    expect(DOC).toContain(paramsTable());
   });
 
   it.each(BUILTIN_MITIGATIONS.map((m) => [m.id, m] as const))(

@@ -7,8 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { faultLengthFactor } from '../../src/engine/variation';
 import { compile, formatDiagnostic } from '../../src/scenario';
 import {
+  createSim,
   run,
   scoreBreakdown,
   type Command,
@@ -170,8 +172,14 @@ describe('mpesa-rumour-2024.yaml', () => {
       expect(before.state.services[serviceIndex(scenario, id)]!.status, id).toBe('healthy');
       expect(during.state.services[serviceIndex(scenario, id)]!.status, id).toBe('down');
     }
-    // The fault lasts 1h30m (tick 1800 → 7200); the core is still down just before it ends.
-    const late = run(scenario, 1, [], { untilTick: FAULT + 90 * 60 - 60 });
+    // The fault lasts 1h30m as written, × this seed's factor (1 ± the scenario's intensity: engine/variation.ts,
+    // a commander cannot know how long a fault will last); the core is still down just before it ends.
+    const fault = scenario.injects.findIndex((j) => j.id === 'core-fault');
+    const factor = faultLengthFactor(createSim(scenario, 1), fault);
+    expect(factor).toBeGreaterThanOrEqual(1 - scenario.variation.intensity);
+    expect(factor).toBeLessThanOrEqual(1 + scenario.variation.intensity);
+    const length = Math.round(90 * 60 * factor);
+    const late = run(scenario, 1, [], { untilTick: FAULT + length - 60 });
     expect(late.state.services[serviceIndex(scenario, 'wallet-core')]!.status).toBe('down');
   });
 
@@ -246,9 +254,9 @@ describe('mpesa-rumour-2024.yaml', () => {
       expect(publicTrust(a)).toBeLessThan(publicTrust(b));
       const honesty = (sim: Sim): number =>
         scoreBreakdown(sim).components.find((c) => c.id === 'honesty')!.value;
-      // One broken claim costs a quarter of the honesty component (scoring.ts).
-      expect(honesty(a)).toBe(75);
-      expect(honesty(b)).toBe(100);
+      // One broken claim costs 30 % of the honesty component (scoring.ts, CLAIM_PENALTY).
+      expect(honesty(a)).toBeCloseTo(0.7 * honesty(b), 9);
+      expect(honesty(b)).toBeGreaterThan(0);
     });
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/engine';
 import { createGameStore } from '../../src/store/gameStore';
-import { durationLabel, elapsedLabel, kesLabel, wallClockLabel } from '../../src/store/format';
+import {
+  countdownLabel,
+  durationLabel,
+  elapsedLabel,
+  kesLabel,
+  wallClockLabel,
+} from '../../src/store/format';
 import {
   decisionTimeline,
   describeCommand,
@@ -62,6 +68,9 @@ describe('formatting simulated time and money', () => {
     expect(durationLabel(45)).toBe('45s');
     expect(durationLabel(500)).toBe('8m 20s');
     expect(durationLabel(3900)).toBe('1h 05m');
+    expect(countdownLabel(45)).toBe('0:45');
+    expect(countdownLabel(725.2)).toBe('12:06');
+    expect(countdownLabel(-3)).toBe('0:00');
     expect(kesLabel(12_000_000)).toBe('KES 12.0m');
     expect(kesLabel(1_603_012_094)).toBe('KES 1.60bn');
     expect(kesLabel(150_000)).toBe('KES 150k');

@@ -9,8 +9,8 @@
  *   rumours       — belief in each rumour, % of people (weighted by segment size)
  *   money         — value that failed to move (lost + stuck), KES
  */
-import type { Scenario } from '../../engine';
-import { clock, keyServices, type Series } from '../../run';
+import { elapsedClock, type Scenario } from '../../engine';
+import { keyServices, type Series } from '../../run';
 import { countLabel, kesLabel } from '../../store/format';
 
 export interface ChartLine {
@@ -52,7 +52,7 @@ function describe(
     if (worst === 'low' ? x < xs[at]! : x > xs[at]!) at = i;
   });
   const end = xs[xs.length - 1]!;
-  return `${line.label}: ${worst === 'low' ? 'lowest' : 'highest'} ${format(xs[at]!)} at ${clock(minutes[at]! * 60)}, ${format(end)} at the end.`;
+  return `${line.label}: ${worst === 'low' ? 'lowest' : 'highest'} ${format(xs[at]!)} at ${elapsedClock(minutes[at]! * 60)}, ${format(end)} at the end.`;
 }
 
 export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {

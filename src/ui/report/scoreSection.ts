@@ -44,7 +44,10 @@ export function scoreTable(report: ReportModel): HTMLTableElement {
   return h(
     'table',
     { class: 'score-table', id: 'score-breakdown' },
-    h('caption', { class: 'visually-hidden', text: 'Score breakdown' }),
+    h('caption', {
+      class: 'score-caption',
+      text: 'Each part is the share of the harm you avoided, against the same incident left unattended (same seed, nobody acting).',
+    }),
     h(
       'thead',
       {},

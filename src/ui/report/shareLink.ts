@@ -5,10 +5,15 @@
  * `[tick, { type: 'stop' }]` in the command list — never an engine command: it is taken out before the run is
  * replayed (and an older page that did not know it would see a command the engine turns down, without
  * changing the state). A field for it in the link format would be cleaner; the format is src/run's.
+ *
+ * A link is untrusted: src/run/share.ts bounds and validates it, and `openSharedLink` never lets anything it
+ * does throw into the page (a share link is opened from a store subscription while the page loads: an
+ * exception there left the page on "Loading scenarios… 100 %").
  */
 import type { Command, LoggedCommand } from '../../engine';
 import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX } from '../../run';
-import type { GameStore, RunToOpen } from '../../store';
+import type { GameStore, RunToOpen, SessionStore } from '../../store';
+import { openRunSafely } from '../saves/resume';
 
 export const STOP_MARKER = 'stop';
 
@@ -53,4 +58,21 @@ export function runFromFragment(hash: string): { ok: true; run: RunToOpen } | { 
       expectedHash: run.finalHash,
     },
   };
+}
+
+/** Opens the run in a `#run=...` fragment, or says on the menu's notice line why not. Never throws. */
+export function openSharedLink(session: SessionStore, hash: string): GameStore | null {
+  let decoded: ReturnType<typeof runFromFragment>;
+  try {
+    decoded = runFromFragment(hash);
+  } catch (error) {
+    decoded = { ok: false, error: `the link could not be read (${String(error).slice(0, 160)})` };
+  }
+  if (!decoded.ok) {
+    session
+      .getState()
+      .setNotice({ kind: 'error', text: `This share link cannot be opened: ${decoded.error}.` });
+    return null;
+  }
+  return openRunSafely(session, decoded.run, 'This share link');
 }

@@ -4,8 +4,14 @@
  * feed highlights and service status changes. Pure: the same list goes on screen, on paper and into the
  * Markdown export.
  */
-import type { ApplyResult, LogEntry, LoggedCommand, Scenario } from '../../engine';
-import { clock, type ReportModel, type TimelineEntry } from '../../run';
+import {
+  elapsedClock,
+  type ApplyResult,
+  type LogEntry,
+  type LoggedCommand,
+  type Scenario,
+} from '../../engine';
+import { type ReportModel, type TimelineEntry } from '../../run';
 import { describeCommand } from '../../store/selectors';
 
 export interface ReportTimelineEntry extends TimelineEntry {
@@ -28,7 +34,7 @@ export function reportTimeline(
     const rejected = result !== undefined && !result.ok;
     items.push({
       tick: entry.tick,
-      clock: clock(entry.tick),
+      clock: elapsedClock(entry.tick),
       kind: 'decision',
       text: rejected ? `${words} — turned down: ${result.message}` : words,
       ...(roles[i] ? { by: roles[i] } : {}),
@@ -40,7 +46,7 @@ export function reportTimeline(
   for (const e of state.log) {
     const statementLanded = e.kind === 'people' && e.text.startsWith('statement landed'); // the model has it, with its blocks
     if ((e.kind === 'mitigation' || e.kind === 'attack' || e.kind === 'people') && !statementLanded)
-      items.push({ tick: e.tick, clock: clock(e.tick), kind: 'note', text: e.text, order: 1 });
+      items.push({ tick: e.tick, clock: elapsedClock(e.tick), kind: 'note', text: e.text, order: 1 });
   }
   for (const t of report.timeline) if (t.kind !== 'decision') items.push({ ...t, order: 1 });
   // Stable: at the same tick the player's command comes first, then what the engine logged at that tick.

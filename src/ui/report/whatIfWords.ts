@@ -4,8 +4,8 @@
  *   31 % less money failed to move (KES 1.2m instead of KES 1.7m); score 54.1 instead of 50.2.
  * Pure; the numbers come straight from src/run/whatif.ts's outcomes.
  */
-import type { ApplyResult, LoggedCommand, Scenario } from '../../engine';
-import { clock, type Outcome, type Variant, type WhatIfReport } from '../../run';
+import { elapsedClock, type ApplyResult, type LoggedCommand, type Scenario } from '../../engine';
+import { type Outcome, type Variant, type WhatIfReport } from '../../run';
 import { countLabel, kesLabel } from '../../store/format';
 import { describeCommand } from '../../store/selectors';
 
@@ -34,8 +34,8 @@ export function variantWords(
   const words = `“${describeCommand(scenario, original.cmd, log, results)}”`;
   const head =
     v.kind === 'never'
-      ? `Without ${words} (${clock(original.tick)})`
-      : `${words} at ${clock(v.tick)} instead of ${clock(original.tick)}`;
+      ? `Without ${words} (${elapsedClock(original.tick)})`
+      : `${words} at ${elapsedClock(v.tick)} instead of ${elapsedClock(original.tick)}`;
   const o = v.outcome;
   return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}.`;
 }

@@ -1,7 +1,9 @@
 /**
  * Autosave: the live drill is saved to browser storage every simulated minute, when it ends or is stopped, and
  * when the page is hidden or left (`pagehide`, `visibilitychange` → hidden). Replays are never saved (they
- * change nothing); a fork is a new drill with its own key.
+ * change nothing), nor are runs opened from a share link or a run file (they are someone else's finished drill,
+ * already kept in the link or the file, and may be hostile: they never take the room of the player's own
+ * saves); a fork is a new drill with its own key.
  *
  * THROTTLE. A save serialises the whole state (~50–100 kB for a four-hour drill). At 1× a simulated minute is
  * ten real seconds, so every minute is saved; at high speeds (or the test flag ?fast) minutes pass faster than
@@ -11,7 +13,7 @@
  * The result of the last attempt is a status line (`status()`, `subscribe`) that the city shows: saving never
  * interrupts play, and a full storage is said in words (storage.ts drops the oldest save and retries).
  */
-import { ENGINE_VERSION, makeSave, scenarioHash, clock, type Save } from '../../run';
+import { ENGINE_VERSION, makeSave, scenarioFingerprint, scenarioHash, clock, type Save } from '../../run';
 import type { GameStore, SessionStore } from '../../store';
 import { writeSave, type KeyValueStore } from './storage';
 
@@ -53,6 +55,7 @@ export function drillSave(game: GameStore, savedAt: string): Save {
     engineVersion: ENGINE_VERSION,
     scenarioId: g.scenario.id,
     scenarioHash: scenarioHash(g.scenario),
+    scenarioFingerprint: scenarioFingerprint(g.scenario),
     seed: g.seed,
     commands: g.log,
     // makeSave deep-copies the state: the live one is never handed out.
@@ -63,10 +66,14 @@ export function drillSave(game: GameStore, savedAt: string): Save {
   });
 }
 
-/** Worth saving: a live drill that has started (a drill at tick 0 with no order is just a menu choice). */
+/**
+ * Worth saving: a live drill that has started (a drill at tick 0 with no order is just a menu choice), played
+ * here (not a replay, not a run opened from a link or a file).
+ */
 function saveable(game: GameStore | null): game is GameStore {
   if (!game) return false;
   const g = game.getState();
+  if (g.origin?.kind === 'link' || g.origin?.kind === 'file') return false;
   return g.replay === null && (g.sim.state.tick > 0 || g.log.length > 0);
 }
 

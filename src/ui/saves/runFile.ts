@@ -1,16 +1,24 @@
 /**
  * Run files: the JSON the debrief exports ("the full record": the run record with its minute checkpoints,
  * the roles, the report and the chart series), read back by "Open a run file" in the menu. A bare run record
- * (kind 'cascade-run', as src/run makes it) is accepted too. Untrusted input: validated, never thrown on.
+ * (kind 'cascade-run', as src/run makes it) is accepted too. Untrusted input (src/run/untrusted.ts): its size
+ * and nesting are checked before it is parsed, its commands are bounded, and it is validated; never thrown on.
  */
 import { z } from 'zod';
 import type { LoggedCommand } from '../../engine';
-import type { ReportModel, RunRecord, Series } from '../../run';
+import {
+  commandTick,
+  loggedCommand,
+  parseLimited,
+  type ReportModel,
+  type RunRecord,
+  type Series,
+} from '../../run';
 
 export const EXPORT_KIND = 'cascade-run-export';
 export const EXPORT_VERSION = 1;
 /** A run file larger than this is refused before parsing (a four-hour drill's export is well under 2 MB). */
-export const MAX_RUN_FILE_CHARS = 20_000_000;
+export const MAX_RUN_FILE_CHARS = 8_000_000;
 
 export interface RunExport {
   kind: typeof EXPORT_KIND;
@@ -29,16 +37,14 @@ const record = z.object({
   scenarioId: z.string().min(1).max(60),
   scenarioHash: z.string().max(40),
   seed: z.string().min(1).max(40),
-  commands: z
-    .array(z.object({ tick: z.number().int().min(0), cmd: z.object({ type: z.string() }).passthrough() }))
-    .max(100_000),
+  commands: z.array(loggedCommand).max(100_000),
   checkpoints: z.array(z.string().max(40)).max(100_000),
-  finalTick: z.number().int().min(0),
+  finalTick: commandTick,
   finalHash: z.string().max(40),
   finalScore: z.number(),
 });
 
-const roles = z.record(z.string().regex(/^\d+$/), z.string().max(40));
+const roles = z.record(z.string().regex(/^\d{1,6}$/), z.string().max(40));
 
 const wrapped = z.object({
   kind: z.literal(EXPORT_KIND),
@@ -52,13 +58,14 @@ export type ReadRun =
 
 export function readRunFile(text: string): ReadRun {
   if (text.length > MAX_RUN_FILE_CHARS)
-    return { ok: false, error: 'the file is too large to be a Cascade run' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the file is not valid JSON' };
-  }
+    return {
+      ok: false,
+      error: `the file is too large to be a Cascade run (${text.length.toLocaleString('en-GB')} characters; at most ${MAX_RUN_FILE_CHARS.toLocaleString('en-GB')})`,
+    };
+  const parsed = parseLimited(text, 'file', { maxChars: MAX_RUN_FILE_CHARS });
+  if (!parsed.ok)
+    return { ok: false, error: parsed.reason === 'invalid' ? 'the file is not valid JSON' : parsed.error };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null)
     return { ok: false, error: 'the file is not a Cascade run' };
   const kind = (value as { kind?: unknown }).kind;
@@ -66,17 +73,17 @@ export function readRunFile(text: string): ReadRun {
     const version = (value as { exportVersion?: unknown }).exportVersion;
     if (typeof version === 'number' && version > EXPORT_VERSION)
       return { ok: false, error: `the file is from a newer version of Cascade (export format ${version})` };
-    const parsed = wrapped.safeParse(value);
-    if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
-    const r = parsed.data;
+    const checked = wrapped.safeParse(value);
+    if (!checked.success) return { ok: false, error: issueText(checked.error) };
+    const r = checked.data;
     const byIndex: Record<number, string> = {};
     for (const [k, v] of Object.entries(r.roles ?? {})) byIndex[Number(k)] = v;
     return { ok: true, record: asRecord(r.record), roles: byIndex };
   }
   if (kind === 'cascade-run') {
-    const parsed = record.safeParse(value);
-    if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
-    return { ok: true, record: asRecord(parsed.data), roles: {} };
+    const checked = record.safeParse(value);
+    if (!checked.success) return { ok: false, error: issueText(checked.error) };
+    return { ok: true, record: asRecord(checked.data), roles: {} };
   }
   return { ok: false, error: 'the file is not a Cascade run (no "kind": "cascade-run-export")' };
 }
@@ -87,7 +94,7 @@ function issueText(error: z.ZodError): string {
 }
 
 function asRecord(r: z.output<typeof record>): RunRecord {
-  return { ...r, commands: r.commands as LoggedCommand[] };
+  return { ...r, commands: r.commands as unknown as LoggedCommand[] };
 }
 
 export function makeExport(args: Omit<RunExport, 'kind' | 'exportVersion'>): RunExport {

@@ -3,15 +3,19 @@
  *
  * SAVED DRILLS: every autosave (storage.ts), newest first — name, scenario, seed, simulated time, score, when
  * it was saved — with Resume (or "Open report" for a drill that had reached its end) and Delete. A save that
- * does not load is listed as "damaged: <reason>" with Delete only; the others work as usual. The list is read
- * again each time the menu shows.
+ * does not load is listed as "damaged: <reason>" with Delete only; so is one that loads but does not fit the
+ * scenario it would resume with (another version of it, or edited: resume.ts), as "cannot be resumed:
+ * <reason>". The others work as usual. The list is read again each time the menu shows. Names are shown as
+ * text, without bidirectional overrides (dom.ts).
  *
  * RUN FILES: "Open a run file" reads a JSON exported from a debrief (runFile.ts) and opens it as a finished
- * drill (replayed to where it was recorded). Problems are said in the menu's notice line.
+ * drill (replayed to where it was recorded). Problems are said in the menu's notice line, which always says
+ * what happened to the file just chosen.
  */
 import type { SessionStore } from '../../store';
 import { h, listen, setHidden, setText } from '../dom';
-import { readRunFile } from './runFile';
+import { MAX_RUN_FILE_CHARS, readRunFile } from './runFile';
+import { openRunSafely, resumeProblem, resumeSave } from './resume';
 import { deleteSave, listSaves, type KeyValueStore, type SavedEntry } from './storage';
 import { clock } from '../../run';
 import './saves.css';
@@ -28,9 +32,12 @@ export function mountSavedList(
   listen(file, signal, 'change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    const text = await chosen.text();
     file.value = '';
-    const read = readRunFile(text);
+    // Bounded before it is even read into a string (readRunFile checks the length again).
+    const read =
+      chosen.size > MAX_RUN_FILE_CHARS * 4
+        ? ({ ok: false, error: 'the file is too large to be a Cascade run' } as const)
+        : readRunFile(await chosen.text());
     if (!read.ok) {
       session
         .getState()
@@ -38,17 +45,21 @@ export function mountSavedList(
       return;
     }
     const { record, roles } = read;
-    session.getState().openRun({
-      from: 'file',
-      scenarioId: record.scenarioId,
-      scenarioHash: record.scenarioHash,
-      seed: record.seed,
-      commands: record.commands,
-      untilTick: record.finalTick,
-      expectedHash: record.finalHash,
-      roles,
-      record,
-    });
+    openRunSafely(
+      session,
+      {
+        from: 'file',
+        scenarioId: record.scenarioId,
+        scenarioHash: record.scenarioHash,
+        seed: record.seed,
+        commands: record.commands,
+        untilTick: record.finalTick,
+        expectedHash: record.finalHash,
+        roles,
+        record,
+      },
+      chosen.name,
+    );
   });
 
   const titleOf = (id: string) =>
@@ -74,12 +85,26 @@ export function mountSavedList(
       );
     }
     const { save } = entry;
+    const problem = resumeProblem(session, save, true);
+    if (problem) {
+      return h(
+        'li',
+        { 'data-key': entry.key, 'data-ok': 'false' },
+        h(
+          'div',
+          { class: 'what' },
+          h('strong', { text: save.name }),
+          h('span', { class: 'small damaged', text: `cannot be resumed: ${problem}` }),
+        ),
+        remove,
+      );
+    }
     const open = h('button', {
       type: 'button',
       class: 'resume-save primary',
       text: entry.ended ? 'Open report' : 'Resume',
     });
-    listen(open, signal, 'click', () => session.getState().resume(save, entry.drillId, entry.roles));
+    listen(open, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
     return h(
       'li',
       { 'data-key': entry.key, 'data-ok': 'true' },

@@ -1,19 +1,22 @@
 /**
  * Saved drills in browser storage (localStorage, or anything with the same five members — the tests use a
  * small in-memory one). One key per drill, `cascade.save.<drillId>`; the value is the save (src/run/save.ts:
- * versioned, migrated, checksummed) plus one extra top-level field, `roles` (who issued each command), which
- * the save schema ignores and this module reads on its own. (A save format v3 with roles would be cleaner;
- * the format is src/run's to change.)
+ * versioned, migrated, checksummed over everything in it, roles included since save format 3).
  *
  * Never throws, and never lets one entry spoil the list: a save that does not load is listed as damaged, with
- * the reason, and the others load as usual.
+ * the reason, and the others load as usual. What is read is untrusted (anyone can edit localStorage): loadSave
+ * bounds its size and nesting before parsing it.
  *
- * ROOM. Every save is an autosave. At most MAX_AUTOSAVES drills are kept (a new drill's first save drops the
- * oldest beyond that), and when the browser says the storage is full (QuotaExceededError) the oldest other
- * save is dropped and the write tried again. Damaged entries are never dropped automatically: the player sees
- * them and may delete them.
+ * ROOM. Every save is an autosave. At most MAX_AUTOSAVES good drills are kept (a new drill's first save drops
+ * the oldest good one beyond that), and when the browser says the storage is full (QuotaExceededError) the
+ * oldest other good save is dropped and the write tried again. Every drop is returned in `dropped`, and the
+ * autosave status names it: nothing goes without the player being told. Rules that keep a player's work:
+ *   - damaged entries are never dropped automatically (they do not even count towards MAX_AUTOSAVES): the
+ *     player sees them, with the reason, and may delete them;
+ *   - a write that fails in the end deletes nothing: the saves dropped to make room are put back;
+ *   - a save larger than MAX_SAVE_CHARS is refused before anything is touched.
  */
-import { loadSave, saveToText, type Save } from '../../run';
+import { loadSave, MAX_SAVE_CHARS, saveToText, withRoles, type Save } from '../../run';
 
 export const SAVE_PREFIX = 'cascade.save.';
 export const MAX_AUTOSAVES = 12;
@@ -57,12 +60,9 @@ export function saveKeys(storage: KeyValueStore): string[] {
   return keys;
 }
 
-function rolesOf(value: unknown): Record<number, string> {
+function rolesOf(saved: Readonly<Record<string, string>>): Record<number, string> {
   const roles: Record<number, string> = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return roles;
-  for (const [k, v] of Object.entries(value)) {
-    if (/^\d+$/.test(k) && typeof v === 'string') roles[Number(k)] = v.slice(0, 40);
-  }
+  for (const [k, v] of Object.entries(saved)) roles[Number(k)] = v;
   return roles;
 }
 
@@ -74,8 +74,7 @@ export function readSave(key: string, text: string | null): SavedEntry {
   const snapshot = loaded.save.snapshot as { tick?: unknown; ended?: unknown };
   if (typeof snapshot.tick !== 'number' || !Number.isInteger(snapshot.tick) || snapshot.tick < 0)
     return { key, drillId, ok: false, error: 'the save is damaged: its state has no valid tick' };
-  // loadSave parsed the same text successfully, so this parse cannot fail.
-  const roles = rolesOf((JSON.parse(text) as { roles?: unknown }).roles);
+  const roles = rolesOf(loaded.save.roles);
   return {
     key,
     drillId,
@@ -104,31 +103,24 @@ export function listSaves(storage: KeyValueStore): SavedEntry[] {
   return entries.sort((a, b) => Number(b.ok) - Number(a.ok) || rank(b).localeCompare(rank(a)));
 }
 
-/** savedAt and name without validating the whole save (cheap: used to pick what to drop). */
-function peek(text: string | null): { savedAt: string; name: string } | null {
-  if (text === null) return null;
-  try {
-    const v = JSON.parse(text) as { savedAt?: unknown; name?: unknown; saveVersion?: unknown };
-    if (typeof v.saveVersion !== 'number') return null;
-    return {
-      savedAt: typeof v.savedAt === 'string' ? v.savedAt : '',
-      name: typeof v.name === 'string' ? v.name : '?',
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** Other drills' saves that are not damaged, oldest first. */
-function othersOldestFirst(
+/** Other drills' saves that load (damaged ones are never candidates to drop), oldest first. */
+function goodOthersOldestFirst(
   storage: KeyValueStore,
   except: string,
-): { key: string; savedAt: string; name: string }[] {
+): { key: string; savedAt: string; name: string; text: string }[] {
   return saveKeys(storage)
     .filter((k) => k !== except)
     .flatMap((key) => {
-      const p = peek(storage.getItem(key));
-      return p ? [{ key, ...p }] : [];
+      let text: string | null;
+      try {
+        text = storage.getItem(key);
+      } catch {
+        return [];
+      }
+      const entry = readSave(key, text);
+      return entry.ok && text !== null
+        ? [{ key, savedAt: entry.save.savedAt, name: entry.save.name, text }]
+        : [];
     })
     .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
 }
@@ -146,41 +138,80 @@ export function writeSave(
   roles: Record<number, string>,
 ): WriteResult {
   const key = saveKey(drillId);
-  // saveToText is JSON.stringify(save): the same text, with `roles` appended.
-  const text = saveToText({ ...save, roles } as Save);
-  const dropped: string[] = [];
+  const text = saveToText(withRoles(save, roles));
+  if (text.length > MAX_SAVE_CHARS)
+    return {
+      ok: false,
+      dropped: [],
+      error: `this drill is too large to keep in the browser (${text.length.toLocaleString('en-GB')} characters; at most ${MAX_SAVE_CHARS.toLocaleString('en-GB')}), and no save was removed`,
+    };
   let isNew: boolean;
   try {
     isNew = storage.getItem(key) === null;
   } catch {
     isNew = true;
   }
+  // Saves taken out to make room, with their text: put back if the write fails in the end.
+  const removed: { key: string; name: string; text: string }[] = [];
+  let candidates: ReturnType<typeof goodOthersOldestFirst> | null = null;
   for (;;) {
     try {
       storage.setItem(key, text);
       break;
     } catch (error) {
-      if (!isQuotaError(error))
-        return { ok: false, dropped, error: `the browser refused to save (${String(error)})` };
-      const victim = othersOldestFirst(storage, key)[0];
-      if (!victim)
+      const quota = isQuotaError(error);
+      candidates ??= quota ? goodOthersOldestFirst(storage, key) : [];
+      const victim = candidates.shift();
+      if (!quota || !victim) {
+        const unrestored = putBack(storage, removed);
+        const reason = !quota
+          ? `the browser refused to save (${String(error).slice(0, 200)})`
+          : removed.length === 0
+            ? 'the browser storage is full, and there is no older save to make room'
+            : 'the browser storage is full even without the older saves, so none was removed';
         return {
           ok: false,
-          dropped,
-          error: 'the browser storage is full, and there is no older save to make room',
+          dropped: unrestored,
+          error: unrestored.length ? `${reason} (${unrestored.length} could not be put back)` : reason,
         };
-      storage.removeItem(victim.key);
-      dropped.push(victim.name);
+      }
+      try {
+        storage.removeItem(victim.key);
+      } catch {
+        continue; // could not remove it: try the next one
+      }
+      removed.push(victim);
     }
   }
+  const dropped = removed.map((r) => r.name);
   if (isNew) {
-    const others = othersOldestFirst(storage, key);
+    const others = goodOthersOldestFirst(storage, key);
     for (const old of others.slice(0, Math.max(0, others.length - (MAX_AUTOSAVES - 1)))) {
-      storage.removeItem(old.key);
-      dropped.push(old.name);
+      try {
+        storage.removeItem(old.key);
+        dropped.push(old.name);
+      } catch {
+        // It stays: one more save than the limit is better than a silent failure.
+      }
     }
   }
   return { ok: true, dropped };
+}
+
+/** Writes the removed saves back; returns the names of those that could not be. */
+function putBack(
+  storage: KeyValueStore,
+  removed: readonly { key: string; name: string; text: string }[],
+): string[] {
+  const lost: string[] = [];
+  for (const r of removed) {
+    try {
+      storage.setItem(r.key, r.text);
+    } catch {
+      lost.push(r.name);
+    }
+  }
+  return lost;
 }
 
 export function deleteSave(storage: KeyValueStore, key: string): void {

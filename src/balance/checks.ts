@@ -1,0 +1,138 @@
+/**
+ * What balance must show for a scenario to teach the right lessons (issue: "Scores that teach"). Each check
+ * reads the per-seed totals of the policies and says whether it holds, with the figure and the seed that
+ * breaks it worst (a reproducer). Checks whose policies were not run are skipped, not passed.
+ */
+import type { Scenario } from '../engine';
+import { EXPERT } from './policies';
+import { quantile, summarise, winRate } from './stats';
+
+export interface Check {
+  id: string;
+  ok: boolean;
+  text: string;
+  /** The policy and seed that break it worst, for `npm run sim -- --commands`. */
+  worst?: { policy: string; seed: string };
+}
+
+type Totals = Map<string, { seeds: string[]; totals: number[] }>;
+
+function worstSeed(
+  totals: Totals,
+  policy: string,
+  pick: (value: number, index: number) => number,
+): { policy: string; seed: string } | undefined {
+  const t = totals.get(policy);
+  if (!t || t.totals.length === 0) return undefined;
+  let best = 0;
+  t.totals.forEach((v, i) => {
+    if (pick(v, i) > pick(t.totals[best]!, best)) best = i;
+  });
+  return { policy, seed: t.seeds[best]! };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+export function runChecks(scenario: Scenario, totals: Totals): Check[] {
+  const checks: Check[] = [];
+  const expert = totals.get(EXPERT);
+  if (!expert) return checks;
+  const e = summarise(expert.totals);
+  const { passMark, expertBand } = scenario.balance;
+  const n = expert.totals.length;
+
+  const doNothing = totals.get('do-nothing');
+  if (doNothing) {
+    const d = summarise(doNothing.totals);
+    checks.push({
+      id: 'do-nothing-median',
+      ok: d.median <= 35,
+      text: `do-nothing median ${d.median.toFixed(1)} (target ≤ 35)`,
+      worst: worstSeed(totals, 'do-nothing', (v) => v),
+    });
+    checks.push({
+      id: 'do-nothing-never-passes',
+      ok: d.max < passMark,
+      text: `do-nothing best seed ${d.max.toFixed(1)} (pass mark ${passMark})`,
+      worst: worstSeed(totals, 'do-nothing', (v) => v),
+    });
+    const w = winRate(expert.totals, doNothing.totals);
+    checks.push({
+      id: 'expert-beats-do-nothing',
+      ok: w >= 0.99,
+      text: `${EXPERT} beats do-nothing on ${pct(w)} of seeds (target ≥ 99 %)`,
+      worst: worstSeed(totals, EXPERT, (v, i) => doNothing.totals[i]! - v),
+    });
+  }
+  const panic = totals.get('panic');
+  if (panic) {
+    const w = winRate(expert.totals, panic.totals);
+    checks.push({
+      id: 'panic-loses',
+      ok: w >= 0.95,
+      text: `${EXPERT} beats panic on ${pct(w)} of seeds (target ≥ 95 %)`,
+      worst: worstSeed(totals, 'panic', (v, i) => v - expert.totals[i]!),
+    });
+  }
+  const dishonest = totals.get('dishonest');
+  if (dishonest) {
+    const w = winRate(expert.totals, dishonest.totals);
+    checks.push({
+      id: 'honesty-pays',
+      ok: w >= 0.95,
+      text: `the honest ${EXPERT} play beats the same play with unknowable claims on ${pct(w)} of seeds (target ≥ 95 %)`,
+      worst: worstSeed(totals, 'dishonest', (v, i) => v - expert.totals[i]!),
+    });
+  }
+  for (const talk of ['statements', 'acknowledge-spam']) {
+    const t = totals.get(talk);
+    if (!t) continue;
+    const gap = e.median - summarise(t.totals).median;
+    checks.push({
+      id: `${talk}-far-below`,
+      ok: gap >= 25,
+      text: `${talk} is ${gap.toFixed(1)} points below ${EXPERT} at the median (target ≥ 25)`,
+      worst: worstSeed(totals, talk, (v) => v),
+    });
+  }
+  let closest: { name: string; gap: number } | undefined;
+  for (const [name, t] of totals) {
+    if (!name.startsWith('single:')) continue;
+    const gap = e.median - summarise(t.totals).median;
+    if (!closest || gap < closest.gap) closest = { name, gap };
+  }
+  if (closest)
+    checks.push({
+      id: 'no-single-action',
+      ok: closest.gap > 15,
+      text: `the best single action (${closest.name.slice(7)}) is ${closest.gap.toFixed(1)} points below ${EXPERT} (target > 15)`,
+      worst: worstSeed(totals, closest.name, (v) => v),
+    });
+  const iqr =
+    quantile(
+      [...expert.totals].sort((a, b) => a - b),
+      0.75,
+    ) -
+    quantile(
+      [...expert.totals].sort((a, b) => a - b),
+      0.25,
+    );
+  if (n < 50) {
+    checks.push({
+      id: 'seeds-matter',
+      ok: true,
+      text: `seeds matter: not judged on ${n} seeds (needs ≥ 50)`,
+    });
+  } else
+    checks.push({
+      id: 'seeds-matter',
+      ok: iqr >= 5 && e.distinct >= Math.min(200, Math.ceil(0.2 * n)),
+      text: `${EXPERT}: ${e.distinct} distinct totals over ${n} seeds, interquartile range ${iqr.toFixed(1)} (targets ≥ ${Math.min(200, Math.ceil(0.2 * n))} and ≥ 5)`,
+    });
+  checks.push({
+    id: 'expert-band',
+    ok: e.median >= expertBand[0] && e.median <= expertBand[1],
+    text: `${EXPERT} median ${e.median.toFixed(1)} (the scenario expects ${expertBand[0]}–${expertBand[1]})`,
+  });
+  return checks;
+}

@@ -1,0 +1,57 @@
+/**
+ * The counterfactual every score is measured against: the same scenario and seed, played by nobody. The same
+ * incident unfolds (the seed decides when the flood starts, how hard it grows, what else breaks), prompts time
+ * out to their defaults, and nothing is ordered or said. Its harm, minute by minute, is what the commander's
+ * harm is compared with: a component is the share of that harm the commander avoided. So doing nothing scores
+ * about zero on every scenario and every seed, without an author tuning anything, and a seed whose incident is
+ * hopeless does not punish the player for it.
+ *
+ * Computed once per (scenario, seed) and cached: a run is a few tens of milliseconds, and every run, replay,
+ * what-if variant and balance policy on that seed shares it. The baseline is derived data, never saved: a
+ * restored drill recomputes the same one.
+ */
+import { harmOf, type Harm } from './harm';
+import { createSim, type Sim } from './sim';
+import { step } from './step';
+import type { Scenario } from './types';
+
+export interface Baseline {
+  /** Harm at the start of each simulated minute (index = minute). */
+  byMinute: Harm[];
+  /** Harm when the unattended drill ended (its full length, or when a script ended it). */
+  final: Harm;
+  finalTick: number;
+}
+
+const cache = new WeakMap<Scenario, Map<string, Baseline>>();
+const PER_SCENARIO = 256;
+
+export function computeBaseline(scenario: Scenario, seed: string): Baseline {
+  const sim = createSim(scenario, seed, { baseline: true });
+  const byMinute: Harm[] = [harmOf(scenario, sim.state)];
+  while (!sim.state.ended) {
+    step(sim);
+    if (sim.state.tick % 60 === 0) byMinute.push(harmOf(scenario, sim.state));
+  }
+  return { byMinute, final: harmOf(scenario, sim.state), finalTick: sim.state.tick };
+}
+
+/** The baseline for this drill (null for a baseline run itself). */
+export function baselineOf(sim: Sim): Baseline | null {
+  if (sim.rt.isBaseline) return null;
+  let bySeed = cache.get(sim.scenario);
+  if (!bySeed) cache.set(sim.scenario, (bySeed = new Map()));
+  let baseline = bySeed.get(sim.state.seed);
+  if (!baseline) {
+    baseline = computeBaseline(sim.scenario, sim.state.seed);
+    if (bySeed.size >= PER_SCENARIO) bySeed.delete(bySeed.keys().next().value!);
+    bySeed.set(sim.state.seed, baseline);
+  }
+  return baseline;
+}
+
+/** The baseline's harm at `tick` (its last minute before it, or its end). */
+export function baselineHarmAt(baseline: Baseline, tick: number): Harm {
+  if (tick >= baseline.finalTick) return baseline.final;
+  return baseline.byMinute[Math.min(baseline.byMinute.length - 1, Math.floor(tick / 60))]!;
+}

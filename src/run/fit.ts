@@ -1,0 +1,341 @@
+/**
+ * Does a save fit the scenario it will resume with? A save names its scenario by id, and the same id can be
+ * another version of the drill (a service more or fewer) or a save that was edited by hand (services removed,
+ * `rng: null`, a mitigation that does not exist) with its checksums recomputed. Either would crash the engine
+ * or the panels on the first frame, so `checkSaveFits` is asked BEFORE a drill resumes, and its refusal names
+ * what is wrong.
+ *
+ * FINGERPRINT. `scenarioFingerprint` hashes the scenario's shape: every id and count that the state refers to
+ * by index (services, dependencies, segments and their needs, attacks, mitigations, injects and their effects,
+ * stakeholders, channels, rumours, workarounds, regions). Numbers are left out: a tuned capacity changes the
+ * outcome (the store says the history no longer replays the same) but not what the state's indices mean.
+ * Saves since format 3 carry it; for older saves the state itself is measured against the scenario.
+ *
+ * STATE. The snapshot is validated with a zod schema built from the scenario: lengths of every per-service,
+ * per-segment, per-attack… array, every index in range, the RNG streams well-formed, numbers finite. Fields
+ * it does not know are let through (the engine's state may grow). Last, one step is tried on a copy: if the
+ * engine still throws, the save is refused with the engine's message.
+ */
+import { z } from 'zod';
+import {
+  BLOCK_KINDS,
+  hashText,
+  LANGUAGES,
+  restore,
+  SERVICE_STATUSES,
+  step,
+  TRUST_DRIVERS,
+  type Scenario,
+  type SimState,
+} from '../engine';
+import type { Save } from './save';
+
+export type FitResult = { ok: true } | { ok: false; error: string };
+
+/** A short hash of the scenario's shape (ids and counts; see FINGERPRINT). */
+export function scenarioFingerprint(scenario: Scenario): string {
+  const shape = {
+    id: scenario.id,
+    regions: scenario.regions,
+    services: scenario.services.map((s) => [s.id, s.kind]),
+    dependencies: scenario.dependencies.map((d) => [d.from, d.to]),
+    segments: scenario.segments.map((g) => [g.id, g.needs.map((n) => n.service)]),
+    attacks: scenario.attacks.map((a) => a.id),
+    mitigations: scenario.mitigations.map((m) => [m.id, m.kind]),
+    injects: scenario.injects.map((i) => [i.id, i.effects.map((e) => e.type)]),
+    stakeholders: scenario.people.stakeholders.map((k) => k.id),
+    channels: scenario.people.channels.map((c) => c.id),
+    rumours: scenario.people.rumours.map((r) => r.id),
+    workarounds: scenario.people.workarounds.map((w) => w.id),
+  };
+  return hashText(JSON.stringify(shape));
+}
+
+const MAX_ITEMS = 100_000;
+const MAX_TEXT = 10_000;
+const num = z.number();
+const text = z.string().max(MAX_TEXT);
+const flag = z.boolean();
+const tick = z.number().int().min(-1);
+const obj = z.looseObject;
+const index = (size: number, min = 0) =>
+  z
+    .number()
+    .int()
+    .min(min)
+    .max(size - 1);
+const list = <T extends z.ZodType>(item: T, length: number) => z.array(item).length(length);
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+
+/** seedrandom's alea: a carry below 2,091,639 and three fractions in [0, 1). */
+const fraction = z.number().min(0).lt(1);
+const rngState = obj({ c: z.number().int().min(0).max(2_091_639), s0: fraction, s1: fraction, s2: fraction });
+
+const CAUSE_CODES = [
+  'ok',
+  'overloaded',
+  'attack',
+  'retry-storm',
+  'upstream',
+  'crashed',
+  'maintenance',
+  'shed',
+  'warming-up',
+  'filtered',
+] as const;
+const FEED_CHANNELS = ['headline', 'social', 'stakeholder', 'official', 'ops'] as const;
+const LOG_KINDS = [
+  'command',
+  'rejected',
+  'status',
+  'mitigation',
+  'attack',
+  'inject',
+  'people',
+  'note',
+] as const;
+
+function stateSchema(scenario: Scenario) {
+  const nServices = scenario.services.length;
+  const nSegments = scenario.segments.length;
+  const nAttacks = scenario.attacks.length;
+  const { people } = scenario;
+  const nStakeholders = people.stakeholders.length;
+  const perSegment = list(num, nSegments);
+
+  const service = obj({
+    status: z.enum(SERVICE_STATUSES as [string, ...string[]]),
+    availability: num,
+    legitRps: num,
+    attackRps: num,
+    retryRps: num,
+    capacityRps: num,
+    utilisation: num,
+    servedRps: num,
+    queue: num,
+    latencyMs: num,
+    errorRate: num,
+    overloadTicks: num,
+    restartAtTick: tick,
+    warmupUntilTick: tick,
+    failedLastTick: num,
+    cause: z.enum(CAUSE_CODES),
+    causeService: index(nServices, -1),
+    causeValue: num,
+  });
+  // One schema per segment: each has its own number of needs.
+  const segments = z.tuple(
+    scenario.segments.map((g) =>
+      obj({
+        active: num,
+        stranded: list(num, g.needs.length),
+        churned: num,
+        gaveUp: num,
+        noise: list(num, g.needs.length),
+        trust: num,
+        recovered: num,
+      }),
+    ) as unknown as [z.ZodType],
+  );
+  const prompt = obj({
+    inject: index(scenario.injects.length),
+    effect: z.number().int().min(0),
+    issuedTick: tick,
+    deadlineTick: tick,
+    pause: flag,
+  }).refine(
+    (p) => scenario.injects[p.inject]?.effects[p.effect]?.type === 'prompt',
+    'the decision it waits for is not one of the scenario’s',
+  );
+  const block = obj({ kind: z.enum(BLOCK_KINDS) });
+  const mitigation = obj({
+    uid: z.number().int().min(1),
+    mitigation: index(scenario.mitigations.length),
+    target: z.number().int().min(0),
+    region: index(scenario.regions.length, -1),
+    issuedTick: tick,
+    effectiveTick: tick,
+    endTick: tick,
+    effective: flag,
+    stale: flag,
+  }).refine(
+    (m) =>
+      m.target <
+      (scenario.mitigations[m.mitigation]?.kind === 'isolate' ? scenario.dependencies.length : nServices),
+    'its target is not in the scenario',
+  );
+
+  return obj({
+    version: z.literal(1),
+    scenarioId: z.literal(scenario.id),
+    seed: z.string().max(40),
+    tick: z.number().int().min(0).max(scenario.durationTicks),
+    ended: flag,
+    rng: obj({ demand: rngState, attack: rngState, ops: rngState, people: rngState }),
+    services: list(service, nServices),
+    segments,
+    attackJitter: list(num, nAttacks),
+    attacks: list(obj({ on: flag, offsetTicks: num, factor: num, target: index(nServices) }), nAttacks),
+    capacityFactor: list(num, nServices),
+    injects: list(
+      obj({ fired: z.number().int().min(0), lastTick: tick, armed: flag }),
+      scenario.injects.length,
+    ),
+    prompts: many(prompt),
+    feed: many(obj({ tick: num, channel: z.enum(FEED_CHANNELS), from: text, text, why: text })),
+    outcome: obj({ outcome: z.enum(['success', 'partial', 'failure', 'timeout']), text }).nullable(),
+    people: obj({
+      trust: list(num, nStakeholders),
+      trustLow: list(num, nStakeholders),
+      media: num,
+      lastStatementTick: tick,
+      incidentTick: tick,
+      revealed: flag,
+      statements: many(
+        obj({
+          tick: num,
+          channel: index(people.channels.length),
+          languages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length),
+          blocks: z.array(block).max(64),
+          landsTick: num,
+          landed: flag,
+        }),
+      ),
+      claims: many(
+        obj({
+          tick: num,
+          kind: z.enum(['cause', 'data-safe', 'eta', 'denial']),
+          value: text,
+          deadlineTick: num,
+          reach: num,
+          status: z.enum(['open', 'kept', 'broken']),
+        }),
+      ),
+      rumours: list(
+        obj({ born: flag, bornTick: tick, belief: perSegment, peak: num }),
+        people.rumours.length,
+      ),
+      workarounds: list(
+        obj({ enabled: flag, announcedTick: tick, awareness: perSegment, uptake: perSegment }),
+        people.workarounds.length,
+      ),
+      trustEvents: many(
+        obj({
+          tick: num,
+          who: z
+            .number()
+            .int()
+            .min(-nSegments)
+            .max(nStakeholders - 1),
+          delta: num,
+          why: text,
+        }),
+      ),
+      drivers: obj(Object.fromEntries(TRUST_DRIVERS.map((d) => [d, num]))),
+      goodwillUntilTick: tick,
+      scheduled: many(obj({ tick: num, kind: z.literal('partner-rebuttal'), ref: index(nStakeholders) })),
+    }),
+    mitigations: many(mitigation),
+    nextUid: z.number().int().min(1),
+    budgetKES: num,
+    metrics: obj({
+      succeeded: num,
+      failed: num,
+      valueMovedKES: num,
+      valueLostKES: num,
+      valuePendingKES: num,
+      stranded: num,
+      strandedPeak: num,
+      churned: num,
+      budgetSpentKES: num,
+      criticalAvailabilitySum: num,
+      ticks: num,
+      score: num,
+    }),
+    log: many(obj({ tick: num, kind: z.enum(LOG_KINDS), text, service: index(nServices, -1) })),
+  });
+}
+
+/** "services", "people.rumours.2.belief" → words for the player. */
+function where(path: readonly PropertyKey[]): string {
+  return path.length ? path.map(String).join('.') : 'the state';
+}
+
+const COUNTED: {
+  label: string;
+  inState: (s: Record<string, unknown>) => unknown;
+  inScenario: (x: Scenario) => number;
+}[] = [
+  { label: 'services', inState: (s) => s.services, inScenario: (x) => x.services.length },
+  { label: 'customer segments', inState: (s) => s.segments, inScenario: (x) => x.segments.length },
+  { label: 'attacks', inState: (s) => s.attacks, inScenario: (x) => x.attacks.length },
+  { label: 'injects', inState: (s) => s.injects, inScenario: (x) => x.injects.length },
+  {
+    label: 'stakeholders',
+    inState: (s) => (s.people as { trust?: unknown } | undefined)?.trust,
+    inScenario: (x) => x.people.stakeholders.length,
+  },
+  {
+    label: 'rumours',
+    inState: (s) => (s.people as { rumours?: unknown } | undefined)?.rumours,
+    inScenario: (x) => x.people.rumours.length,
+  },
+  {
+    label: 'workarounds',
+    inState: (s) => (s.people as { workarounds?: unknown } | undefined)?.workarounds,
+    inScenario: (x) => x.people.workarounds.length,
+  },
+];
+
+/** The first count that differs between the saved state and the scenario, in words. */
+function countDifference(snapshot: Record<string, unknown>, scenario: Scenario): string | undefined {
+  for (const c of COUNTED) {
+    const saved = c.inState(snapshot);
+    const expected = c.inScenario(scenario);
+    if (Array.isArray(saved) && saved.length !== expected)
+      return `the save has ${saved.length} ${c.label}, the scenario ${expected}`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks a loaded save (loadSave: its checksums hold) against the scenario it would resume with. Never throws.
+ */
+export function checkSaveFits(save: Save, scenario: Scenario): FitResult {
+  const title = `“${scenario.meta.title}”`;
+  if (save.scenarioId !== scenario.id)
+    return { ok: false, error: `the save is for the scenario “${save.scenarioId}”, not ${title}` };
+  const snapshot = save.snapshot;
+  const counts = countDifference(snapshot, scenario);
+  if (save.scenarioFingerprint !== '' && save.scenarioFingerprint !== scenarioFingerprint(scenario))
+    return {
+      ok: false,
+      error: `the save was made with another version of the scenario ${title} (${counts ?? 'the ids of its services, mitigations or other parts differ'})`,
+    };
+  if (counts)
+    return {
+      ok: false,
+      error: `the save does not fit the scenario ${title}: ${counts} (it was made with another version of the scenario, or edited)`,
+    };
+  if (snapshot.seed !== save.seed)
+    return { ok: false, error: 'the save is damaged: its state is for another seed than the save' };
+  const checked = stateSchema(scenario).safeParse(snapshot);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    return {
+      ok: false,
+      error: `the saved state does not fit the scenario ${title}: ${where(issue.path)}: ${issue.message}`,
+    };
+  }
+  // The schema cannot know every rule the engine relies on: try one step on a copy.
+  try {
+    const sim = restore(scenario, snapshot as unknown as SimState);
+    if (!sim.state.ended) step(sim);
+  } catch (error) {
+    return {
+      ok: false,
+      error: `the saved state cannot be continued with the scenario ${title} (${String(error).slice(0, 160)})`,
+    };
+  }
+  return { ok: true };
+}
