@@ -36,18 +36,22 @@ export function computeBaseline(scenario: Scenario, seed: string): Baseline {
   return { byMinute, final: harmOf(scenario, sim.state), finalTick: sim.state.tick };
 }
 
-/** The baseline for this drill (null for a baseline run itself). */
-export function baselineOf(sim: Sim): Baseline | null {
-  if (sim.rt.isBaseline) return null;
-  let bySeed = cache.get(sim.scenario);
-  if (!bySeed) cache.set(sim.scenario, (bySeed = new Map()));
-  let baseline = bySeed.get(sim.state.seed);
+/** The unattended run of this scenario and seed (cached). */
+export function baselineFor(scenario: Scenario, seed: string): Baseline {
+  let bySeed = cache.get(scenario);
+  if (!bySeed) cache.set(scenario, (bySeed = new Map()));
+  let baseline = bySeed.get(seed);
   if (!baseline) {
-    baseline = computeBaseline(sim.scenario, sim.state.seed);
+    baseline = computeBaseline(scenario, seed);
     if (bySeed.size >= PER_SCENARIO) bySeed.delete(bySeed.keys().next().value!);
-    bySeed.set(sim.state.seed, baseline);
+    bySeed.set(seed, baseline);
   }
   return baseline;
+}
+
+/** The baseline for this drill (null for a baseline run itself). */
+export function baselineOf(sim: Sim): Baseline | null {
+  return sim.rt.isBaseline ? null : baselineFor(sim.scenario, sim.state.seed);
 }
 
 /** The baseline's harm at `tick` (its last minute before it, or its end). */

@@ -9,6 +9,7 @@
  * - trustLost: points of public trust lost: below the start now, plus below the start at its lowest.
  * - rumourPeak: the highest belief any rumour reached in any segment (0–1).
  */
+import type { DeepReadonly } from './readonly';
 import type { Scenario, SimState } from './types';
 
 export interface Harm {
@@ -21,7 +22,7 @@ export interface Harm {
 
 export const NO_HARM: Harm = { downtime: 0, customerHours: 0, valueLostKES: 0, trustLost: 0, rumourPeak: 0 };
 
-export function harmOf(scenario: Scenario, state: SimState): Harm {
+export function harmOf(scenario: Scenario, state: DeepReadonly<SimState>): Harm {
   const m = state.metrics;
   let gaveUp = 0;
   for (const seg of state.segments) gaveUp += seg.gaveUp;

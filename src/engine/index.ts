@@ -10,7 +10,14 @@ export { advance, applyDue, run, type RunOptions } from './replay';
 export { canonicalJson, firstDifference, hashState, hashText, type StateDifference } from './hash';
 export { attackRpsAt, keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';
-export { scoreBreakdown, type ScoreBreakdown, type ScoreComponent } from './scoring';
+export {
+  scoreBreakdown,
+  scoreParts,
+  type ScoreBreakdown,
+  type ScoreComponent,
+  type ScoreParts,
+} from './scoring';
+export type { Harm } from './harm';
 export { BUILTIN_CHANNELS, DEFAULT_STAKEHOLDERS } from './channels';
 export {
   GOODWILL_COST_KES,

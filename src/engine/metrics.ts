@@ -7,7 +7,7 @@ import { criticalAvailabilityNow } from './availability';
 import { incidentOngoing } from './queries';
 import { scoreTotal } from './scoring';
 import type { Sim } from './sim';
-import { workaroundCostPerTick } from './workarounds';
+import { chargeRunningCosts } from './budget';
 
 /** A statement keeps the public informed for this long; after that they need to hear again. */
 export const INFORMED_TICKS = 30 * 60;
@@ -15,11 +15,7 @@ export const INFORMED_TICKS = 30 * 60;
 export function updateMetrics(sim: Sim): void {
   const { scenario, state, rt } = sim;
   const m = state.metrics;
-  const cost = rt.costPerTick + workaroundCostPerTick(sim);
-  if (cost > 0) {
-    state.budgetKES -= cost;
-    m.budgetSpentKES += cost;
-  }
+  chargeRunningCosts(sim);
   m.criticalAvailabilitySum += criticalAvailabilityNow(scenario, state);
   m.strandedSeconds += m.stranded;
   if (incidentOngoing(sim.scenario, sim.state)) {

@@ -27,11 +27,12 @@
  * A drill stopped before its end is scored on the rest of it unfolding with no further orders (projectToEnd),
  * so ending early never pays.
  */
-import { baselineHarmAt, baselineOf, type Baseline } from './baseline';
+import { baselineFor, baselineHarmAt, baselineOf, type Baseline } from './baseline';
+import type { DeepReadonly } from './readonly';
 import { harmOf, type Harm } from './harm';
 import { restore, type Sim } from './sim';
 import { step } from './step';
-import { TRUST_DRIVERS, type ScoringWeights } from './types';
+import { TRUST_DRIVERS, type Scenario, type ScoringWeights, type SimState } from './types';
 
 export interface ScoreComponent {
   id: keyof ScoringWeights;
@@ -94,8 +95,12 @@ interface RawScore extends Record<keyof ScoringWeights, number> {
   informed: number;
 }
 
-function rawScore(sim: Sim, baseline: Baseline | null, atEnd: boolean): RawScore {
-  const { scenario, state } = sim;
+function rawScore(
+  scenario: Scenario,
+  state: DeepReadonly<SimState>,
+  baseline: Baseline | null,
+  atEnd: boolean,
+): RawScore {
   const m = state.metrics;
   const harm = harmOf(scenario, state);
   const base = baseline ? (atEnd ? baseline.final : baselineHarmAt(baseline, state.tick)) : harm;
@@ -135,8 +140,8 @@ function rawScore(sim: Sim, baseline: Baseline | null, atEnd: boolean): RawScore
   };
 }
 
-function weighted(sim: Sim, r: RawScore): number {
-  const w = sim.scenario.scoring;
+function weighted(scenario: Scenario, r: RawScore): number {
+  const w = scenario.scoring;
   let weightSum = 0;
   let total = 0;
   for (const id of COMPONENTS) {
@@ -151,7 +156,26 @@ function weighted(sim: Sim, r: RawScore): number {
  * end, against the unattended run's final harm (the same number the breakdown gives).
  */
 export function scoreTotal(sim: Sim, atEnd = sim.state.ended): number {
-  return weighted(sim, rawScore(sim, baselineOf(sim), atEnd));
+  return weighted(sim.scenario, rawScore(sim.scenario, sim.state, baselineOf(sim), atEnd));
+}
+
+/** The running score's parts, without text: what the HUD compares minute by minute to say why the score moved. */
+export interface ScoreParts {
+  tick: number;
+  total: number;
+  /** Points each component adds to the total now. */
+  points: Record<keyof ScoringWeights, number>;
+  harm: Harm;
+  baselineHarm: Harm;
+}
+
+export function scoreParts(scenario: Scenario, state: DeepReadonly<SimState>): ScoreParts {
+  const r = rawScore(scenario, state, baselineFor(scenario, state.seed), state.ended);
+  const w = scenario.scoring;
+  const weightSum = COMPONENTS.reduce((sum, id) => sum + w[id], 0) || 1;
+  const points = {} as Record<keyof ScoringWeights, number>;
+  for (const id of COMPONENTS) points[id] = (100 * clamp01(r[id]) * w[id]) / weightSum;
+  return { tick: state.tick, total: weighted(scenario, r), points, harm: r.harm, baselineHarm: r.base };
 }
 
 /**
@@ -180,7 +204,7 @@ function count(x: number): string {
 export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   const scored = projectToEnd(sim);
   const projected = scored !== sim;
-  const r = rawScore(scored, baselineOf(scored), true);
+  const r = rawScore(scored.scenario, scored.state, baselineOf(scored), true);
   const p = scored.state.people;
   const m = scored.state.metrics;
   const w = scored.scenario.scoring;

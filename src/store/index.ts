@@ -6,3 +6,4 @@ export * from './recording';
 export * from './session';
 export * from './selectors';
 export * from './format';
+export * from './scoreMoves';

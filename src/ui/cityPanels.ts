@@ -6,6 +6,7 @@ import { mountHelp } from './help';
 import { mountHud } from './hud';
 import { installKeyboard } from './keyboard';
 import { mountMapOverlay } from './mapOverlay';
+import { mountScoreWhy } from './scoreWhy';
 import { mountServicePanel } from './servicePanel';
 import { h } from './dom';
 
@@ -28,6 +29,7 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
   const disposers = [
     mountHud(roots.hud, game, rateScale),
     mountMapOverlay(roots.map, game),
+    mountScoreWhy(roots.map, game),
     mountHelp(roots.help, game),
     installKeyboard(game, {
       focusService: () => service.focus(),

@@ -48,7 +48,8 @@ function liveStrip(
     { class: 'city-strip', id: 'city-strip' },
     h('label', { for: 'role-select', text: 'Role' }),
     select,
-    h('span', { id: 'role-help', class: 'small muted', text: 'Orders are recorded with this role.' }),
+    // Read to screen readers with the select; not shown, so the strip keeps room for why the score moved.
+    h('span', { id: 'role-help', class: 'visually-hidden', text: 'Orders are recorded with this role.' }),
     status,
   );
   return { element, dispose: unsubscribe };
