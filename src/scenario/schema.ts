@@ -33,11 +33,24 @@ const share = z.number().min(0).max(1);
 const positive = z.number().positive();
 const nonNegative = z.number().min(0);
 
-/** "90s", "15m", "4h", "1h30m" or a number of seconds. */
-export const DURATION_PATTERN = /^(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
+/** "90s", "15m", "4h", "1h30m" or a number of seconds; at least one part (an empty string is not a duration). */
+export const DURATION_PATTERN = /^(?=\d)(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
+/** No duration in a drill is longer than this: a longer one is a typo, and would run for hours. */
+export const MAX_DURATION_SECONDS = 72 * 3600;
+const durationText = (v: string): number => {
+  const m = DURATION_PATTERN.exec(v);
+  if (!m) return Number.NaN;
+  return (
+    (m[1] ? parseFloat(m[1]) : 0) * 3600 + (m[3] ? parseFloat(m[3]) : 0) * 60 + (m[5] ? parseFloat(m[5]) : 0)
+  );
+};
 export const duration = z.union([
-  nonNegative,
-  z.string().regex(DURATION_PATTERN, { error: 'a duration is like "90s", "15m", "4h" or "1h30m"' }),
+  nonNegative.max(MAX_DURATION_SECONDS, { error: 'a duration is at most 72h (259200 seconds)' }),
+  z
+    .string()
+    .regex(DURATION_PATTERN, { error: 'a duration is like "90s", "15m", "4h" or "1h30m"' })
+    // Only a duration that reads is judged for length (the pattern reports one that does not).
+    .refine((v) => !(durationText(v) > MAX_DURATION_SECONDS), { error: 'a duration is at most 72h' }),
 ]);
 
 const regionShares = z.record(id, share);
@@ -68,7 +81,7 @@ export const serviceSchema = z.strictObject({
   name,
   kind: z.enum(SERVICE_KINDS as [string, ...string[]]),
   description: text.optional(),
-  capacity: positive,
+  capacity: z.number().min(0.01).max(1e9),
   latency: nonNegative.optional(),
   timeout: duration.optional(),
   restart: duration.optional(),
@@ -101,7 +114,7 @@ export const needSchema = z.strictObject({
 export const segmentSchema = z.strictObject({
   id,
   name,
-  size: positive,
+  size: z.number().min(1).max(1e10),
   patience: duration.optional(),
   retryEvery: duration.optional(),
   churn: share.optional(),

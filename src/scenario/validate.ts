@@ -155,7 +155,10 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       return;
     }
     default:
-      add('SCN012', `${field}: ${issue.message}`);
+      // The duration refinement (schema.ts): a range problem, not a type problem.
+      if (issue.code === 'custom' && issue.message.startsWith('a duration is at most'))
+        add('SCN013', `${field}: ${issue.message} (got ${describe(value)})`);
+      else add('SCN012', `${field}: ${issue.message}`);
   }
 }
 
