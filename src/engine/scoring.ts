@@ -29,7 +29,7 @@
  */
 import { baselineFor, baselineHarmAt, baselineOf, type Baseline } from './baseline';
 import type { DeepReadonly } from './readonly';
-import { harmOf, type Harm } from './harm';
+import { criticalCount, harmOf, type Harm } from './harm';
 import { restore, type Sim } from './sim';
 import { step } from './step';
 import { TRUST_DRIVERS, type Scenario, type ScoringWeights, type SimState } from './types';
@@ -106,7 +106,11 @@ function rawScore(
   const base = baseline ? (atEnd ? baseline.final : baselineHarmAt(baseline, state.tick)) : harm;
   let population = 0;
   for (const g of scenario.segments) population += g.size;
-  const availability = avoided(harm.downtime, base.downtime, 0.01 * Math.max(60, m.ticks));
+  const availability = avoided(
+    harm.downtime,
+    base.downtime,
+    0.01 * Math.max(60, m.ticks) * criticalCount(scenario),
+  );
   const valueMoved = avoided(harm.valueLostKES, base.valueLostKES, 1000);
   const customers = avoided(harm.customerHours, base.customerHours, 1e-4 * population + 1);
   const trust = avoided(harm.trustLost, base.trustLost, 1);
