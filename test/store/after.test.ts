@@ -39,10 +39,11 @@ import { variantWords } from '../../src/ui/report/whatIfWords';
 import { installSceneRouter } from '../../src/ui/replay/sceneRouter';
 import { installAutosave } from '../../src/ui/saves/autosave';
 import { makeExport, readRunFile } from '../../src/ui/saves/runFile';
-import { listSaves, MAX_AUTOSAVES, saveKey, writeSave, type KeyValueStore } from '../../src/ui/saves/storage';
+import { listSaves, MAX_AUTOSAVES, saveKey, writeSave } from '../../src/ui/saves/storage';
 import { handleWhatIf, type WhatIfReply } from '../../src/workers/whatifHandler';
 import { SMALL_YAML, smallScenario } from '../run/fixtures';
 import { FIXTURE_YAML, fixtureScenario } from './fixture';
+import { MemoryStorage } from '../ui/memoryStorage';
 
 const SMALL = smallScenario(); // 30 minutes, a flood on the portal behind a shared edge
 const DRILL = fixtureScenario(); // 10 minutes, a prompt that stops the clock at 03:00
@@ -89,31 +90,6 @@ function playUntil(game: GameStore, tick: number): void {
 
 function fast(scenario: Scenario, seed = 's'): GameStore {
   return createGameStore({ scenario, seed, rateScale: SPEEDUP });
-}
-
-class MemoryStorage implements KeyValueStore {
-  readonly map = new Map<string, string>();
-  constructor(private readonly capacity = Infinity) {}
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    const used = [...this.map].reduce(
-      (n, [key, value]) => n + (key === k ? 0 : key.length + value.length),
-      0,
-    );
-    if (used + k.length + v.length > this.capacity) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
 }
 
 function sessionWith(...files: { fileName: string; text: string }[]): SessionStore {
