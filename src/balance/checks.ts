@@ -64,24 +64,25 @@ export function runChecks(scenario: Scenario, totals: Totals): Check[] {
       worst: worstSeed(totals, EXPERT, (v, i) => doNothing.totals[i]! - v),
     });
   }
-  const panic = totals.get('panic');
-  if (panic) {
-    const w = winRate(expert.totals, panic.totals);
+  // The expert must beat these on most seeds; the worst seed is the one where the rival leads most.
+  const rivals: [policy: string, id: string, target: number, says: string][] = [
+    ['panic', 'panic-loses', 0.95, `${EXPERT} beats panic`],
+    [
+      'dishonest',
+      'honesty-pays',
+      0.95,
+      `the honest ${EXPERT} play beats the same play with unknowable claims`,
+    ],
+  ];
+  for (const [policy, id, target, says] of rivals) {
+    const rival = totals.get(policy);
+    if (!rival) continue;
+    const w = winRate(expert.totals, rival.totals);
     checks.push({
-      id: 'panic-loses',
-      ok: w >= 0.95,
-      text: `${EXPERT} beats panic on ${pct(w)} of seeds (target ≥ 95 %)`,
-      worst: worstSeed(totals, 'panic', (v, i) => v - expert.totals[i]!),
-    });
-  }
-  const dishonest = totals.get('dishonest');
-  if (dishonest) {
-    const w = winRate(expert.totals, dishonest.totals);
-    checks.push({
-      id: 'honesty-pays',
-      ok: w >= 0.95,
-      text: `the honest ${EXPERT} play beats the same play with unknowable claims on ${pct(w)} of seeds (target ≥ 95 %)`,
-      worst: worstSeed(totals, 'dishonest', (v, i) => v - expert.totals[i]!),
+      id,
+      ok: w >= target,
+      text: `${says} on ${pct(w)} of seeds (target ≥ ${100 * target} %)`,
+      worst: worstSeed(totals, policy, (v, i) => v - expert.totals[i]!),
     });
   }
   for (const talk of ['statements', 'acknowledge-spam']) {
