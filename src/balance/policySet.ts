@@ -3,7 +3,7 @@
  * ones: `singles` expands to one `single:<action>` policy per action the scenario offers.
  */
 import { createSim, type Scenario } from '../engine';
-import { POLICIES, singleActions, singlePolicy, withRules, type Policy } from './policies';
+import { EXPERT, POLICIES, singleActions, singlePolicy, withRules, type Policy } from './policies';
 import { playerView } from './view';
 
 export function singleNames(scenario: Scenario): string[] {
@@ -14,6 +14,8 @@ export function expandPolicyNames(scenario: Scenario, names: readonly string[]):
   const out: string[] = [];
   for (const name of names) {
     if (name === 'singles') out.push(...singleNames(scenario));
+    else if (name === 'expert')
+      out.push(EXPERT); // the scenario's expert play is the textbook play plus its rules
     else out.push(name);
   }
   return [...new Set(out)];

@@ -40,6 +40,22 @@ const DEFAULT_POLICIES = [
 ];
 const SINGLES_SEEDS = 5;
 
+const USAGE = `usage: npm run balance -- FILE [options]
+
+Plays scripted commanders over many seeds and reports whether the score teaches the right lessons.
+
+  --policies a,b,...   default: ${DEFAULT_POLICIES.join(',')}
+                       ("singles" adds one policy per single action, on the first ${SINGLES_SEEDS} seeds)
+  --seeds 1-200        a range or a comma list (default 1-200)
+  --check              exit 1 when a check fails
+  --json               print the results as JSON instead of tables
+  --report out.html    write histograms of the totals per policy
+  --repro DIR          where reproducer logs go (default balance-repro/)
+  --workers N          worker threads (default: one per core)
+  -h, --help           this text
+
+Guide: docs/authoring.md, "Balancing a scenario".`;
+
 function parseSeeds(text: string): string[] {
   const out: string[] = [];
   for (const part of text.split(',')) {
@@ -73,11 +89,15 @@ async function main(): Promise<number> {
       report: { type: 'string' },
       repro: { type: 'string', default: 'balance-repro' },
       workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const file = positionals[0];
-  if (!file)
-    throw new CliError('usage: npm run balance -- FILE [--policies a,b] [--seeds 1-200] [--check] [--json]');
+  if (!file) throw new CliError(USAGE);
   const scenario = loadScenarioOrExit(file);
   const seeds = parseSeeds(values.seeds!);
   const names = expandPolicyNames(scenario, (values.policies ?? DEFAULT_POLICIES.join(',')).split(','));

@@ -37,6 +37,12 @@ export function renderScenarioJsonSchema(): string {
 }
 
 function main(args: readonly string[]): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(
+      'usage: npm run schema [-- --check]\nWrites scenarios/scenario.schema.json from src/scenario/schema.ts; --check exits 1 when it is out of date.\n',
+    );
+    return 0;
+  }
   const unknown = args.filter((a) => a !== '--check');
   if (unknown.length > 0)
     throw new CliError(`unknown argument ${unknown[0]}; usage: npm run schema [-- --check]`);

@@ -59,7 +59,8 @@ export const BUILTIN_MITIGATIONS: readonly MitigationDef[] = [
     kind: 'geo-block',
     name: 'Geo/IP blocking',
     description: 'Blocks all traffic from one region at the target.',
-    sideEffect: 'Blocks diaspora and roaming customers in that region as well as the attackers there.',
+    sideEffect:
+      'Blocks customers in that region as well as the attackers there (diaspora, roaming, foreign travellers), also those whose requests reach the target through another service.',
     delayTicks: 1 * MIN,
     durationTicks: 0,
     costKES: 0,

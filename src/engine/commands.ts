@@ -3,7 +3,9 @@
  * from a hand-edited replay file), parses it into a typed `Command` (parseCommand.ts), checks it against the
  * scenario and the current state, and either changes the state or returns a rejection code. It never throws.
  */
+import { elapsedClock } from './clock';
 import { pushLog } from './log';
+import { sharesReaching } from './reach';
 import { recomputeModifiers } from './modifiers';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
@@ -75,7 +77,8 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   if (def.targetKinds.length > 0 && !def.targetKinds.includes(service.kind)) {
     return reject(
       'cmd/wrong-target-kind',
-      `${def.name} applies to ${def.targetKinds.join(', ')}, not ${service.kind}`,
+      `${def.name} applies to ${def.targetKinds.join(', ')}, not ${service.kind}` +
+        rightTargetHint(sim, def.targetKinds, s),
     );
   }
   let target = s;
@@ -122,13 +125,35 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   return { ok: true, uid };
 }
 
+/**
+ * Where the order would work instead: the services of a kind it applies to that `s`'s requests cross on the
+ * way down its dependencies ("call the provider for the edge the portal's traffic crosses").
+ */
+function rightTargetHint(sim: Sim, kinds: readonly string[], s: number): string {
+  const { scenario } = sim;
+  const candidates = scenario.services
+    .map((x, i) => ({
+      name: x.name,
+      share: i === s || !kinds.includes(x.kind) ? 0 : sharesReaching(scenario, i)[s]!,
+    }))
+    .filter((c) => c.share > 0);
+  // The ones most of its traffic crosses (the edge every request passes, not a core a few calls reach).
+  const most = Math.max(0, ...candidates.map((c) => c.share));
+  const names = candidates.filter((c) => c.share === most).map((c) => c.name);
+  if (names.length === 0) return '';
+  return `: order it on ${names.join(' or ')}, which ${scenario.services[s]!.name}'s traffic crosses`;
+}
+
 function kindPrecondition(sim: Sim, def: MitigationDef, s: number): ApplyResult | undefined {
   const service = sim.scenario.services[s]!;
   const st = sim.state.services[s]!;
   if (def.kind === 'restart' && st.status !== 'down') {
+    const minutes = Math.max(1, Math.round(service.restartTicks / 60));
     return reject(
       'cmd/not-down',
-      `${service.name} is not down; only a service that is down can be restarted`,
+      st.status === 'healthy'
+        ? `${service.name} is healthy; a restart is for a service that crashed or hung`
+        : `${service.name} is ${st.status}, not down: it is still serving. A restart would take it offline for about ${minutes} min and bring it back cold into the same load; reduce the load first (filter, rate-limit, add capacity). Restart is for a service that crashed or hung`,
     );
   }
   if (def.kind === 'restart' && sim.rt.offline[s] !== 0) {
@@ -152,13 +177,31 @@ function lift(sim: Sim, cmd: Of<'lift'>): ApplyResult {
 function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
   const { scenario, state } = sim;
   const p = state.prompts.findIndex((x) => scenario.injects[x.inject]!.id === cmd.inject);
-  if (p < 0) return reject('cmd/no-such-prompt', `no open decision from inject '${cmd.inject}'`);
+  if (p < 0) return reject('cmd/no-such-prompt', closedPromptReason(sim, cmd.inject));
   const pending = state.prompts[p]!;
   const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
   const option = effect.type === 'prompt' ? effect.options.findIndex((o) => o.id === cmd.option) : -1;
   if (option < 0) return reject('cmd/unknown-option', `the decision has no option '${cmd.option}'`);
   answerPrompt(sim, p, option, 'answered');
   return { ok: true };
+}
+
+/** Why a decision cannot be answered: never asked, or already closed (and how). */
+function closedPromptReason(sim: Sim, injectId: string): string {
+  const { scenario, state } = sim;
+  const i = scenario.injects.findIndex((x) => x.id === injectId);
+  if (i < 0 || state.injects[i]!.fired === 0) return `no open decision from inject '${injectId}'`;
+  const prefix = `decision '${injectId}': `;
+  for (let k = state.log.length - 1; k >= 0; k--) {
+    const entry = state.log[k]!;
+    if (entry.kind !== 'inject' || !entry.text.startsWith(prefix)) continue;
+    const closed = entry.text.slice(prefix.length);
+    const when = elapsedClock(entry.tick);
+    return closed.endsWith('(no answer in time: the default)')
+      ? `that decision closed at ${when} with no answer in time, so its default was applied: ${closed.slice(0, -' (no answer in time: the default)'.length)}. Answer decisions before their timeout, or pause to discuss`
+      : `that decision was already answered at ${when}: ${closed.replace(/ \(answered\)$/, '')}`;
+  }
+  return `that decision is closed`;
 }
 
 function statement(sim: Sim, cmd: Of<'statement'>): ApplyResult {

@@ -4,12 +4,12 @@
  * state the previous tick left.
  */
 import { pushLog } from './log';
-import { faultLengthFactor } from './variation';
+import { faultLengthFactor, seededShare } from './variation';
 import { withRng } from './rng';
 import type { Sim } from './sim';
 import { spawnRumour } from './rumours';
 import { addTrust, revealTruth } from './trust';
-import type { Effect, FeedChannel } from './types';
+import type { Effect, FeedChannel, StatementBlock } from './types';
 
 export const FEED_LIMIT = 300;
 export const DEFAULT_PROMPT_TIMEOUT_TICKS = 10 * 60;
@@ -100,6 +100,9 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       const forTicks = effect.forTicks > 0 ? Math.round(effect.forTicks * faultLengthFactor(sim, inject)) : 0;
       st.restartAtTick = state.tick + (forTicks > 0 ? forTicks : scenario.durationTicks + 1);
       st.queue = 0;
+      const lock = faultLock(sim, effect, inject, effectIndex);
+      if (lock) st.faultEndedBy = lock;
+      else delete st.faultEndedBy;
       pushLog(
         state,
         'status',
@@ -111,10 +114,13 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
     case 'restore': {
       const st = state.services[effect.service]!;
       if (st.restartAtTick >= 0) st.restartAtTick = state.tick;
+      delete st.faultEndedBy;
       break;
     }
     case 'budget':
       state.budgetKES += effect.amount;
+      // Money the script takes (a ransom, a fine) is money spent, like the players' own orders.
+      if (effect.amount < 0) state.metrics.budgetSpentKES -= effect.amount;
       break;
     case 'end':
       state.outcome = { outcome: effect.outcome, text: effect.text };
@@ -138,6 +144,9 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       // Said on the commander's side by the script (a minister, a spokesperson): a real statement with real
       // claims, at no cost to the budget.
       const channel = scenario.people.channels[effect.channel]!;
+      // A workaround the script announces (a ministry's "visas on arrival") is put in place by whoever
+      // speaks, at no cost to the commander's budget; people hear of it when the statement lands.
+      enableScriptedWorkarounds(sim, effect.blocks, source);
       state.people.statements.push({
         tick: state.tick,
         channel: effect.channel,
@@ -160,6 +169,46 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
       });
       postFeed(sim, 'stakeholder', effect.from, effect.text, `decision prompt of inject '${source}'`);
       break;
+  }
+}
+
+/**
+ * Which mitigations may end a scripted failure (null: the default, any restart or failover). When the seed
+ * says the failure also hit the standby (`standbyHit`), failover is taken off the list: the commander finds
+ * out when the failover does not help.
+ */
+function faultLock(
+  sim: Sim,
+  effect: Extract<Effect, { type: 'fail' }>,
+  inject: number,
+  effectIndex: number,
+): number[] | null {
+  const mitigations = sim.scenario.mitigations;
+  const hitsStandby =
+    effect.standbyHit > 0 &&
+    seededShare(sim, `standby\u0000${inject}\u0000${effectIndex}`) < effect.standbyHit;
+  if (!hitsStandby) return effect.endedBy ? [...effect.endedBy] : null;
+  const list =
+    effect.endedBy ??
+    mitigations.flatMap((m, i) => (m.kind === 'restart' || m.kind === 'failover' ? [i] : []));
+  return list.filter((i) => mitigations[i]!.kind !== 'failover');
+}
+
+function enableScriptedWorkarounds(sim: Sim, blocks: readonly StatementBlock[], source: string): void {
+  const { scenario, state } = sim;
+  for (const b of blocks) {
+    if (b.kind !== 'workaround') continue;
+    const w = scenario.people.workarounds.findIndex((x) => x.id === b.workaround);
+    const ws = state.people.workarounds[w];
+    if (!ws || ws.enabled) continue;
+    ws.enabled = true;
+    ws.announcedTick = state.tick;
+    pushLog(
+      state,
+      'people',
+      `workaround put in place by the script (inject '${source}'): ${scenario.people.workarounds[w]!.name}`,
+      scenario.people.workarounds[w]!.from,
+    );
   }
 }
 

@@ -3,6 +3,7 @@
  * so the cost of interpreting mitigations never lands in the tick loop.
  */
 import { param } from './mitigationParams';
+import { sharesReaching } from './reach';
 import { OFFLINE_MAINTENANCE, OFFLINE_NONE, OFFLINE_SHED, VECTOR_COUNT, type Runtime } from './runtime';
 import type { Sim } from './sim';
 import { ATTACK_VECTORS } from './types';
@@ -80,10 +81,13 @@ export function recomputeModifiers(sim: Sim): void {
     }
   }
   for (const b of blocked) {
+    // Customers are blocked wherever their requests cross the blocked service, not only at its own door.
+    const reaching = sharesReaching(scenario, b.service);
     scenario.segments.forEach((g, gi) => {
       g.needs.forEach((need, k) => {
-        if (need.service === b.service)
-          rt.needPass[rt.needOffset[gi]! + k]! *= 1 - (g.regionShare[b.region] ?? 0);
+        const crossing = reaching[need.service]!;
+        if (crossing > 0)
+          rt.needPass[rt.needOffset[gi]! + k]! *= 1 - crossing * (g.regionShare[b.region] ?? 0);
       });
     });
     scenario.attacks.forEach((a, ai) => {

@@ -32,8 +32,16 @@ export function validateStatement(
       return { code: 'cmd/unknown-workaround', message: `no workaround '${b.workaround}'` };
     if (b.kind === 'rebuttal' && !people.rumours.some((x) => x.id === b.rumour))
       return { code: 'cmd/unknown-rumour', message: `no rumour '${b.rumour}'` };
-    if (b.kind === 'blame' && !people.stakeholders.some((x) => x.id === b.partner && x.kind === 'partner'))
-      return { code: 'cmd/unknown-partner', message: `no partner '${b.partner}'` };
+    if (b.kind === 'blame' && !people.stakeholders.some((x) => x.id === b.partner && x.kind === 'partner')) {
+      const partners = people.stakeholders.filter((x) => x.kind === 'partner').map((x) => x.name);
+      return {
+        code: 'cmd/unknown-partner',
+        message:
+          `'${b.partner}' is not a partner: blame names a partner you work with` +
+          (partners.length > 0 ? ` (${partners.join(', ')})` : ' (this scenario has none)') +
+          ". To say it was an attack, use the cause block 'cyber-attack'; naming attackers is attribution you can rarely prove during an incident",
+      };
+    }
   }
   return { channel, languages: cmd.languages, blocks: cmd.blocks };
 }
@@ -41,7 +49,7 @@ export function validateStatement(
 export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
   const { scenario, state } = sim;
   const cost = statementCost(scenario, s.channel, s.blocks);
-  if (cost > state.budgetKES) {
+  if (cost > 0 && cost > state.budgetKES) {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',
@@ -55,7 +63,7 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     const w = scenario.people.workarounds.findIndex((x) => x.id === b.workaround);
     if (!state.people.workarounds[w]!.enabled) extra += scenario.people.workarounds[w]!.costKES;
   }
-  if (cost + extra > state.budgetKES) {
+  if (cost + extra > 0 && cost + extra > state.budgetKES) {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',

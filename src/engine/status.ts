@@ -17,6 +17,7 @@ export function updateLifecycle(sim: Sim): void {
     const st = state.services[s]!;
     if (st.restartAtTick >= 0 && state.tick >= st.restartAtTick && rt.offline[s] === OFFLINE_NONE) {
       st.restartAtTick = -1;
+      delete st.faultEndedBy;
       st.warmupUntilTick = state.tick + scenario.services[s]!.warmupTicks;
       st.overloadTicks = 0;
       pushLog(state, 'status', `${scenario.services[s]!.name} is restarting (warming up)`, s);

@@ -36,8 +36,33 @@ function takeEffect(sim: Sim, index: number): boolean {
   const serviceIndex = isEdge ? scenario.dependencies[m.target]!.from : m.target;
   const service = scenario.services[serviceIndex]!;
   const st = state.services[serviceIndex]!;
+  const locked = st.restartAtTick >= 0 && st.faultEndedBy !== undefined;
+  if (
+    locked &&
+    st.faultEndedBy!.includes(m.mitigation) &&
+    def.kind !== 'restart' &&
+    def.kind !== 'failover'
+  ) {
+    // A mitigation the author named as the cure for this failure (e.g. "restore from backup"): it ends now.
+    st.restartAtTick = state.tick;
+    delete st.faultEndedBy;
+    pushLog(state, 'mitigation', `${def.name} ended the failure of ${service.name}`, serviceIndex);
+    if (def.durationTicks <= 0 && def.instant) {
+      state.mitigations.splice(index, 1);
+      return true;
+    }
+    return false;
+  }
+  const blockedByFault = locked && !st.faultEndedBy!.includes(m.mitigation);
   if (def.kind === 'restart') {
-    if (st.restartAtTick >= 0) {
+    if (blockedByFault) {
+      pushLog(
+        state,
+        'mitigation',
+        `${service.name}: the restart did not help: this failure is not a crash, and a restart cannot end it`,
+        serviceIndex,
+      );
+    } else if (st.restartAtTick >= 0) {
       const soon = state.tick + Math.ceil(service.restartTicks * param(def.kind, def, 'restartShare'));
       st.restartAtTick = Math.min(st.restartAtTick, soon);
       pushLog(state, 'mitigation', `${service.name}: manual restart under way`, serviceIndex);
@@ -50,13 +75,31 @@ function takeEffect(sim: Sim, index: number): boolean {
   if (def.kind === 'failover') {
     const risk = param(def.kind, def, 'staleRisk');
     m.stale = withRng(state.rng.ops, (next) => next() < risk);
+    const staleNote = m.stale ? ' — its data is stale: some transactions need reconciliation' : '';
+    if (blockedByFault) {
+      // The failure follows the service to the standby (a bad change, encrypted data): failing over is no cure.
+      pushLog(
+        state,
+        'mitigation',
+        `${service.name} failed over to the backup site, but the failure followed it there${staleNote}`,
+        serviceIndex,
+      );
+      return false;
+    }
     // The standby comes up fresh: a crash on the primary no longer matters, but it needs a short warm-up.
-    if (st.restartAtTick >= 0) {
+    const wasDown = st.restartAtTick >= 0;
+    if (wasDown) {
       st.restartAtTick = -1;
+      delete st.faultEndedBy;
       st.warmupUntilTick = state.tick + Math.ceil(service.warmupTicks / 4);
     }
-    const staleNote = m.stale ? ' — its data is stale: some transactions need reconciliation' : '';
-    pushLog(state, 'mitigation', `${service.name} failed over to the backup site${staleNote}`, serviceIndex);
+    const upNote = wasDown ? ': the standby is up while the primary stays down' : '';
+    pushLog(
+      state,
+      'mitigation',
+      `${service.name} failed over to the backup site${upNote}${staleNote}`,
+      serviceIndex,
+    );
     return false;
   }
   pushLog(state, 'mitigation', `${def.name} now in effect on ${service.name}`, serviceIndex);

@@ -350,7 +350,18 @@ export type Effect =
       target: number;
     }
   | { type: 'capacity'; service: number; factor: number }
-  | { type: 'fail'; service: number; forTicks: number }
+  /**
+   * A scripted failure. `endedBy`: the mitigations (indices) that end it early; null means the default, any
+   * restart or failover (the standby site is not broken). An empty list: nothing ends it before `forTicks`.
+   */
+  | {
+      type: 'fail';
+      service: number;
+      forTicks: number;
+      endedBy: number[] | null;
+      /** Seeded chance that the failure also hits the standby site, so no failover can end it. */
+      standbyHit: number;
+    }
   | { type: 'restore'; service: number }
   | { type: 'budget'; amount: number }
   | { type: 'end'; outcome: 'success' | 'partial' | 'failure'; text: string }
@@ -471,6 +482,11 @@ export interface ServiceState {
   overloadTicks: number;
   /** Tick at which a crashed/offline service restarts automatically (-1: none scheduled). */
   restartAtTick: number;
+  /**
+   * While a scripted failure that only some mitigations can end is on: those mitigations (indices). Absent
+   * otherwise (also absent for the default scripted failure, which any restart or failover ends).
+   */
+  faultEndedBy?: number[];
   /** Tick at which warm-up ends (-1: not warming up). */
   warmupUntilTick: number;
   /** Failed legitimate requests last tick (drives client retries). */

@@ -66,6 +66,14 @@ export function faultLengthFactor(sim: Sim, inject: number): number {
   return 1 + v.intensity * (2 * u - 1);
 }
 
+/**
+ * A share in [0, 1) fixed by the seed and `key` (a hash, not a draw: it needs no stream position, so asking
+ * for it never shifts the other systems' draws).
+ */
+export function seededShare(sim: Sim, key: string): number {
+  return Number.parseInt(hashText(`${sim.state.seed}\u0000${key}`).slice(-8), 16) / 0x100000000;
+}
+
 /** Switches background faults on and off at their ticks and derives the capacity multiplier they impose. */
 export function updateFaults(sim: Sim): void {
   const { scenario, state, rt } = sim;

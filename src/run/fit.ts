@@ -117,6 +117,7 @@ function stateSchema(scenario: Scenario) {
     errorRate: num,
     overloadTicks: num,
     restartAtTick: tick,
+    faultEndedBy: z.array(index(scenario.mitigations.length)).optional(),
     warmupUntilTick: tick,
     failedLastTick: num,
     cause: z.enum(CAUSE_CODES),

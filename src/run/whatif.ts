@@ -12,8 +12,9 @@ import {
   type Scenario,
   type Sim,
 } from '../engine';
+import { explainVariant, type ExplainedOutcome } from './whatIfExplain';
 
-export interface Outcome {
+export interface Outcome extends ExplainedOutcome {
   score: number;
   failedValueKES: number;
   strandedPeak: number;
@@ -31,6 +32,8 @@ export interface Variant {
   outcome: Outcome;
   /** Plain-language difference against the actual run. */
   summary: string;
+  /** What the variant would have changed in the city and in the score, and why ("would have spared …"). */
+  because: string;
 }
 
 export interface WhatIfReport {
@@ -42,8 +45,14 @@ export const DEFAULT_SHIFT_TICKS = 15 * 60;
 
 export function outcomeOf(sim: Sim): Outcome {
   const m = sim.state.metrics;
+  const breakdown = scoreBreakdown(sim);
+  const points = {} as Outcome['points'];
+  for (const c of breakdown.components) points[c.id] = c.points;
   return {
-    score: scoreBreakdown(sim).total,
+    score: breakdown.total,
+    harm: breakdown.harm,
+    spentKES: m.budgetSpentKES,
+    points,
     failedValueKES: m.valueLostKES + m.valuePendingKES,
     strandedPeak: m.strandedPeak,
     trustEnd: sim.state.people.trust[0] ?? 0,
@@ -122,8 +131,9 @@ export function whatIf(
         k.kind === 'never'
           ? `without ${name}`
           : `${name} at ${elapsedClock(k.tick)} instead of ${elapsedClock(original.tick)}`;
-      const summary = `${label}: ${percentChange(actual.failedValueKES, outcome.failedValueKES)} money failed to move, score ${outcome.score.toFixed(1)} (actual ${actual.score.toFixed(1)})`;
-      variants.push({ decision: d, label, kind: k.kind, tick: k.tick, outcome, summary });
+      const because = explainVariant(actual, outcome);
+      const summary = `${label}: ${percentChange(actual.failedValueKES, outcome.failedValueKES)} money failed to move, score ${outcome.score.toFixed(1)} (actual ${actual.score.toFixed(1)}); it ${because}`;
+      variants.push({ decision: d, label, kind: k.kind, tick: k.tick, outcome, summary, because });
     }
   }
   return { actual, variants };

@@ -722,6 +722,11 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
           type: 'fail',
           service: env.service(e.service, [...path, 'service']),
           forTicks: ticks(e.for, 0),
+          endedBy:
+            e.endedBy === undefined
+              ? null
+              : e.endedBy.map((m, mi) => mitigation(m, [...path, 'endedBy', mi])).filter((m) => m >= 0),
+          standbyHit: e.standbyHit ?? 0,
         };
       case 'restore':
         return { type: 'restore', service: env.service(e.service, [...path, 'service']) };

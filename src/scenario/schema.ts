@@ -200,7 +200,15 @@ const attackEffect = z.strictObject({
   target: id.optional(),
 });
 const capacityEffect = z.strictObject({ type: z.literal('capacity'), service: id, factor: nonNegative });
-const failEffect = z.strictObject({ type: z.literal('fail'), service: id, for: duration.optional() });
+const failEffect = z.strictObject({
+  type: z.literal('fail'),
+  service: id,
+  for: duration.optional(),
+  /** The mitigations that end this failure early (default: restart or failover); [] for none. */
+  endedBy: z.array(id).optional(),
+  /** The chance (drawn from the seed) that the failure also hits the standby site: then failover cannot end it. */
+  standbyHit: share.optional(),
+});
 const restoreEffect = z.strictObject({ type: z.literal('restore'), service: id });
 const budgetEffect = z.strictObject({ type: z.literal('budget'), amount: z.number() });
 const endEffect = z.strictObject({

@@ -650,6 +650,9 @@ describe('the report in words and charts', () => {
       strandedPeak: 1000,
       trustEnd: 50,
       criticalAvailability: 0.8,
+      harm: { downtime: 0, customerHours: 0, valueLostKES: 0, trustLost: 0, rumourPeak: 0 },
+      spentKES: 0,
+      points: { availability: 0, valueMoved: 0, customers: 0, budget: 0, trust: 0, rumours: 0, honesty: 0 },
     };
     const earlier: Variant = {
       decision: 0,
@@ -658,19 +661,21 @@ describe('the report in words and charts', () => {
       tick: 720,
       outcome: { ...actual, score: 54.1, failedValueKES: 1_190_000 },
       summary: '',
+      because: 'would have kept KES 0.5 m more moving; score +3.9 (money kept moving +3.9)',
     };
     // (1.19m − 1.7m) / 1.7m = −30 %.
     expect(variantWords(SMALL, log, [{ ok: true }], actual, earlier)).toBe(
-      '“Ordered Rate limiting per client on Portal” at T+00:12 instead of T+00:47: 30 % less money failed to move (KES 1.2m instead of KES 1.7m); score 54.1 instead of 50.2.',
+      '“Ordered Rate limiting per client on Portal” at T+00:12 instead of T+00:47: 30 % less money failed to move (KES 1.2m instead of KES 1.7m); score 54.1 instead of 50.2. It would have kept KES 0.5 m more moving; score +3.9 (money kept moving +3.9).',
     );
     const never: Variant = {
       ...earlier,
       kind: 'never',
       tick: -1,
       outcome: { ...actual, strandedPeak: 2500 },
+      because: 'would have changed little in the city; the same score',
     };
     expect(variantWords(SMALL, log, [{ ok: true }], actual, never)).toBe(
-      'Without “Ordered Rate limiting per client on Portal” (T+00:47): the same money failed to move (KES 1.7m); 2,500 customers stranded at the worst moment instead of 1,000; score 50.2 instead of 50.2.',
+      'Without “Ordered Rate limiting per client on Portal” (T+00:47): the same money failed to move (KES 1.7m); 2,500 customers stranded at the worst moment instead of 1,000; score 50.2 instead of 50.2. It would have changed little in the city; the same score.',
     );
   });
 

@@ -37,7 +37,7 @@ export function variantWords(
       ? `Without ${words} (${elapsedClock(original.tick)})`
       : `${words} at ${elapsedClock(v.tick)} instead of ${elapsedClock(original.tick)}`;
   const o = v.outcome;
-  return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}.`;
+  return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}. It ${v.because}.`;
 }
 
 /** The variants worth showing: a move that lands on the original tick (a decision at 00:00 cannot come earlier) is left out. */

@@ -1,0 +1,123 @@
+/**
+ * Why a what-if variant scored as it did, in words a trainee can discuss: what it would have changed in the
+ * city ("kept 40,000 customer-hours of stranding", "KES 12 m more would have moved") and which score components
+ * moved the total. A result that looks backwards — leaving a filter out scores higher — is only useful with its
+ * reason ("the rate limit also turned away customers, and cost KES 2 m"), so the reason is always given.
+ * Pure: reads two outcomes, writes a sentence.
+ */
+import type { Harm, ScoringWeights } from '../engine';
+
+export interface ExplainedOutcome {
+  score: number;
+  harm: Harm;
+  spentKES: number;
+  /** Points each score component adds to the total. */
+  points: Record<keyof ScoringWeights, number>;
+}
+
+const COMPONENT_WORDS: Record<keyof ScoringWeights, string> = {
+  availability: 'service kept up',
+  valueMoved: 'money kept moving',
+  customers: 'customers spared',
+  budget: 'value for money',
+  trust: 'public trust',
+  rumours: 'rumours contained',
+  honesty: 'honest, timely word',
+};
+
+function count(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${(a / 1e6).toFixed(1)} million`;
+  if (a >= 1e4) return `${Math.round(a / 1000)},000`;
+  if (a >= 1000) return `${(a / 1000).toFixed(1)} thousand`;
+  return `${Math.round(a)}`;
+}
+
+function money(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e9) return `KES ${(a / 1e9).toFixed(2)} bn`;
+  if (a >= 1e6) return `KES ${(a / 1e6).toFixed(1)} m`;
+  return `KES ${Math.round(a).toLocaleString('en-GB')}`;
+}
+
+/** The changes in the city, largest first, as "would have …" clauses. Small differences are left out. */
+export function harmChanges(actual: ExplainedOutcome, variant: ExplainedOutcome): string[] {
+  const a = actual.harm;
+  const v = variant.harm;
+  const out: { size: number; text: string }[] = [];
+  const hours = a.customerHours - v.customerHours;
+  if (Math.abs(hours) >= Math.max(50, 0.02 * a.customerHours))
+    out.push({
+      size: Math.abs(hours) / Math.max(1, a.customerHours),
+      text:
+        hours > 0
+          ? `spared customers ${count(hours)} hours stranded`
+          : `left customers ${count(hours)} more hours stranded`,
+    });
+  const kes = a.valueLostKES - v.valueLostKES;
+  if (Math.abs(kes) >= Math.max(100_000, 0.02 * a.valueLostKES))
+    out.push({
+      size: Math.abs(kes) / Math.max(1, a.valueLostKES),
+      text: kes > 0 ? `kept ${money(kes)} more moving` : `let ${money(kes)} more fail to move`,
+    });
+  const down = a.downtime - v.downtime;
+  if (Math.abs(down) >= Math.max(600, 0.02 * a.downtime))
+    out.push({
+      size: Math.abs(down) / Math.max(1, a.downtime),
+      text:
+        down > 0
+          ? `cut ${Math.round(down / 60)} service-minutes of critical downtime`
+          : `added ${Math.round(-down / 60)} service-minutes of critical downtime`,
+    });
+  const trust = a.trustLost - v.trustLost;
+  if (Math.abs(trust) >= 1)
+    out.push({
+      size: Math.abs(trust) / Math.max(5, a.trustLost),
+      text:
+        trust > 0
+          ? `saved ${trust.toFixed(0)} points of public trust`
+          : `cost ${(-trust).toFixed(0)} points of public trust`,
+    });
+  const rumour = a.rumourPeak - v.rumourPeak;
+  if (Math.abs(rumour) >= 0.02)
+    out.push({
+      size: Math.abs(rumour),
+      text:
+        rumour > 0
+          ? `kept the worst rumour ${Math.round(rumour * 100)} points less believed`
+          : `let the worst rumour reach ${Math.round(-rumour * 100)} points more belief`,
+    });
+  const spent = actual.spentKES - variant.spentKES;
+  if (Math.abs(spent) >= 50_000)
+    out.push({
+      size: Math.abs(spent) / Math.max(1, actual.spentKES) / 2,
+      text: spent > 0 ? `saved ${money(spent)} of the budget` : `spent ${money(spent)} more`,
+    });
+  return out.sort((x, y) => y.size - x.size).map((c) => c.text);
+}
+
+/** The components that moved the total most, with their signed points ("public trust +2.9"). */
+export function componentChanges(actual: ExplainedOutcome, variant: ExplainedOutcome): string[] {
+  return (Object.keys(COMPONENT_WORDS) as (keyof ScoringWeights)[])
+    .map((id) => ({ id, delta: variant.points[id] - actual.points[id] }))
+    .filter((c) => Math.abs(c.delta) >= 0.1)
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta))
+    .slice(0, 3)
+    .map((c) => `${COMPONENT_WORDS[c.id]} ${c.delta > 0 ? '+' : '−'}${Math.abs(c.delta).toFixed(1)}`);
+}
+
+/** "would have spared … and kept …; score +3.1 (public trust +2.0, money kept moving +1.1)". */
+export function explainVariant(actual: ExplainedOutcome, variant: ExplainedOutcome): string {
+  const changes = harmChanges(actual, variant).slice(0, 3);
+  const city =
+    changes.length === 0
+      ? 'would have changed little in the city'
+      : `would have ${changes.length === 1 ? changes[0] : `${changes.slice(0, -1).join(', ')} and ${changes.at(-1)}`}`;
+  const delta = variant.score - actual.score;
+  const parts = componentChanges(actual, variant);
+  const score =
+    Math.abs(delta) < 0.05
+      ? 'the same score'
+      : `score ${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+  return `${city}; ${score}`;
+}
