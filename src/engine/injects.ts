@@ -140,6 +140,11 @@ export function applyEffect(sim: Sim, effect: Effect, inject: number, effectInde
     case 'reveal':
       revealTruth(sim, `inject '${source}'`);
       break;
+    case 'data-taken':
+      // Set once and never cleared: data that left cannot come back. Absent until then (older saves).
+      state.people.dataTaken = true;
+      pushLog(state, 'people', `data was taken (inject '${source}')`, -1);
+      break;
     case 'statement': {
       // Said on the commander's side by the script (a minister, a spokesperson): a real statement with real
       // claims, at no cost to the budget.

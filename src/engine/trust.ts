@@ -161,7 +161,7 @@ function checkEtas(sim: Sim): void {
 function contradicts(sim: Sim, claim: Claim): boolean {
   const truth = sim.scenario.people.truth;
   if (claim.kind === 'cause') return claim.value !== 'investigating' && claim.value !== truth.cause;
-  if (claim.kind === 'data-safe') return !truth.dataSafe;
+  if (claim.kind === 'data-safe') return !truth.dataSafe || sim.state.people.dataTaken === true;
   if (claim.kind === 'denial') {
     const rumour = sim.scenario.people.rumours.find((r) => r.id === claim.value);
     return rumour?.isTrue ?? false;
@@ -176,6 +176,8 @@ export function revealTruth(sim: Sim, why: string): void {
   if (p.revealed) return;
   p.revealed = true;
   pushLog(state, 'people', `the truth came out (${why})`, -1);
+  const headline = sim.scenario.people.truth.revealText;
+  if (headline) postFeed(sim, 'headline', 'Investigation', headline, `the truth came out (${why})`);
   for (const claim of p.claims) {
     if (claim.kind === 'eta' || claim.status !== 'open') continue;
     if (contradicts(sim, claim)) {
@@ -184,7 +186,7 @@ export function revealTruth(sim: Sim, why: string): void {
         claim.kind === 'cause'
           ? `"${claim.value}" as the cause`
           : claim.kind === 'data-safe'
-            ? '"no customer data was affected"'
+            ? `"${sim.scenario.people.truth.dataClaim}"`
             : `the denial of '${claim.value}'`;
       addTrust(
         sim,

@@ -283,7 +283,15 @@ export interface PeopleDef {
   rumours: RumourDef[];
   workarounds: WorkaroundDef[];
   /** The truth that may come out later: statements that contradict it cost trust then. */
-  truth: { cause: Cause; dataSafe: boolean; revealTick: number };
+  truth: {
+    cause: Cause;
+    dataSafe: boolean;
+    revealTick: number;
+    /** The scenario's headline when the truth comes out ('' for none). */
+    revealText: string;
+    /** How a "data is safe" claim is quoted when it is judged. */
+    dataClaim: string;
+  };
   silenceGraceTicks: number;
   /** Service that takes complaints (-1: none). */
   callCentre: number;
@@ -369,6 +377,8 @@ export type Effect =
   | { type: 'rumour'; rumour: number; belief: number }
   | { type: 'trust'; stakeholder: number; delta: number }
   | { type: 'reveal' }
+  /** Data is taken (exfiltration): from now on a "data is safe" claim is false, whatever `truth.dataSafe` says. */
+  | { type: 'data-taken' }
   | { type: 'statement'; channel: number; languages: Language[]; blocks: StatementBlock[] }
   | {
       type: 'prompt';
@@ -600,6 +610,8 @@ export interface PeopleState {
   /** First tick a critical service was not healthy (-1: no incident yet). */
   incidentTick: number;
   revealed: boolean;
+  /** Set (true) once a `data-taken` effect fired: a "data is safe" claim is then false. Absent before. */
+  dataTaken?: boolean;
   statements: StatementRecord[];
   claims: Claim[];
   rumours: RumourState[];

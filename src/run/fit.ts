@@ -192,6 +192,7 @@ function stateSchema(scenario: Scenario) {
       lastStatementTick: tick,
       incidentTick: tick,
       revealed: flag,
+      dataTaken: flag.optional(),
       statements: many(
         obj({
           tick: num,

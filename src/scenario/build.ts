@@ -659,7 +659,13 @@ function buildPeople(
     channels,
     rumours,
     workarounds,
-    truth: { cause: truth?.cause ?? 'cyber-attack', dataSafe: truth?.dataSafe ?? true, revealTick },
+    truth: {
+      cause: truth?.cause ?? 'cyber-attack',
+      dataSafe: truth?.dataSafe ?? true,
+      revealTick,
+      revealText: truth?.reveal ?? '',
+      dataClaim: truth?.dataClaim ?? 'no customer data was affected',
+    },
     silenceGraceTicks: ticks(spec?.silenceGrace, 900),
     callCentre: spec?.callCentre !== undefined ? service(spec.callCentre, ['people', 'callCentre']) : -1,
     templates: {
@@ -749,6 +755,8 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         };
       case 'reveal':
         return { type: 'reveal' };
+      case 'data-taken':
+        return { type: 'data-taken' };
       case 'statement': {
         const ch = env.people.channels.findIndex((c) => c.id === e.channel);
         if (ch < 0)

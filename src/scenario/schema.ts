@@ -224,6 +224,7 @@ const trustEffect = z.strictObject({
   delta: z.number().min(-100).max(100),
 });
 const revealEffect = z.strictObject({ type: z.literal('reveal') });
+const dataTakenEffect = z.strictObject({ type: z.literal('data-taken') });
 export const CAUSE_LIST = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
 const blockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('acknowledge') }),
@@ -261,6 +262,7 @@ const SIMPLE_EFFECTS = [
   rumourEffect,
   trustEffect,
   revealEffect,
+  dataTakenEffect,
   statementEffect,
 ] as const;
 export const simpleEffect = z.discriminatedUnion('type', [...SIMPLE_EFFECTS]);
@@ -397,7 +399,15 @@ export const peopleSchema = z.strictObject({
   callCentre: id.optional(),
   silenceGrace: duration.optional(),
   truth: z
-    .strictObject({ cause: z.enum(CAUSES), dataSafe: z.boolean(), revealAt: duration.optional() })
+    .strictObject({
+      cause: z.enum(CAUSES),
+      dataSafe: z.boolean(),
+      revealAt: duration.optional(),
+      /** The headline when the investigation reports (default: none beyond the claims it settles). */
+      reveal: text.optional(),
+      /** How the players' "data is safe" claim is quoted when it is judged (default: no customer data was affected). */
+      dataClaim: short.optional(),
+    })
     .optional(),
   templates: z
     .strictObject({

@@ -61,7 +61,12 @@ const rumourIndex = (s: Scenario, id: string): number => s.people.rumours.findIn
 describe('every shipped scenario', () => {
   it('there are the three of issue 3 at least', () => {
     expect(FILES).toEqual(
-      expect.arrayContaining(['tutorial.yaml', 'nairobi-ddos-2023.yaml', 'mpesa-rumour-2024.yaml']),
+      expect.arrayContaining([
+        'tutorial.yaml',
+        'nairobi-ddos-2023.yaml',
+        'mpesa-rumour-2024.yaml',
+        'county-health-ransomware.yaml',
+      ]),
     );
   });
 
