@@ -10,7 +10,7 @@ export const SHORTCUTS: [string[], string][] = [
   [['M'], 'Go to the mitigations (choose with ↑ ↓, Tab to the order button, Enter)'],
   [['C'], 'Compose a public statement (the Messages tab)'],
   [['W'], 'Go to the customer workarounds'],
-  [['F'], 'Go to the feed (an open decision first)'],
+  [['F'], 'Go to the open decision (its question; Tab to the answers), else to the feed'],
   [['←', '→'], 'On the decision tabs: Mitigations, Messages, Workarounds (Tab moves into the tab)'],
   [['Tab'], 'Move between controls; Enter activates'],
   [['Space'], 'In the message composer, on a checkbox or choice: tick it (P still pauses there)'],

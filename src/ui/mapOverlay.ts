@@ -24,7 +24,7 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     const stopped = s.ended
       ? ''
       : s.waitingForAnswer
-        ? 'Clock stopped: a decision waits in the feed'
+        ? 'Clock stopped: a decision waits for your answer'
         : s.paused
           ? s.sim.state.tick === 0
             ? 'Paused: press Space or Run to start the clock'

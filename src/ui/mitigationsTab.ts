@@ -19,6 +19,9 @@ import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom'
 export interface MitigationsTab {
   dispose(): void;
   focus(): void;
+  /** The commit bar (region or link to cut, the Order button, the engine's answer): the decision panel keeps it
+   * in sight below the scrolling choices, so ordering never needs a scroll. */
+  actions: HTMLElement;
 }
 
 function facts(def: MitigationDef): string {
@@ -86,22 +89,28 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       h('dt', { text: 'Side effect' }),
       planFacts.side,
     ),
+  );
+  const actions = h(
+    'div',
+    { class: 'commit-bar', id: 'mitigation-commit', 'aria-label': 'Order' },
     regionField,
     dependsField,
     order,
+    result,
   );
 
   const progress = h('ul', { class: 'orders', 'aria-label': 'In progress' });
   const progressNone = h('p', { class: 'muted small', text: 'Nothing ordered yet.' });
 
+  // What is already ordered comes before the choices, so from the chosen mitigation Tab goes straight to the
+  // Order button (in the commit bar below the panel).
   root.replaceChildren(
     h('label', { class: 'field' }, h('span', { text: 'Target' }), target),
-    list,
-    plan,
-    result,
     h('h3', { text: 'In progress' }),
     progress,
     progressNone,
+    list,
+    plan,
   );
 
   listen(order, signal, 'click', () => {
@@ -202,6 +211,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
   const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
     dispose,
+    actions,
     focus() {
       // Arrow keys move the choice within a radio group; focusing it checks the first choice so the keys have
       // something to move from (Space, which would check it, pauses the clock).
