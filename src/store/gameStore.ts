@@ -258,6 +258,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
   const view = (): SimView => ({ state: sim.state, frame: ++frameCounter });
   // Tutorial steps hold the clock like a pause (see tutorialSteps.ts): never part of the engine's state.
   const steps = new StepTracker(options.scenario);
+  if (sim.state.tick > 0) steps.resumeAt(sim.state);
   let lastStep: StepView | null = null;
   // The same object while the same step holds, so a panel selecting `step` re-renders only when it changes.
   const pendingStep = (selected: string | null): StepView | null => {

@@ -58,6 +58,18 @@ export class StepTracker {
     this.steps = scenario.injects.flatMap((def, i) => (def.step ? [i] : []));
   }
 
+  /**
+   * A drill resumed from a history (a save, a take-over): the steps that fired before its last tick were got past
+   * already (done or skipped: the clock could not have moved on otherwise), even if the selection that ended one
+   * is gone. One that fired in the last tick may still be waiting, and is judged as usual.
+   */
+  resumeAt(state: DeepReadonly<SimState>): void {
+    for (const i of this.steps) {
+      const st = state.injects[i];
+      if (st && st.fired > 0 && st.lastTick < state.tick - 1) this.done.add(i);
+    }
+  }
+
   get hasSteps(): boolean {
     return this.steps.length > 0;
   }

@@ -7,6 +7,7 @@ import { mountHud } from './hud';
 import { installKeyboard } from './keyboard';
 import { mountMapOverlay } from './mapOverlay';
 import { mountPromptDialog } from './promptDialog';
+import { mountTutorialCoach } from './tutorialCoach';
 import { mountScoreWhy } from './scoreWhy';
 import { mountServicePanel } from './servicePanel';
 import { h } from './dom';
@@ -37,6 +38,7 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
     mountMapOverlay(roots.map, game),
     mountScoreWhy(roots.map, game),
     mountHelp(roots.help, game),
+    mountTutorialCoach(roots.map, game),
     installKeyboard(game, {
       focusService: () => service.focus(),
       focusMitigations: () => decisions.focusMitigations(),

@@ -127,3 +127,27 @@ describe('tutorial steps hold the live clock', () => {
     expect(hashState(replayed.state)).toBe(s().hash());
   });
 });
+
+describe('tutorial steps in a resumed drill', () => {
+  it('a step got past before the save does not hold again; one the save was waiting on still does', () => {
+    const game = running();
+    runUntilHeld(game);
+    game.getState().select('portal');
+    runUntilHeld(game); // held at the order step
+    const log = [...game.getState().log];
+    const tick = game.getState().sim.state.tick;
+    const resumed = createGameStore({
+      scenario,
+      seed: SEED,
+      startPaused: false,
+      speed: 8,
+      history: { log, untilTick: tick, state: structuredClone(game.getState().sim.state) as never },
+    });
+    // Nothing is selected in the new page: the map step is not asked again, the order step still is.
+    expect(resumed.getState().selected).toBeNull();
+    expect(resumed.getState().step?.injectId).toBe('flood-starts');
+    resumed.getState().issue({ type: 'mitigate', mitigation: 'rate-limit', target: 'portal' });
+    expect(resumed.getState().step).toBeNull();
+    expect(resumed.getState().frame(100)).toBeGreaterThan(0);
+  });
+});
