@@ -24,10 +24,14 @@ export interface MitigationsTab {
   actions: HTMLElement;
 }
 
-function facts(def: MitigationDef): string {
+function costLabel(def: MitigationDef): string {
   const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
   const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
-  return `${durationLabel(def.delayTicks)} · ${cost}${hourly}`;
+  return `${cost}${hourly}`;
+}
+
+function facts(def: MitigationDef): string {
+  return `${durationLabel(def.delayTicks)} · ${costLabel(def)}`;
 }
 
 export function mountMitigationsTab(root: HTMLElement, game: GameStore): MitigationsTab {
@@ -90,9 +94,11 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       planFacts.side,
     ),
   );
+  const commitFacts = h('p', { class: 'commit-facts small', id: 'commit-facts' });
   const actions = h(
     'div',
     { class: 'commit-bar', id: 'mitigation-commit', 'aria-label': 'Order' },
+    commitFacts,
     regionField,
     dependsField,
     order,
@@ -166,9 +172,15 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
         def.instant ? 'once' : def.durationTicks > 0 ? durationLabel(def.durationTicks) : 'until you lift it',
       );
       setText(planFacts.side, def.sideEffect);
-      setHidden(regionField, def.kind !== 'geo-block');
-      setHidden(dependsField, def.kind !== 'isolate');
     }
+    // In the commit bar, which stays visible: only the fields the chosen mitigation needs, and its key facts.
+    setHidden(regionField, def?.kind !== 'geo-block');
+    setHidden(dependsField, def?.kind !== 'isolate');
+    setText(
+      commitFacts,
+      def ? `Takes effect after ${durationLabel(def.delayTicks)} · ${costLabel(def)}` : '',
+    );
+    setHidden(commitFacts, def === null);
     if (lastTarget !== g.selected) {
       lastTarget = g.selected;
       const deps = s >= 0 ? dependenciesOf(scenario, s) : [];
