@@ -210,7 +210,7 @@ describe('Cascade in Chromium: menu → city → debrief', () => {
     await page.waitForSelector(
       '#tabpanel-mitigations .orders li:has-text("Rate limiting per client — Operator internet edge")',
     );
-    expect(await page.textContent('.result')).toContain('takes effect in 2m');
+    expect(await page.textContent('#mitigation-commit .result')).toContain('takes effect in 2m');
 
     // Both orders stamped with tick 0; Space (focus still on the Order button) runs the clock without re-ordering.
     await page.keyboard.press('Space');
