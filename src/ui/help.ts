@@ -43,7 +43,7 @@ export function mountHelp(root: HTMLElement, game: GameStore): () => void {
     list,
     h('p', {
       class: 'muted small',
-      text: 'The clock stops by itself while a decision waits for your answer.',
+      text: 'The clock stops by itself while a decision waits for your answer, and in the tutorial until you have done the step it asks for.',
     }),
     close,
   );

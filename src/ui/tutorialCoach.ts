@@ -68,8 +68,11 @@ export function mountTutorialCoach(map: HTMLElement, game: GameStore): () => voi
     card.dataset.step = step.injectId;
     setText(title, `Tutorial, step ${step.number} of ${step.of}: your turn`);
     setText(text, step.text);
-    // Looked up each time: a panel may have been re-rendered since.
-    highlight(step.point ? document.querySelector(POINT_SELECTORS[step.point]) : null);
+    // Looked up each time: a panel may have been re-rendered since. Brought into view: a ring nobody sees
+    // points at nothing (the tabs may be scrolled away in the side column).
+    const target = step.point ? document.querySelector(POINT_SELECTORS[step.point]) : null;
+    highlight(target);
+    target?.scrollIntoView({ block: 'nearest' });
   };
   render();
   const unsubscribe = game.subscribe((s) => s.step, render);

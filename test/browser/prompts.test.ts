@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashState, run, type LoggedCommand } from '../../src/engine';
 import { compile } from '../../src/scenario';
 import type { CascadeTestHook } from '../../src/ui/testHook';
-import { launchBrowser, ROOT, startPreviewServer, type PreviewServer } from './harness';
+import { artifactPath, launchBrowser, ROOT, startPreviewServer, type PreviewServer } from './harness';
 
 declare global {
   interface Window {
@@ -260,6 +260,7 @@ describe('decisions, feed, side column and tutorial in Chromium', () => {
     await page.click('#tab-messages');
     expect(await scrollAreas()).toBeLessThanOrEqual(1);
     expect(await inView('#msg-send')).toBe(true);
+    await page.screenshot({ path: artifactPath('side-messages-1280x720.png') });
     // Every control of the composer, scrolled to the bottom edge of the column, is itself under the pointer there:
     // nothing sits over it (a sticky send plan once covered the evidence selector).
     const covered = await page.evaluate(() => {
@@ -306,6 +307,7 @@ describe('decisions, feed, side column and tutorial in Chromium', () => {
     expect(await h.tick()).toBeGreaterThan(held);
     expect(await page.getAttribute('#tab-mitigations', 'class')).toContain('coach-target');
     expect(await page.getAttribute('#map-canvas', 'class')).not.toContain('coach-target');
+    await page.screenshot({ path: artifactPath('tutorial-step.png') });
     const orderTick = await h.tick();
     await page.click('#tab-mitigations');
     await page.click('#tabpanel-mitigations label[data-mitigation="rate-limit"]');
