@@ -35,6 +35,8 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
+  // A replay shows its decisions (the recorded answers are in the feed) but takes none, nor the focus.
+  const replaying = game.getState().replay !== null;
   const from = h('h2', { id: 'prompt-from', class: 'prompt-from' });
   const question = h('p', { id: 'prompt-question', class: 'prompt-question' });
   const status = h('p', { class: 'prompt-status', id: 'prompt-status' });
@@ -89,7 +91,7 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
         ...current.options.map((o) => {
           const b = h(
             'button',
-            { type: 'button', class: 'primary', 'data-option': o.id },
+            { type: 'button', class: 'primary', 'data-option': o.id, disabled: replaying },
             h('span', { class: 'option-label', text: o.label }),
             o.isDefault ? h('span', { class: 'option-default small', text: '(default)' }) : null,
           );
@@ -107,12 +109,9 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
       }
       // A decision that stops the clock takes the focus (on its question, not on an answer); one that does not
       // stop it leaves the focus alone, so nobody typing a statement loses their place.
-      if (
-        current.pause ||
-        !(document.activeElement instanceof HTMLElement) ||
-        document.activeElement === document.body
-      )
-        box.focus({ preventScroll: true });
+      const idle =
+        !(document.activeElement instanceof HTMLElement) || document.activeElement === document.body;
+      if (!replaying && (current.pause || idle)) box.focus({ preventScroll: true });
     }
     setText(status, timeoutText(current, st.tick));
     const others = ordered.length - 1;
