@@ -22,7 +22,9 @@
  *
  * PAUSE. The clock stops while the player has paused, while a decision prompt that pauses is open
  * (`state.prompts[i].pause`), and once the drill has ended (or the facilitator stopped it). The engine is tick-driven, so pausing can
- * neither skip nor repeat an inject: a prompt stops the frame on the very tick it opens.
+ * neither skip nor repeat an inject: a prompt stops the frame on the very tick it opens. A tutorial step
+ * (`step`, tutorialSteps.ts) holds the clock the same way until the trainee has done it; like a pause, it is
+ * not engine state, so the log replays exactly whether anyone waited or not.
  *
  * RECORDING (for the after-action report, src/run). After every step the store records a state hash each
  * simulated minute and the per-minute chart series (recording.ts) — private, mutable, never published, so the
