@@ -13,6 +13,7 @@ import type { Effect, FeedChannel, StatementBlock } from './types';
 
 export const FEED_LIMIT = 300;
 export const DEFAULT_PROMPT_TIMEOUT_TICKS = 10 * 60;
+const NO_ANSWER = 'no answer in time: the default';
 
 export function runInjects(sim: Sim): void {
   const { scenario, state } = sim;
@@ -237,8 +238,21 @@ export function answerPrompt(sim: Sim, promptIndex: number, optionIndex: number,
     `decision '${scenario.injects[pending.inject]!.id}': ${option.label} (${why})`,
     -1,
   );
+  echoAnswer(sim, effect.from, option.label, why, scenario.injects[pending.inject]!.id);
   for (let k = 0; k < option.effects.length && !state.ended; k++)
     applyEffect(sim, option.effects[k]!, pending.inject, k);
+}
+
+/**
+ * The feed says which answer was given (or taken by default), before the option's own effects: a room that
+ * answered in a hurry sees what it chose, and the record and the debrief keep it in order.
+ */
+function echoAnswer(sim: Sim, asker: string, label: string, why: string, injectId: string): void {
+  const byDefault = why === NO_ANSWER;
+  const text = byDefault
+    ? `No answer in time to ${asker}: “${label}” was taken (the default).`
+    : `You answered ${asker}: “${label}”.`;
+  postFeed(sim, 'ops', 'Decision', text, `the answer to inject '${injectId}'`);
 }
 
 function expirePrompts(sim: Sim): void {
@@ -252,6 +266,6 @@ function expirePrompts(sim: Sim): void {
       0,
       effect.options.findIndex((o) => o.isDefault),
     );
-    answerPrompt(sim, p, fallback, 'no answer in time: the default');
+    answerPrompt(sim, p, fallback, NO_ANSWER);
   }
 }

@@ -407,6 +407,43 @@ export interface InjectDef {
   cooldownTicks: number;
   followUpOnly: boolean;
   effects: Effect[];
+  /** A tutorial step (absent on ordinary injects): see TutorialStep. */
+  step?: TutorialStep;
+}
+
+/** The controls a tutorial step can point at (the UI highlights them; src/ui/tutorialCoach.ts). */
+export const STEP_POINTS = [
+  'map',
+  'service-list',
+  'mitigations',
+  'order-button',
+  'messages',
+  'send-button',
+  'workarounds',
+  'pause',
+  'speed',
+  'feed',
+] as const;
+export type StepPoint = (typeof STEP_POINTS)[number];
+
+/** What the trainee must do to finish a step (indices resolved like the rest of the scenario). */
+export type StepUntil =
+  | { kind: 'select'; service: number }
+  | { kind: 'order'; mitigation: number; target: number }
+  | { kind: 'statement'; channel: number }
+  | { kind: 'announce'; workaround: number }
+  | { kind: 'when'; condition: (sim: import('./sim').Sim) => boolean; source: string };
+
+/**
+ * A tutorial step: once its inject has fired, the drill's clock holds until the trainee has done what it asks
+ * (`until`). The hold is the live store's (src/store/tutorialSteps.ts), like a pause: the engine never reads
+ * this, so a replay of the command log reaches the same state whether or not anyone waited.
+ */
+export interface TutorialStep {
+  /** What to do, in words: the text of the inject's first `feed` effect. */
+  text: string;
+  point: StepPoint | null;
+  until: StepUntil;
 }
 
 /** How much the seed varies the incident (./variation.ts). */

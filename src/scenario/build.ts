@@ -24,6 +24,8 @@ import type {
   SegmentDef,
   ServiceDef,
   ServiceKind,
+  StepUntil,
+  TutorialStep,
 } from '../engine/types';
 import { LANGUAGES } from '../engine/types';
 import { compileExpression } from './expr';
@@ -708,6 +710,25 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   });
   const referenced = new Set<number>();
 
+  /** A boolean expression (a trigger's or a step's `when`), its errors located inside the string. */
+  const compileWhen = (source: string, whenPath: PathSegment[]): InjectDef['condition'] => {
+    const { compiled, errors } = compileExpression(source, exprSchema, 'boolean');
+    for (const e of errors) {
+      const pos = positionInScalar(ctx.source, whenPath, e.start);
+      const code = e.code === 'EXP023' ? 'SCN052' : e.code === 'EXP033' ? 'SCN053' : 'SCN041';
+      ctx.diags.add({
+        code,
+        severity: 'error',
+        ...pos,
+        path: formatPath(whenPath),
+        message: `${e.message} [${e.code}]`,
+      });
+    }
+    if (!compiled) return null;
+    const evaluate = compiled.evaluate;
+    return (sim) => evaluate(sim) === true;
+  };
+
   const effect = (e: SimpleEffectDocument | EffectDocument, path: PathSegment[]): Effect | undefined => {
     switch (e.type) {
       case 'feed':
@@ -863,25 +884,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         [...path, 'trigger', 'notBefore'],
         `cannot fire before ${formatTicks(notBefore)}, after the end of the drill (${formatTicks(env.durationTicks)})`,
       );
-    let condition: InjectDef['condition'] = null;
-    if (t.when !== undefined) {
-      const { compiled, errors } = compileExpression(t.when, exprSchema, 'boolean');
-      for (const e of errors) {
-        const pos = positionInScalar(ctx.source, [...path, 'trigger', 'when'], e.start);
-        const code = e.code === 'EXP023' ? 'SCN052' : e.code === 'EXP033' ? 'SCN053' : 'SCN041';
-        ctx.diags.add({
-          code,
-          severity: 'error',
-          ...pos,
-          path: formatPath([...path, 'trigger', 'when']),
-          message: `${e.message} [${e.code}]`,
-        });
-      }
-      if (compiled) {
-        const evaluate = compiled.evaluate;
-        condition = (sim) => evaluate(sim) === true;
-      }
-    }
+    const condition = t.when !== undefined ? compileWhen(t.when, [...path, 'trigger', 'when']) : null;
     let afterMitigation = -1;
     let afterTarget = -1;
     if (t.after) {
@@ -900,7 +903,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       }
     }
     const everyTicks = Math.max(1, ticks(t.every, 60));
-    return {
+    const def: InjectDef = {
       id: d.id,
       atTick,
       condition,
@@ -915,6 +918,11 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       followUpOnly: d.followUpOnly ?? false,
       effects: d.effects.map((e, j) => effect(e, [...path, 'effects', j])!).filter(Boolean),
     };
+    if (d.step) {
+      const step = buildStep(ctx, d, path, { ...env, mitigation, compileWhen });
+      if (step) def.step = step;
+    }
+    return def;
   });
 
   // An attack `shift` keeps its target; other attack effects carry the attack's own target (-2 above).
@@ -930,6 +938,96 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   });
   checkFireCycles(ctx, out);
   return out;
+}
+
+/**
+ * A tutorial step (`step:` on an inject): what it waits for, resolved like the rest of the file, and the words it
+ * shows (its inject's first feed text). Only added when present, so other scenarios compile to the same data
+ * (and keep their scenario hash).
+ */
+function buildStep(
+  ctx: Ctx,
+  d: ScenarioDocument['injects'][number],
+  path: PathSegment[],
+  env: InjectEnv & {
+    mitigation: ReturnType<typeof resolver>;
+    compileWhen: (source: string, whenPath: PathSegment[]) => InjectDef['condition'];
+  },
+): TutorialStep | undefined {
+  const spec = d.step!;
+  const stepPath = [...path, 'step'];
+  const untilPath = [...stepPath, 'until'];
+  const u = spec.until;
+  const kinds = (['select', 'order', 'statement', 'announce', 'when'] as const).filter(
+    (k) => u[k] !== undefined,
+  );
+  if (kinds.length !== 1) {
+    err(
+      ctx,
+      'SCN070',
+      untilPath,
+      kinds.length === 0
+        ? 'the step waits for nothing: give one of `select`, `order`, `statement`, `announce` or `when`'
+        : `the step waits for ${kinds.join(' and ')}; give exactly one (make another step for the next thing)`,
+    );
+  }
+  if (u.on !== undefined && u.order === undefined)
+    err(
+      ctx,
+      'SCN070',
+      [...untilPath, 'on'],
+      '`on` names the target of an `order`; add `order: <mitigation>`',
+    );
+  const feed = d.effects.find((e) => e.type === 'feed');
+  if (!feed)
+    err(
+      ctx,
+      'SCN071',
+      stepPath,
+      `step '${d.id}' has no words: add a \`feed\` effect (channel ops) that says what to do and where`,
+    );
+  if (d.repeat)
+    err(ctx, 'SCN072', [...path, 'repeat'], `step '${d.id}' repeats: a step is done once, remove \`repeat\``);
+  if (kinds.length !== 1) return undefined;
+  let until: StepUntil | undefined;
+  if (u.select !== undefined) {
+    const service = env.service(u.select, [...untilPath, 'select']);
+    if (service >= 0) until = { kind: 'select', service };
+  } else if (u.order !== undefined) {
+    const mitigation = env.mitigation(u.order, [...untilPath, 'order']);
+    const target = u.on !== undefined ? env.service(u.on, [...untilPath, 'on']) : -1;
+    const def = env.mitigations[mitigation];
+    const kind = target >= 0 ? env.services[target]!.kind : undefined;
+    if (def && kind && def.targetKinds.length > 0 && !def.targetKinds.includes(kind))
+      err(
+        ctx,
+        'SCN061',
+        [...untilPath, 'on'],
+        `'${def.id}' can only target ${def.targetKinds.join(', ')}, so an order on '${u.on}' (${kind}) is always refused and this step never ends`,
+      );
+    if (mitigation >= 0 && (u.on === undefined || target >= 0)) until = { kind: 'order', mitigation, target };
+  } else if (u.statement !== undefined) {
+    const channel = resolver(
+      ctx,
+      env.people.channels.map((c) => c.id),
+      'SCN029',
+      'channel',
+    )(u.statement, [...untilPath, 'statement']);
+    if (channel >= 0) until = { kind: 'statement', channel };
+  } else if (u.announce !== undefined) {
+    const workaround = resolver(
+      ctx,
+      env.people.workarounds.map((w) => w.id),
+      'SCN065',
+      'workaround',
+    )(u.announce, [...untilPath, 'announce']);
+    if (workaround >= 0) until = { kind: 'announce', workaround };
+  } else if (u.when !== undefined) {
+    const condition = env.compileWhen(u.when, [...untilPath, 'when']);
+    if (condition) until = { kind: 'when', condition, source: u.when };
+  }
+  if (!until || !feed || feed.type !== 'feed') return undefined;
+  return { text: feed.text, point: spec.point ?? null, until };
 }
 
 function fixAttackTargets(effects: Effect[], ctx: Ctx): void {

@@ -252,6 +252,21 @@ export const DIAGNOSTIC_CODES = {
     title: 'Bad balance rule',
     fix: 'A `balance.expert` or `balance.panic` rule needs a `when` that is a boolean expression (as in an inject trigger) and a `do` written as in a command log.',
   },
+  SCN070: {
+    severity: 'error',
+    title: 'Tutorial step waits for nothing, or for two things',
+    fix: 'Give `step.until` exactly one of `select`, `order`, `statement`, `announce` or `when` (`on` goes with `order`).',
+  },
+  SCN071: {
+    severity: 'error',
+    title: 'Tutorial step without words',
+    fix: "A step shows the text of its inject's `feed` effect: add one saying what to do and where.",
+  },
+  SCN072: {
+    severity: 'error',
+    title: 'Tutorial step that repeats',
+    fix: 'A step is done once: remove `repeat` from the inject (or drop `step`).',
+  },
   SCN099: {
     severity: 'error',
     title: 'Too many problems',

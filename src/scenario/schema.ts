@@ -13,6 +13,7 @@ import {
   LANGUAGES,
   MITIGATION_KINDS,
   SERVICE_KINDS,
+  STEP_POINTS,
   type FeedChannel,
 } from '../engine/types';
 
@@ -304,6 +305,27 @@ export const triggerSchema = z.strictObject({
   notBefore: duration.optional(),
 });
 
+/**
+ * A tutorial step: the clock holds from the moment the inject fires until the trainee does what `until` asks
+ * (exactly one of its kinds). `point` names the control the UI highlights.
+ */
+export const stepSchema = z.strictObject({
+  point: z.enum(STEP_POINTS).optional(),
+  until: z.strictObject({
+    /** The trainee selects this service (map click, service list, [ and ]). */
+    select: id.optional(),
+    /** An order of this mitigation is in progress or in effect (on `on`, if given). */
+    order: id.optional(),
+    on: id.optional(),
+    /** A statement has been sent on this channel. */
+    statement: id.optional(),
+    /** This workaround has been announced (is in place). */
+    announce: id.optional(),
+    /** An expression over the state, as in a trigger's `when`, is true. */
+    when: z.string().min(1).max(400).optional(),
+  }),
+});
+
 export const injectSchema = z.strictObject({
   id,
   trigger: triggerSchema,
@@ -311,6 +333,8 @@ export const injectSchema = z.strictObject({
   repeat: z.strictObject({ times: z.number().int().min(2).max(100), cooldown: duration }).optional(),
   /** Only as a follow-up (`fire` effect or a prompt option), never on its own. */
   followUpOnly: z.boolean().optional(),
+  /** Make this inject a tutorial step that holds the clock until the trainee has done it. */
+  step: stepSchema.optional(),
   effects: z.array(effectSchema).min(1).max(16),
 });
 

@@ -22,7 +22,9 @@
  *
  * PAUSE. The clock stops while the player has paused, while a decision prompt that pauses is open
  * (`state.prompts[i].pause`), and once the drill has ended (or the facilitator stopped it). The engine is tick-driven, so pausing can
- * neither skip nor repeat an inject: a prompt stops the frame on the very tick it opens.
+ * neither skip nor repeat an inject: a prompt stops the frame on the very tick it opens. A tutorial step
+ * (`step`, tutorialSteps.ts) holds the clock the same way until the trainee has done it; like a pause, it is
+ * not engine state, so the log replays exactly whether anyone waited or not.
  *
  * RECORDING (for the after-action report, src/run). After every step the store records a state hash each
  * simulated minute and the per-minute chart series (recording.ts) — private, mutable, never published, so the
@@ -68,6 +70,7 @@ import {
 } from '../run';
 import { advanceClock, MAX_FRAME_MS, ticksPerSecond, type Speed } from './clock';
 import { fastForward, type Recording } from './recording';
+import { StepTracker, type StepView } from './tutorialSteps';
 import { uiActions } from './uiActions';
 
 /** The published state is read-only all the way down (the engine's type: its queries accept it as it is). */
@@ -110,6 +113,10 @@ export interface GameState {
   speed: Speed;
   /** A decision prompt that pauses the clock is open. */
   waitingForAnswer: boolean;
+  /**
+   * The tutorial step the clock is holding for (tutorialSteps.ts), or null. Absent in a replay, which never holds.
+   */
+  step?: StepView | null;
   ended: boolean;
   /** The facilitator ended the drill early (the debrief shows the state at that moment). */
   stopped: boolean;
@@ -142,6 +149,8 @@ export interface GameState {
   setDecisionTab(tab: DecisionTab): void;
   setPlan(plan: Partial<MitigationPlan>): void;
   setHelp(open: boolean): void;
+  /** Move on from the current tutorial step without it being done (the facilitator's way out). */
+  skipStep?(): void;
   /** Hash of the current state (computed on demand: it serialises the whole state). */
   hash(): string;
   /** The engine's explained score breakdown for the current state (builds strings: call it when shown). */
@@ -249,8 +258,18 @@ export function createGameStore(options: GameStoreOptions): GameStore {
   let frameCounter = 0;
 
   const view = (): SimView => ({ state: sim.state, frame: ++frameCounter });
+  // Tutorial steps hold the clock like a pause (see tutorialSteps.ts): never part of the engine's state.
+  const steps = new StepTracker(options.scenario);
+  if (sim.state.tick > 0) steps.resumeAt(sim.state);
+  let lastStep: StepView | null = null;
+  // The same object while the same step holds, so a panel selecting `step` re-renders only when it changes.
+  const pendingStep = (selected: string | null): StepView | null => {
+    const next = steps.hasSteps ? steps.pending(sim, selected) : null;
+    lastStep = next && lastStep && next.inject === lastStep.inject ? lastStep : next;
+    return lastStep;
+  };
 
-  return createStore<GameState>()(
+  const store = createStore<GameState>()(
     subscribeWithSelector((set, get) => ({
       scenario: options.scenario,
       seed: sim.state.seed,
@@ -261,6 +280,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       paused: options.startPaused ?? true,
       speed: options.speed ?? 1,
       waitingForAnswer: blockingPrompt(sim.state),
+      step: pendingStep(null),
       ended: sim.state.ended,
       stopped: (history.stopped ?? false) && !sim.state.ended,
       selected: null,
@@ -295,6 +315,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
           roles: s.role ? { ...s.roles, [s.log.length]: s.role } : s.roles,
           lastRejection: result.ok ? null : { tick, cmd, code: result.code, message: result.message },
           waitingForAnswer: blockingPrompt(sim.state),
+          step: pendingStep(s.selected),
           ended: sim.state.ended,
         });
         return result;
@@ -302,7 +323,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
 
       frame(dtMs) {
         const s = get();
-        if (s.paused || s.ended || s.stopped || s.waitingForAnswer) {
+        if (s.paused || s.ended || s.stopped || s.waitingForAnswer || s.step) {
           carry = 0; // resuming starts a fresh tick, not a leftover fraction from before the pause
           return 0;
         }
@@ -313,14 +334,26 @@ export function createGameStore(options: GameStoreOptions): GameStore {
           step(sim);
           recording.onTick(sim);
           stepped++;
-          if (sim.state.ended || blockingPrompt(sim.state)) {
+          if (sim.state.ended || blockingPrompt(sim.state) || pendingStep(s.selected)) {
             carry = 0; // the rest of this frame's time is dropped: the clock stops on this tick
             break;
           }
         }
         if (stepped === 0) return 0;
-        set({ sim: view(), waitingForAnswer: blockingPrompt(sim.state), ended: sim.state.ended });
+        set({
+          sim: view(),
+          waitingForAnswer: blockingPrompt(sim.state),
+          step: pendingStep(s.selected),
+          ended: sim.state.ended,
+        });
         return stepped;
+      },
+
+      skipStep() {
+        const current = get().step;
+        if (!current) return;
+        steps.skip(current.inject);
+        set({ step: pendingStep(get().selected) });
       },
 
       stop() {
@@ -354,4 +387,14 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       },
     })),
   );
+  // Selecting a service can finish a step ("select the portal"): selection is UI state, not a command.
+  if (steps.hasSteps)
+    store.subscribe(
+      (st) => st.selected,
+      (selected) => {
+        const step = pendingStep(selected);
+        if (step !== store.getState().step) store.setState({ step });
+      },
+    );
+  return store;
 }

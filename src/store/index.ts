@@ -7,3 +7,4 @@ export * from './session';
 export * from './selectors';
 export * from './format';
 export * from './scoreMoves';
+export * from './tutorialSteps';

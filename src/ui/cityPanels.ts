@@ -6,9 +6,12 @@ import { mountHelp } from './help';
 import { mountHud } from './hud';
 import { installKeyboard } from './keyboard';
 import { mountMapOverlay } from './mapOverlay';
+import { mountPromptDialog } from './promptDialog';
+import { mountTutorialCoach } from './tutorialCoach';
 import { mountScoreWhy } from './scoreWhy';
 import { mountServicePanel } from './servicePanel';
 import { h } from './dom';
+import './side-panel.css';
 
 export interface CityRoots {
   hud: HTMLElement;
@@ -21,16 +24,21 @@ export interface CityRoots {
 export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: number): () => void {
   const serviceRoot = h('section', { class: 'panel', id: 'service-panel' });
   const decisionRoot = h('section', { class: 'panel', id: 'decision-panel', 'aria-label': 'Decisions' });
-  roots.side.replaceChildren(serviceRoot, decisionRoot);
+  // One scroll area for the whole column (no scroll inside a scroll), and the dock below it for the current
+  // tab's Order / Send controls (side-panel.css).
+  const dock = h('div', { class: 'decision-dock', id: 'decision-dock' });
+  roots.side.replaceChildren(h('div', { class: 'side-scroll' }, serviceRoot, decisionRoot), dock);
 
-  const decisions = mountDecisionPanel(decisionRoot, game);
+  const decisions = mountDecisionPanel(decisionRoot, game, dock);
   const service = mountServicePanel(serviceRoot, game, () => decisions.focusMitigations());
-  const feed = mountFeed(roots.feed, game);
+  const prompt = mountPromptDialog(roots.map, game);
+  const feed = mountFeed(roots.feed, game, { focusDecision: () => prompt.focus() });
   const disposers = [
     mountHud(roots.hud, game, rateScale),
     mountMapOverlay(roots.map, game),
     mountScoreWhy(roots.map, game),
     mountHelp(roots.help, game),
+    mountTutorialCoach(roots.map, game),
     installKeyboard(game, {
       focusService: () => service.focus(),
       focusMitigations: () => decisions.focusMitigations(),
@@ -41,6 +49,7 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
     () => service.dispose(),
     () => decisions.dispose(),
     () => feed.dispose(),
+    () => prompt.dispose(),
   ];
   // The clock starts paused: put the focus somewhere useful (the pause/run button).
   document.getElementById('pause')?.focus();

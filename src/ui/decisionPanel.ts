@@ -2,6 +2,9 @@
  * The decision panel: a tab set (Mitigations | Messages | Workarounds). Each tab is its own module mounted into
  * its tabpanel.
  * Tabs follow the WAI-ARIA pattern: ←/→ move between tabs, Tab moves into the panel.
+ *
+ * The current tab's commit controls (the Order button, the statement's preview and Send) live in `dock`, a strip
+ * below the side column's one scroll area: always in sight at 720 px, and never covering a choice.
  */
 import type { DecisionTab, GameStore } from '../store';
 import { h, listen, setAttr, setHidden } from './dom';
@@ -24,7 +27,7 @@ export interface DecisionPanel {
   focusWorkarounds(): void;
 }
 
-export function mountDecisionPanel(root: HTMLElement, game: GameStore): DecisionPanel {
+export function mountDecisionPanel(root: HTMLElement, game: GameStore, dock: HTMLElement): DecisionPanel {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const tablist = h('div', { role: 'tablist', 'aria-label': 'Decisions' });
@@ -57,6 +60,13 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore): Decision
   const workarounds = mountWorkaroundsTab(panels.get('workarounds')!, game);
 
   root.replaceChildren(h('h2', { class: 'visually-hidden', text: 'Decisions' }), tablist, ...panels.values());
+  const docked = new Map<DecisionTab, HTMLElement>([
+    ['mitigations', mitigations.actions],
+    ['messages', messages.actions],
+  ]);
+  dock.replaceChildren(...docked.values());
+  // A replay makes the decision panel inert (ui/replay/cityStrip.ts); the dock is outside it, so follow suit.
+  dock.inert = game.getState().replay !== null;
 
   const unsubscribe = game.subscribe(
     (s) => s.decisionTab,
@@ -66,6 +76,8 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore): Decision
         setAttr(tab, 'tabindex', id === current ? '0' : '-1');
         setHidden(panels.get(id)!, id !== current);
       }
+      for (const [id, actions] of docked) setHidden(actions, id !== current);
+      setHidden(dock, !docked.has(current));
     },
     { fireImmediately: true },
   );
@@ -78,6 +90,7 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore): Decision
       messages.dispose();
       workarounds.dispose();
       root.replaceChildren();
+      dock.replaceChildren();
     },
     focusMitigations() {
       game.getState().setDecisionTab('mitigations');

@@ -1,58 +1,50 @@
 /**
- * The feed: decisions waiting for an answer (with their options as buttons), then injects, stakeholder
- * messages, headlines and social posts, newest first, each with its channel, time and why it appeared.
+ * The feed: injects, stakeholder messages, headlines, social posts and the answers given to decisions, oldest
+ * first like a chat, each with its channel, time and why it appeared. Decisions waiting for an answer are not
+ * here: they have their own area over the map (promptDialog.ts), so they cannot scroll away.
+ *
+ * New items are seen: a reader at the bottom follows the newest; one who scrolled up to read keeps their place
+ * and gets a "N new ↓" button to jump down (followScroll.ts). Before the first item, a line says what is
+ * happening and how to start.
  */
 import type { FeedItem } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
-import { durationLabel, elapsedLabel } from '../store/format';
-import { openPrompts, type PromptView } from '../store/selectors';
-import { h, keyed, listen, setHidden, setText, bindPanel } from './dom';
+import { elapsedLabel } from '../store/format';
+import { h, keyed, setHidden, setText, bindPanel } from './dom';
+import { followScroll } from './followScroll';
+import './feedScroll.css';
 
 export interface Feed {
   dispose(): void;
   focus(): void;
 }
 
-export function mountFeed(root: HTMLElement, game: GameStore): Feed {
+export interface FeedOptions {
+  /** Where F goes first: the open decision, if any (true when it took the focus). */
+  focusDecision?: () => boolean;
+}
+
+/** The line shown before anything has happened: what this is and how to start. */
+export function emptyFeedText(tick: number, paused: boolean): string {
+  if (tick === 0 && paused)
+    return 'The drill is ready and the clock is paused. Press Space or Run (top bar) to start; news, messages and decisions will appear here.';
+  return 'Nothing yet. News, messages and decisions will appear here as the drill runs.';
+}
+
+export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptions = {}): Feed {
   const lifetime = new AbortController();
-  const { signal } = lifetime;
-  const { scenario } = game.getState();
   const count = h('span', { class: 'muted small' });
-  const prompts = h('div', { class: 'prompts', 'aria-label': 'Decisions waiting for you' });
   const list = h('ol', {
     class: 'feed-list',
     role: 'log',
-    'aria-label': 'Feed, newest first',
+    'aria-label': 'Feed, newest last',
     tabindex: '-1',
   });
-  const empty = h('p', {
-    class: 'muted',
-    text: 'Nothing yet. News, messages and decisions will appear here.',
-  });
-  const body = h('div', { class: 'feed-body' }, prompts, list, empty);
-  root.replaceChildren(h('div', { class: 'feed-head' }, h('h2', { text: 'Feed' }), count), body);
-
-  const createPrompt = (p: PromptView) => {
-    const titleId = `prompt-${p.injectId}-${p.issuedTick}`;
-    const status = h('p', { class: 'small muted' });
-    const options = h('div', { class: 'options' });
-    for (const o of p.options) {
-      const b = h('button', { type: 'button', class: 'primary', 'data-option': o.id, text: o.label });
-      listen(b, signal, 'click', () =>
-        game.getState().issue({ type: 'answer', inject: p.injectId, option: o.id }),
-      );
-      options.append(b);
-    }
-    const card = h(
-      'section',
-      { class: 'prompt', role: 'group', 'aria-labelledby': titleId, 'data-prompt': p.injectId },
-      h('h3', { id: titleId, text: `Decision: ${p.from}` }),
-      h('p', { text: p.text }),
-      status,
-      options,
-    );
-    return Object.assign(card, { _status: status });
-  };
+  const empty = h('p', { class: 'muted feed-empty' });
+  const body = h('div', { class: 'feed-body' }, list, empty);
+  const jump = h('button', { type: 'button', class: 'feed-new', id: 'feed-new' });
+  root.replaceChildren(h('div', { class: 'feed-head' }, h('h2', { text: 'Feed' }), count), body, jump);
+  const follow = followScroll(body, jump, lifetime.signal);
 
   const createItem = (item: DeepReadonly<FeedItem>) =>
     h(
@@ -65,63 +57,45 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
     );
 
   let lastFeedKey = '';
-  let lastPromptKey = '';
+  // Keys on screen: what is new is counted by key, since the engine trims the oldest items as it adds.
+  let shownKeys = new Set<string>();
   const render = () => {
-    const st = game.getState().sim.state;
-    const open = openPrompts(scenario, st);
-    const promptKey = open.map((p) => `${p.injectId}@${p.issuedTick}`).join('|');
-    const hadPrompts = lastPromptKey !== '';
-    keyed(
-      prompts,
-      open,
-      (p) => `${p.injectId}@${p.issuedTick}`,
-      createPrompt,
-      (card, p) =>
-        setText(
-          (card as ReturnType<typeof createPrompt>)._status,
-          p.pause
-            ? 'The clock is stopped until you answer.'
-            : `Without an answer, the default is taken in ${durationLabel(p.deadlineTick - st.tick)}.`,
-        ),
-    );
-    // A new decision that stops the clock takes the focus: the drill cannot go on without it.
-    if (promptKey !== lastPromptKey && open.some((p) => p.pause) && !hadPrompts) {
-      prompts.querySelector<HTMLButtonElement>('button')?.focus();
-    }
-    lastPromptKey = promptKey;
-
-    const feed = st.feed;
+    const s = game.getState();
+    const feed = s.sim.state.feed;
+    setText(empty, emptyFeedText(s.sim.state.tick, s.paused));
+    setHidden(empty, feed.length > 0);
     const feedKey = `${feed.length}:${feed[feed.length - 1]?.tick ?? -1}:${feed[0]?.tick ?? -1}`;
-    if (feedKey !== lastFeedKey) {
-      lastFeedKey = feedKey;
-      // Feed items have no id: key them by content (tick, sender, text), numbering exact repeats, so keys stay
-      // stable while the engine appends at the end and trims the head.
-      const seen = new Map<string, number>();
-      const keyedItems = feed.map((item) => {
-        const base = `${item.tick}|${item.from}|${item.text}`;
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        return { item, key: `${base}#${n}` };
-      });
-      const newestFirst = keyedItems.reverse();
-      keyed(
-        list,
-        newestFirst,
-        (x) => x.key,
-        (x) => createItem(x.item),
-        () => {},
-      );
-      setText(count, `${feed.length} item${feed.length === 1 ? '' : 's'}`);
-      setHidden(empty, feed.length > 0);
-    }
+    if (feedKey === lastFeedKey) return;
+    lastFeedKey = feedKey;
+    // Feed items have no id: key them by content (tick, sender, text), numbering exact repeats, so keys stay
+    // stable while the engine appends at the end and trims the head.
+    const seen = new Map<string, number>();
+    const keyedItems = feed.map((item) => {
+      const base = `${item.tick}|${item.from}|${item.text}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { item, key: `${base}#${n}` };
+    });
+    const added = keyedItems.filter((x) => !shownKeys.has(x.key)).length;
+    shownKeys = new Set(keyedItems.map((x) => x.key));
+    const atBottom = follow.atBottom();
+    keyed(
+      list,
+      keyedItems,
+      (x) => x.key,
+      (x) => createItem(x.item),
+      () => {},
+    );
+    setText(count, `${feed.length} item${feed.length === 1 ? '' : 's'}`);
+    follow.added(added, atBottom);
   };
 
   const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
     dispose,
     focus() {
-      const option = prompts.querySelector<HTMLButtonElement>('button');
-      (option ?? list).focus();
+      if (options.focusDecision?.()) return;
+      list.focus();
     },
   };
 }

@@ -10,7 +10,7 @@ export const SHORTCUTS: [string[], string][] = [
   [['M'], 'Go to the mitigations (choose with ↑ ↓, Tab to the order button, Enter)'],
   [['C'], 'Compose a public statement (the Messages tab)'],
   [['W'], 'Go to the customer workarounds'],
-  [['F'], 'Go to the feed (an open decision first)'],
+  [['F'], 'Go to the open decision (its question; Tab to the answers), else to the feed'],
   [['←', '→'], 'On the decision tabs: Mitigations, Messages, Workarounds (Tab moves into the tab)'],
   [['Tab'], 'Move between controls; Enter activates'],
   [['Space'], 'In the message composer, on a checkbox or choice: tick it (P still pauses there)'],
@@ -43,7 +43,7 @@ export function mountHelp(root: HTMLElement, game: GameStore): () => void {
     list,
     h('p', {
       class: 'muted small',
-      text: 'The clock stops by itself while a decision waits for your answer.',
+      text: 'The clock stops by itself while a decision waits for your answer, and in the tutorial until you have done the step it asks for.',
     }),
     close,
   );

@@ -104,6 +104,7 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     let key: string;
     if (s.ended) [text, key] = ['Drill over', 'ended'];
     else if (s.waitingForAnswer) [text, key] = ['Decision waiting', 'waiting'];
+    else if (s.step) [text, key] = ['Waiting for you', 'waiting'];
     else if (s.paused) [text, key] = ['Paused', 'paused'];
     else [text, key] = [`Running ${s.speed}×${fast}`, 'running'];
     setText(state, text);

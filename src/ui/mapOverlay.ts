@@ -24,15 +24,17 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     const stopped = s.ended
       ? ''
       : s.waitingForAnswer
-        ? 'Clock stopped: a decision waits in the feed'
-        : s.paused
-          ? s.sim.state.tick === 0
-            ? 'Paused: press Space or Run to start the clock'
-            : 'Paused: press Space to run'
-          : '';
+        ? 'Clock stopped: a decision waits for your answer'
+        : s.step
+          ? 'Clock held: the tutorial waits for you'
+          : s.paused
+            ? s.sim.state.tick === 0
+              ? 'Paused: press Space or Run to start the clock'
+              : 'Paused: press Space to run'
+            : '';
     setHidden(banner, stopped === '');
     setText(banner, stopped);
-    setAttr(banner, 'data-state', s.waitingForAnswer ? 'waiting' : 'paused');
+    setAttr(banner, 'data-state', s.waitingForAnswer || s.step ? 'waiting' : 'paused');
   };
   render();
   const unsubscribe = game.subscribe(render);

@@ -116,6 +116,8 @@ const BLOCKS: { kind: BlockKind; label: string }[] = [
 export interface MessagesTab {
   dispose(): void;
   focus(): void;
+  /** The send plan (preview, cost, Send): the decision panel keeps it in sight below the scrolling choices. */
+  actions: HTMLElement;
 }
 
 export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTab {
@@ -260,7 +262,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const expected = h('p', { id: 'msg-expected', class: 'small' });
   const send = h('button', { type: 'button', class: 'primary', id: 'msg-send', text: 'Send statement' });
   const result = h('p', { class: 'result', id: 'msg-result', role: 'status', 'aria-live': 'polite' });
-  // Kept in sight at the foot of the panel while the choices above scroll (styles.css: .send-plan).
+  // Kept in sight below the scrolling choices (the decision panel's dock), never over them.
   const plan = h(
     'section',
     { class: 'plan send-plan', 'aria-labelledby': 'msg-plan-title' },
@@ -285,7 +287,6 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     channelList,
     languageSet,
     blockSet,
-    plan,
     h('h3', { text: 'Said so far' }),
     silence,
     said,
@@ -562,6 +563,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe((s) => s.sim, listener));
   return {
     dispose,
+    actions: plan,
     focus() {
       (chosenChannel()?.input ?? blockInput('acknowledge')).focus();
     },

@@ -19,12 +19,19 @@ import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom'
 export interface MitigationsTab {
   dispose(): void;
   focus(): void;
+  /** The commit bar (region or link to cut, the Order button, the engine's answer): the decision panel keeps it
+   * in sight below the scrolling choices, so ordering never needs a scroll. */
+  actions: HTMLElement;
+}
+
+function costLabel(def: MitigationDef): string {
+  const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
+  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
+  return `${cost}${hourly}`;
 }
 
 function facts(def: MitigationDef): string {
-  const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
-  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
-  return `${durationLabel(def.delayTicks)} · ${cost}${hourly}`;
+  return `${durationLabel(def.delayTicks)} · ${costLabel(def)}`;
 }
 
 export function mountMitigationsTab(root: HTMLElement, game: GameStore): MitigationsTab {
@@ -86,22 +93,30 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       h('dt', { text: 'Side effect' }),
       planFacts.side,
     ),
+  );
+  const commitFacts = h('p', { class: 'commit-facts small', id: 'commit-facts' });
+  const actions = h(
+    'div',
+    { class: 'commit-bar', id: 'mitigation-commit', 'aria-label': 'Order' },
+    commitFacts,
     regionField,
     dependsField,
     order,
+    result,
   );
 
   const progress = h('ul', { class: 'orders', 'aria-label': 'In progress' });
   const progressNone = h('p', { class: 'muted small', text: 'Nothing ordered yet.' });
 
+  // What is already ordered comes before the choices, so from the chosen mitigation Tab goes straight to the
+  // Order button (in the commit bar below the panel).
   root.replaceChildren(
     h('label', { class: 'field' }, h('span', { text: 'Target' }), target),
-    list,
-    plan,
-    result,
     h('h3', { text: 'In progress' }),
     progress,
     progressNone,
+    list,
+    plan,
   );
 
   listen(order, signal, 'click', () => {
@@ -157,9 +172,15 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
         def.instant ? 'once' : def.durationTicks > 0 ? durationLabel(def.durationTicks) : 'until you lift it',
       );
       setText(planFacts.side, def.sideEffect);
-      setHidden(regionField, def.kind !== 'geo-block');
-      setHidden(dependsField, def.kind !== 'isolate');
     }
+    // In the commit bar, which stays visible: only the fields the chosen mitigation needs, and its key facts.
+    setHidden(regionField, def?.kind !== 'geo-block');
+    setHidden(dependsField, def?.kind !== 'isolate');
+    setText(
+      commitFacts,
+      def ? `Takes effect after ${durationLabel(def.delayTicks)} · ${costLabel(def)}` : '',
+    );
+    setHidden(commitFacts, def === null);
     if (lastTarget !== g.selected) {
       lastTarget = g.selected;
       const deps = s >= 0 ? dependenciesOf(scenario, s) : [];
@@ -202,6 +223,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
   const dispose = bindPanel(root, lifetime, render, (listener) => game.subscribe(listener));
   return {
     dispose,
+    actions,
     focus() {
       // Arrow keys move the choice within a radio group; focusing it checks the first choice so the keys have
       // something to move from (Space, which would check it, pauses the clock).

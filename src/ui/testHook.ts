@@ -14,6 +14,8 @@ export interface CascadeTestHook {
   screen(): string;
   tick(): number | null;
   waitingForAnswer(): boolean;
+  /** The id of the inject whose tutorial step holds the clock, or null. */
+  step(): string | null;
   ended(): boolean;
   /** A deep copy: changing it changes nothing in the game. */
   state(): unknown;
@@ -51,6 +53,7 @@ export function installTestHook(session: SessionStore): CascadeTestHook {
     screen: () => session.getState().screen,
     tick: () => game()?.getState().sim.state.tick ?? null,
     waitingForAnswer: () => game()?.getState().waitingForAnswer ?? false,
+    step: () => game()?.getState().step?.injectId ?? null,
     ended: () => game()?.getState().ended ?? false,
     state: () => {
       const g = game();

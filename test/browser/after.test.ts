@@ -118,17 +118,27 @@ describe('after the drill, in Chromium', () => {
     await page.waitForFunction((n) => (window.__cascade!.log() as unknown[]).length > n, before);
   }
 
-  /** Runs at 8× to the debrief, answering each decision that stops the clock with its first option. */
+  /**
+   * Runs at 8× to the debrief, answering each decision that stops the clock with its first option, and skipping
+   * each tutorial step that holds it (the coach's "Skip this step": no command, so the log is unchanged).
+   */
   async function runToDebrief(page: Page): Promise<void> {
     await page.click('[data-speed="8"]');
     if ((await page.textContent('#hud-state'))?.startsWith('Paused')) await page.click('#pause');
     for (;;) {
       await page.waitForFunction(
-        () => window.__cascade!.waitingForAnswer() || window.__cascade!.screen() === 'debrief',
+        () =>
+          window.__cascade!.waitingForAnswer() ||
+          window.__cascade!.step() !== null ||
+          window.__cascade!.screen() === 'debrief',
         null,
         { timeout: 30_000 },
       );
       if ((await hook(page).screen()) === 'debrief') break;
+      if (await page.evaluate(() => window.__cascade!.step() !== null)) {
+        await page.click('#coach-skip');
+        continue;
+      }
       await page.click('.prompt button >> nth=0');
       await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
     }
@@ -436,7 +446,11 @@ describe('after the drill, in Chromium', () => {
     expect(await hook(page).log()).toEqual(log);
     expect(await hook(page).hash()).toBe(hash);
     await page.click('#pause');
-    await page.waitForFunction((t) => window.__cascade!.tick()! > t + 60, tick);
+    // On for a simulated minute, or until the tutorial's next step holds the clock (its statement, at 03:00).
+    await page.waitForFunction(
+      (t) => window.__cascade!.tick()! > t + 60 || window.__cascade!.step() !== null,
+      tick,
+    );
     await page.click('#pause');
     // Continuing after a save is the same run as never saving (the engine, headless, to the same tick).
     const later = await hook(page).tick();
@@ -465,9 +479,12 @@ describe('after the drill, in Chromium', () => {
     expect(await page.getAttribute('#save-status', 'data-kind')).toBe('error');
     const t1 = await hook(page).tick();
     await page.click('#pause');
-    // The clock runs on (or stops for the regulator's decision at 06:00, which the drill asks for anyway).
+    // The clock runs on (or stops for the regulator's decision at 06:00, or holds for a tutorial step).
     await page.waitForFunction(
-      (t) => window.__cascade!.tick()! > t + 10 || window.__cascade!.waitingForAnswer(),
+      (t) =>
+        window.__cascade!.tick()! > t + 10 ||
+        window.__cascade!.waitingForAnswer() ||
+        window.__cascade!.step() !== null,
       t1,
     );
     expect(errors).toEqual([]);

@@ -210,7 +210,7 @@ describe('Cascade in Chromium: menu → city → debrief', () => {
     await page.waitForSelector(
       '#tabpanel-mitigations .orders li:has-text("Rate limiting per client — Operator internet edge")',
     );
-    expect(await page.textContent('.result')).toContain('takes effect in 2m');
+    expect(await page.textContent('#mitigation-commit .result')).toContain('takes effect in 2m');
 
     // Both orders stamped with tick 0; Space (focus still on the Order button) runs the clock without re-ordering.
     await page.keyboard.press('Space');
@@ -237,8 +237,14 @@ describe('Cascade in Chromium: menu → city → debrief', () => {
       const tickBefore = await h.tick();
       if (prompts === 0) {
         if (first) await page.screenshot({ path: artifactPath('city.png') });
-        // Keyboard: F goes to the decision's first option, Tab to the second, Enter answers.
+        // No answer has the focus (Enter alone must not answer). Keyboard: F goes to the decision's question,
+        // Tab to the first answer, Tab to the second, Enter answers.
+        expect(
+          await page.evaluate(() => document.activeElement?.closest('[data-option]') ?? null),
+        ).toBeNull();
         await page.keyboard.press('f');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('prompt-dialog');
+        await page.keyboard.press('Tab');
         await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
       } else {

@@ -214,9 +214,9 @@ describe('Messages and Workarounds tabs in Chromium', () => {
     // Scrolling the long panel moves only the panel: the page itself never scrolls (the layout stays put).
     await page.evaluate(() => document.querySelector('#msg-said')!.scrollIntoView({ block: 'center' }));
     expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
-    expect(await page.evaluate(() => document.querySelector('#decision-panel')!.scrollTop)).toBeGreaterThan(
-      0,
-    );
+    expect(
+      await page.evaluate(() => document.querySelector('#side .side-scroll')!.scrollTop),
+    ).toBeGreaterThan(0);
     await page.screenshot({ path: artifactPath('messages-record.png') });
 
     // ---- Mouse: withdraw it. ----

@@ -194,6 +194,26 @@ describe('prompts', () => {
   });
 });
 
+describe('answers echoed in the feed', () => {
+  const echoes = (sim: ReturnType<typeof createSim>) =>
+    sim.state.feed.filter((f) => f.from === 'Decision').map((f) => ({ tick: f.tick, text: f.text }));
+
+  it('says which option the player chose, at the tick they chose it', () => {
+    const sim = createSim(script, 1);
+    stepTo(sim, 120);
+    expect(apply(sim, { type: 'answer', inject: 'ask', option: 'spend' })).toEqual({ ok: true });
+    expect(echoes(sim)).toEqual([{ tick: 120, text: 'You answered Minister: “Spend”.' }]);
+  });
+
+  it('says when the default was taken because nobody answered, and names it', () => {
+    const sim = createSim(script, 1);
+    stepTo(sim, 161);
+    expect(echoes(sim)).toEqual([
+      { tick: 160, text: 'No answer in time to Minister: “Save” was taken (the default).' },
+    ]);
+  });
+});
+
 describe('effects', () => {
   it('fail takes a service down; restore brings it back (warming up) at once', () => {
     const sim = createSim(script, 1);

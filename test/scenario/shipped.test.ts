@@ -126,10 +126,10 @@ describe('tutorial.yaml', () => {
     const sim = run(scenario, 1);
     const ops = sim.state.feed.filter((f) => f.channel === 'ops').map((f) => f.text);
     for (const hint of [
-      'Press Space to pause',
-      'order a rate limit',
-      '"acknowledge"',
-      'announce "Use the USSD menu',
+      'Space pauses and resumes',
+      'choose "Rate limiting per client"',
+      'tick "Acknowledge the problem"',
+      'press Announce on "Use the USSD menu',
       'choose an option',
     ]) {
       expect(
