@@ -5,6 +5,7 @@
  */
 import { pushLog } from './log';
 import { recomputeModifiers } from './modifiers';
+import { applyFacilitatorCommand } from './facilitator';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
 import { parseCommand } from './parseCommand';
@@ -57,6 +58,8 @@ function applyCommand(sim: Sim, cmd: Command): ApplyResult {
       return statement(sim, cmd);
     case 'workaround':
       return workaround(sim, cmd);
+    default:
+      return applyFacilitatorCommand(sim, cmd); // fire, hold, skip, reword, post, note, room (./facilitator.ts)
   }
 }
 

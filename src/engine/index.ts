@@ -32,3 +32,5 @@ export { criticalAvailabilityNow, criticalAvailabilityToDate } from './availabil
 export type { DeepReadonly } from './readonly';
 export { PEOPLE_PERIOD, workaroundApplies } from './workarounds';
 export { HEALTHY_AT, DEGRADED_AT } from './status';
+export { ROOM_SPEEDS } from './facilitatorTypes';
+export { editedText, MAX_ANNOTATIONS, MAX_FACILITATOR_TEXT, MAX_FROM } from './facilitator';

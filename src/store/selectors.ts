@@ -3,6 +3,7 @@
  * service is in its state, the open decisions, orders in progress, the score breakdown, the debrief timeline.
  * Pure functions of (scenario, state): they read what the engine decided and decide nothing.
  */
+import { editedText } from '../engine';
 import type {
   ApplyResult,
   Command,
@@ -15,6 +16,7 @@ import type {
   SimState,
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
+import { describeFacilitatorCommand } from './facilitatorWords';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;
@@ -140,7 +142,7 @@ export function openPrompts(scenario: Scenario, state: State): PromptView[] {
     views.push({
       injectId: inject.id,
       from: effect.from,
-      text: effect.text,
+      text: editedText(state, p.inject, p.effect) ?? effect.text, // the facilitator may have reworded it
       pause: p.pause,
       issuedTick: p.issuedTick,
       deadlineTick: p.deadlineTick,
@@ -259,7 +261,7 @@ export function describeCommand(
     case 'noop':
       return 'No action';
     default:
-      return `Command ${(cmd as { type: string }).type}`;
+      return describeFacilitatorCommand(scenario, cmd) ?? `Command ${(cmd as { type: string }).type}`;
   }
 }
 
