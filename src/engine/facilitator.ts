@@ -134,7 +134,8 @@ export function applyFacilitatorCommand(sim: Sim, cmd: FacilitatorCommand): Appl
       if (f.annotations.length >= MAX_ANNOTATIONS)
         return reject('cmd/limit-reached', `at most ${MAX_ANNOTATIONS} notes in one drill`);
       f.annotations.push({ tick: sim.state.tick, text: cmd.text });
-      pushLog(sim.state, 'note', `Facilitator’s note: ${cmd.text}`, -1);
+      // Logged as a command: the report and the debrief list notes from the state, once.
+      pushLog(sim.state, 'command', `Facilitator’s note: ${cmd.text}`, -1);
       return { ok: true };
     }
     case 'room':

@@ -11,6 +11,7 @@ export { canonicalJson, firstDifference, hashState, hashText, type StateDifferen
 export { attackRpsAt, keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';
 export {
+  LABELS as SCORE_LABELS,
   scoreBreakdown,
   scoreParts,
   type ScoreBreakdown,

@@ -16,7 +16,7 @@ import type {
   SimState,
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
-import { describeFacilitatorCommand } from './facilitatorWords';
+import { describeFacilitatorCommand } from '../run';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;

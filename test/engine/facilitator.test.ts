@@ -254,7 +254,10 @@ describe('post, annotate, room', () => {
     expect(sim.state.facilitator?.annotations).toEqual([
       { tick: 42, text: 'Team argued about the statement' },
     ]);
-    expect(sim.state.log.at(-1)).toMatchObject({ tick: 42, kind: 'note' });
+    expect(sim.state.log.at(-1)).toMatchObject({
+      tick: 42,
+      text: 'Facilitator’s note: Team argued about the statement',
+    });
     expect(apply(sim, { type: 'annotate', text: '' })).toMatchObject({ code: 'cmd/empty-text' });
   });
 

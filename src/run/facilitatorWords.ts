@@ -2,8 +2,14 @@
  * The facilitator's commands in words (for the debrief timeline and the console's own history). Injects have
  * ids, not names: they are named by who speaks in them and what they say, as the room saw them.
  */
-import { editedText, type Command, type FacilitatorCommand, type Scenario, type SimState } from '../engine';
-import type { DeepReadonly } from './gameStore';
+import {
+  editedText,
+  type Command,
+  type DeepReadonly,
+  type FacilitatorCommand,
+  type Scenario,
+  type SimState,
+} from '../engine';
 
 const SNIPPET = 60;
 

@@ -1,0 +1,380 @@
+/**
+ * The facilitator's console (the second window, `/#facilitator`): the room's clock, the script's injects
+ * (fire now, hold/release, skip, reword before they fire), a feed item or a question for the room, the hidden
+ * truth, the score's live components, and "note this moment". Every button sends one engine command to the
+ * game window (./protocol.ts); the engine's answer is read out in the status line.
+ *
+ * Keyboard: everything is a native button, input or select in reading order. Shortcuts when no text field has
+ * the focus: Space pauses or resumes the room, N goes to the note field, F to the first inject's Fire button.
+ */
+import { ROOM_SPEEDS, type ApplyResult, type Command, type FeedChannel } from '../../engine';
+import type { FacilitatorView, InjectView, TextEffectView } from '../../store/facilitatorView';
+import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
+import { asToConsole, type Channel, type ToGame } from './protocol';
+import './console.css';
+
+const STATUS_WORDS: Record<InjectView['status'], string> = {
+  upcoming: 'upcoming',
+  held: 'held',
+  'due-while-held': 'due, held',
+  skipped: 'skipped',
+  fired: 'fired',
+};
+
+const POST_CHANNELS: { id: FeedChannel; label: string }[] = [
+  { id: 'headline', label: 'Headline' },
+  { id: 'social', label: 'Social media' },
+  { id: 'stakeholder', label: 'Stakeholder' },
+  { id: 'official', label: 'Official' },
+  { id: 'ops', label: 'Operations' },
+];
+
+export interface ConsolePanel {
+  dispose(): void;
+}
+
+export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  let view: FacilitatorView | null = null;
+  let counter = 0;
+  const pending = new Map<string, string>();
+
+  const status = h('p', { id: 'console-status', class: 'console-status', role: 'status', 'aria-live': 'polite' });
+  const send = (cmd: Command, doing: string) => {
+    const id = `c${++counter}`;
+    pending.set(id, doing);
+    const message: ToGame = { kind: 'command', id, cmd };
+    channel.postMessage(message);
+    setText(status, `${doing}…`);
+  };
+  const showResult = (id: string, result: ApplyResult) => {
+    const doing = pending.get(id);
+    if (doing === undefined) return; // another console's command
+    pending.delete(id);
+    setText(status, result.ok ? `Done: ${doing}.` : `Refused (${result.code}): ${result.message}.`);
+    setAttr(status, 'data-kind', result.ok ? 'ok' : 'refused');
+  };
+
+  // ---- header: the room's clock -------------------------------------------------------------
+  const title = h('h1', { id: 'console-title', text: 'Facilitator console' });
+  const clock = h('span', { id: 'console-clock', class: 'console-clock' });
+  const roomState = h('span', { id: 'console-room', class: 'muted' });
+  const pause = h('button', { type: 'button', id: 'console-pause', class: 'primary', 'aria-keyshortcuts': 'Space' });
+  listen(pause, signal, 'click', () => {
+    if (!view) return;
+    send({ type: 'room', action: view.paused ? 'resume' : 'pause' }, view.paused ? 'resume the room' : 'pause the room');
+  });
+  const speeds = ROOM_SPEEDS.map((speed) => {
+    const b = h('button', { type: 'button', 'data-speed': speed, text: `${speed}×`, 'aria-pressed': false });
+    listen(b, signal, 'click', () => send({ type: 'room', action: 'speed', speed }, `set the speed to ${speed}×`));
+    return b;
+  });
+  const header = h(
+    'header',
+    { class: 'console-head' },
+    title,
+    clock,
+    pause,
+    h('div', { class: 'console-speeds', role: 'group', 'aria-label': 'Room speed' }, ...speeds),
+    roomState,
+  );
+
+  // ---- the script ---------------------------------------------------------------------------
+  const injectList = h('ol', { id: 'console-injects', class: 'console-injects', 'aria-label': 'Injects' });
+  const spentList = h('ol', { id: 'console-spent', class: 'console-injects spent', 'aria-label': 'Fired or skipped' });
+  const spentSummary = h('summary');
+  const scriptSection = h(
+    'section',
+    { class: 'console-script', 'aria-labelledby': 'console-script-title' },
+    h('h2', { id: 'console-script-title', text: 'Coming up' }),
+    injectList,
+    h('details', { class: 'console-spent' }, spentSummary, spentList),
+  );
+
+  const createInject = (v: InjectView) => {
+    const name = h('strong', { class: 'inject-name' });
+    const trigger = h('span', { class: 'inject-trigger' });
+    const badge = h('span', { class: 'inject-status' });
+    const does = h('span', { class: 'inject-does muted' });
+    const fire = h('button', { type: 'button', class: 'primary', 'data-action': 'fire', text: 'Fire now' });
+    const hold = h('button', { type: 'button', 'data-action': 'hold' });
+    const skip = h('button', { type: 'button', 'data-action': 'skip', text: 'Skip' });
+    const texts = h('div', { class: 'inject-texts' });
+    const row = h(
+      'li',
+      { class: 'console-inject', 'data-inject': v.id },
+      h('div', { class: 'inject-line' }, badge, name, trigger, does),
+      texts,
+      h('div', { class: 'inject-actions', role: 'group', 'aria-label': `Inject ${v.id}` }, fire, hold, skip),
+    );
+    listen(fire, signal, 'click', () => send({ type: 'fire-inject', inject: v.id }, `fire ${v.id}`));
+    listen(hold, signal, 'click', () => {
+      const held = row.dataset.status === 'held' || row.dataset.status === 'due-while-held';
+      send({ type: held ? 'release-inject' : 'hold-inject', inject: v.id }, `${held ? 'release' : 'hold'} ${v.id}`);
+    });
+    listen(skip, signal, 'click', () => send({ type: 'skip-inject', inject: v.id }, `skip ${v.id}`));
+    return Object.assign(row, { _parts: { name, trigger, badge, does, fire, hold, skip, texts } });
+  };
+
+  const createText = (injectId: string, t: TextEffectView) => {
+    const label = h('span', { class: 'text-from' });
+    const said = h('q', { class: 'text-said' });
+    const edit = h('button', { type: 'button', class: 'small', 'data-action': 'edit', text: 'Edit text' });
+    const fieldId = `edit-${injectId}-${t.effect}`;
+    const field = h('textarea', { id: fieldId, rows: 2, maxlength: 500, 'aria-label': `New text for ${injectId}` });
+    const save = h('button', { type: 'button', class: 'primary small', 'data-action': 'save', text: 'Save text' });
+    const cancel = h('button', { type: 'button', class: 'small', text: 'Cancel' });
+    const editor = h('div', { class: 'text-editor', hidden: true }, field, h('div', {}, save, cancel));
+    const box = h('div', { class: 'inject-text', 'data-effect': t.effect }, label, said, edit, editor);
+    const close = () => {
+      setHidden(editor, true);
+      setHidden(edit, false);
+      edit.focus();
+    };
+    listen(edit, signal, 'click', () => {
+      field.value = said.textContent ?? '';
+      setHidden(editor, false);
+      setHidden(edit, true);
+      field.focus();
+    });
+    listen(save, signal, 'click', () => {
+      send({ type: 'edit-inject', inject: injectId, effect: t.effect, text: field.value }, `reword ${injectId}`);
+      close();
+    });
+    listen(cancel, signal, 'click', close);
+    listen(field, signal, 'keydown', (e) => {
+      if (e.key === 'Escape') close();
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save.click();
+    });
+    return Object.assign(box, { _parts: { label, said, edit, editor } });
+  };
+
+  const updateInject = (el: HTMLElement, v: InjectView) => {
+    const p = (el as ReturnType<typeof createInject>)._parts;
+    el.dataset.status = v.status;
+    setText(p.name, v.label);
+    setAttr(p.name, 'title', v.name);
+    setText(p.trigger, v.trigger);
+    setText(p.badge, v.times > 1 ? `${STATUS_WORDS[v.status]} (${v.fired}/${v.times})` : STATUS_WORDS[v.status]);
+    setText(p.does, v.does.length > 0 ? `also: ${v.does.join(', ')}` : '');
+    const open = v.status !== 'fired' && v.status !== 'skipped';
+    setHidden(p.fire, !open);
+    setHidden(p.skip, !open);
+    setHidden(p.hold, !open);
+    const held = v.status === 'held' || v.status === 'due-while-held';
+    setText(p.hold, held ? 'Release' : 'Hold');
+    setAttr(p.hold, 'aria-pressed', held);
+    keyed(
+      p.texts,
+      v.texts,
+      (t) => String(t.effect),
+      (t) => createText(v.id, t),
+      (box, t) => {
+        const q = (box as ReturnType<typeof createText>)._parts;
+        setText(q.label, `${t.kind === 'prompt' ? 'Decision from' : 'From'} ${t.from}${t.edited ? ' (reworded)' : ''}: `);
+        setText(q.said, t.text);
+        setHidden(q.edit, !open || !q.editor.hidden);
+        if (!open) setHidden(q.editor, true);
+      },
+    );
+  };
+
+  // ---- the side: truth, score, post, notes --------------------------------------------------
+  const truth = h('p', { id: 'console-truth', class: 'console-truth' });
+  const truthState = h('p', { class: 'muted small' });
+  const scoreTotal = h('output', { id: 'console-score', class: 'console-score-total' });
+  const scoreList = h('ul', { id: 'console-score-parts', class: 'console-score-parts' });
+
+  const postChannel = h(
+    'select',
+    { id: 'post-channel' },
+    ...POST_CHANNELS.map((c) => h('option', { value: c.id, text: c.label })),
+  );
+  postChannel.value = 'headline';
+  const postFrom = h('input', { type: 'text', id: 'post-from', value: 'Daily Nation', maxlength: 60 });
+  const postText = h('textarea', { id: 'post-text', rows: 2, maxlength: 500 });
+  const postButton = h('button', { type: 'button', id: 'post-feed', class: 'primary', text: 'Post to the feed' });
+  const askButton = h('button', { type: 'button', id: 'post-question', text: 'Ask the room' });
+  const post = (question: boolean) => {
+    const cmd: Command = {
+      type: 'post',
+      channel: postChannel.value as FeedChannel,
+      from: postFrom.value,
+      text: postText.value,
+    };
+    if (question) cmd.question = true;
+    send(cmd, question ? 'ask the room' : 'post to the feed');
+    postText.value = '';
+  };
+  listen(postButton, signal, 'click', () => post(false));
+  listen(askButton, signal, 'click', () => post(true));
+
+  const noteField = h('input', {
+    type: 'text',
+    id: 'note-text',
+    maxlength: 500,
+    placeholder: 'What just happened?',
+    'aria-keyshortcuts': 'N',
+  });
+  const noteButton = h('button', { type: 'button', id: 'note-button', class: 'primary', text: 'Note this moment' });
+  const note = () => {
+    send({ type: 'annotate', text: noteField.value }, 'note this moment');
+    noteField.value = '';
+  };
+  listen(noteButton, signal, 'click', note);
+  listen(noteField, signal, 'keydown', (e) => {
+    if (e.key === 'Enter') note();
+  });
+  const notes = h('ol', { id: 'console-notes', class: 'console-notes', 'aria-label': 'Notes taken' });
+
+  const side = h(
+    'div',
+    { class: 'console-side' },
+    h(
+      'section',
+      { 'aria-labelledby': 'console-note-title' },
+      h('h2', { id: 'console-note-title', text: 'Note this moment' }),
+      h('div', { class: 'console-row' }, h('label', { for: 'note-text', class: 'visually-hidden', text: 'Note' }), noteField, noteButton),
+      notes,
+    ),
+    h(
+      'section',
+      { class: 'console-secret', 'aria-labelledby': 'console-truth-title' },
+      h('h2', { id: 'console-truth-title', text: 'Hidden truth (not on the projector)' }),
+      truth,
+      truthState,
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'console-score-title' },
+      h('h2', { id: 'console-score-title' }, 'Score now ', scoreTotal),
+      scoreList,
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'console-post-title' },
+      h('h2', { id: 'console-post-title', text: 'Add to the feed' }),
+      h(
+        'div',
+        { class: 'console-row' },
+        h('label', { for: 'post-channel', text: 'Channel' }),
+        postChannel,
+        h('label', { for: 'post-from', text: 'From' }),
+        postFrom,
+      ),
+      h('label', { for: 'post-text', class: 'visually-hidden', text: 'Text' }),
+      postText,
+      h('div', { class: 'console-row' }, postButton, askButton),
+    ),
+  );
+
+  const waiting = h('p', {
+    id: 'console-waiting',
+    class: 'console-waiting',
+    text: 'Waiting for the game window. Open the game in this browser and start a drill; this console follows it.',
+  });
+  const body = h('div', { class: 'console-body' }, scriptSection, side);
+  root.replaceChildren(header, status, waiting, body);
+  root.classList.add('console');
+
+  const render = () => {
+    setHidden(waiting, view !== null);
+    setHidden(body, view === null);
+    pause.disabled = view === null || view.ended;
+    for (const b of speeds) b.disabled = view === null || view.ended;
+    if (!view) {
+      setText(clock, '');
+      setText(roomState, '');
+      setText(pause, 'Pause room');
+      return;
+    }
+    setText(title, `Facilitator: ${view.scenarioTitle}`);
+    document.title = `Facilitator — ${view.scenarioTitle}`;
+    setText(clock, view.clock);
+    setText(pause, view.paused ? 'Resume room' : 'Pause room');
+    for (const b of speeds) setAttr(b, 'aria-pressed', Number(b.dataset.speed) === view.speed);
+    setText(
+      roomState,
+      view.ended
+        ? 'The drill has ended.'
+        : view.waitingForAnswer
+          ? 'Waiting for the team to answer a decision.'
+          : view.paused
+            ? 'Paused.'
+            : 'Running.',
+    );
+    const open = view.injects.filter((v) => v.status !== 'fired' && v.status !== 'skipped');
+    const spent = view.injects.filter((v) => v.status === 'fired' || v.status === 'skipped');
+    keyed(injectList, open, (v) => v.id, createInject, updateInject);
+    keyed(spentList, spent, (v) => v.id, createInject, updateInject);
+    setText(spentSummary, `Fired or skipped (${spent.length})`);
+
+    setText(truth, view.truth.sentence);
+    setText(truthState, view.truth.revealed ? 'It has come out.' : 'The room does not know it yet.');
+    setText(scoreTotal, view.score.total.toFixed(1));
+    keyed(
+      scoreList,
+      view.score.components,
+      (c) => c.id,
+      (c) => {
+        const bar = h('meter', { min: 0, max: c.max, 'aria-label': c.label });
+        const value = h('span', { class: 'score-points' });
+        return Object.assign(h('li', { 'data-component': c.id }, h('span', { text: c.label }), bar, value), {
+          _parts: { bar, value },
+        });
+      },
+      (el, c) => {
+        const p = (el as HTMLElement & { _parts: { bar: HTMLMeterElement; value: HTMLElement } })._parts;
+        p.bar.value = c.points;
+        setText(p.value, `${c.points.toFixed(1)} / ${c.max.toFixed(0)}`);
+      },
+    );
+    keyed(
+      notes,
+      view.annotations,
+      (a, i) => `${i}`,
+      (a) => h('li', {}, h('span', { class: 'time', text: a.time }), ' ', a.text),
+      () => {},
+    );
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const message = asToConsole(event.data);
+    if (!message) return;
+    if (message.kind === 'result') showResult(message.id, message.result);
+    else {
+      view = message.view;
+      render();
+    }
+  };
+  channel.addEventListener('message', onMessage);
+
+  const typing = (target: EventTarget | null) =>
+    target instanceof HTMLElement && (target.closest('input, textarea, select') !== null || target.isContentEditable);
+  listen(document.body, signal, 'keydown', (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+      pause.click();
+      e.preventDefault();
+    } else if (e.key === 'n' || e.key === 'N') {
+      noteField.focus();
+      e.preventDefault();
+    } else if (e.key === 'f' || e.key === 'F') {
+      injectList.querySelector<HTMLButtonElement>('button[data-action="fire"]')?.focus();
+      e.preventDefault();
+    }
+  });
+
+  render();
+  const hello: ToGame = { kind: 'hello' };
+  channel.postMessage(hello);
+
+  return {
+    dispose() {
+      lifetime.abort();
+      channel.removeEventListener('message', onMessage);
+      root.replaceChildren();
+    },
+  };
+}
