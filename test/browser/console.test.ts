@@ -125,8 +125,12 @@ describe('facilitator console: two windows, one drill', () => {
     await game.waitForFunction(() => (window.__cascade!.tick() ?? 0) >= 300);
     await console.click('#console-pause:has-text("Pause room")');
     await console.waitForSelector('#console-status:has-text("Done: pause the room")');
-    await console.fill('#note-text', NOTE);
-    await console.press('#note-text', 'Enter');
+    // Keyboard: N goes to the note field from anywhere on the console; Enter takes the note.
+    await console.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await console.keyboard.press('n');
+    expect(await console.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    await console.keyboard.type(NOTE);
+    await console.keyboard.press('Enter');
     await console.waitForSelector(`#console-notes li:has-text("${NOTE}")`);
     await console.waitForSelector('#console-status:has-text("Done: note this moment")');
 

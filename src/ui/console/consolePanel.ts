@@ -40,7 +40,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   let counter = 0;
   const pending = new Map<string, string>();
 
-  const status = h('p', { id: 'console-status', class: 'console-status', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', {
+    id: 'console-status',
+    class: 'console-status',
+    role: 'status',
+    'aria-live': 'polite',
+  });
   const send = (cmd: Command, doing: string) => {
     const id = `c${++counter}`;
     pending.set(id, doing);
@@ -60,14 +65,24 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   const title = h('h1', { id: 'console-title', text: 'Facilitator console' });
   const clock = h('span', { id: 'console-clock', class: 'console-clock' });
   const roomState = h('span', { id: 'console-room', class: 'muted' });
-  const pause = h('button', { type: 'button', id: 'console-pause', class: 'primary', 'aria-keyshortcuts': 'Space' });
+  const pause = h('button', {
+    type: 'button',
+    id: 'console-pause',
+    class: 'primary',
+    'aria-keyshortcuts': 'Space',
+  });
   listen(pause, signal, 'click', () => {
     if (!view) return;
-    send({ type: 'room', action: view.paused ? 'resume' : 'pause' }, view.paused ? 'resume the room' : 'pause the room');
+    send(
+      { type: 'room', action: view.paused ? 'resume' : 'pause' },
+      view.paused ? 'resume the room' : 'pause the room',
+    );
   });
   const speeds = ROOM_SPEEDS.map((speed) => {
     const b = h('button', { type: 'button', 'data-speed': speed, text: `${speed}×`, 'aria-pressed': false });
-    listen(b, signal, 'click', () => send({ type: 'room', action: 'speed', speed }, `set the speed to ${speed}×`));
+    listen(b, signal, 'click', () =>
+      send({ type: 'room', action: 'speed', speed }, `set the speed to ${speed}×`),
+    );
     return b;
   });
   const header = h(
@@ -82,7 +97,11 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
 
   // ---- the script ---------------------------------------------------------------------------
   const injectList = h('ol', { id: 'console-injects', class: 'console-injects', 'aria-label': 'Injects' });
-  const spentList = h('ol', { id: 'console-spent', class: 'console-injects spent', 'aria-label': 'Fired or skipped' });
+  const spentList = h('ol', {
+    id: 'console-spent',
+    class: 'console-injects spent',
+    'aria-label': 'Fired or skipped',
+  });
   const spentSummary = h('summary');
   const scriptSection = h(
     'section',
@@ -101,17 +120,26 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     const hold = h('button', { type: 'button', 'data-action': 'hold' });
     const skip = h('button', { type: 'button', 'data-action': 'skip', text: 'Skip' });
     const texts = h('div', { class: 'inject-texts' });
+    const actions = h(
+      'div',
+      { class: 'inject-actions', role: 'group', 'aria-label': `Inject ${v.id}` },
+      fire,
+      hold,
+      skip,
+    );
     const row = h(
       'li',
       { class: 'console-inject', 'data-inject': v.id },
-      h('div', { class: 'inject-line' }, badge, name, trigger, does),
+      h('div', { class: 'inject-line' }, badge, name, trigger, does, actions),
       texts,
-      h('div', { class: 'inject-actions', role: 'group', 'aria-label': `Inject ${v.id}` }, fire, hold, skip),
     );
     listen(fire, signal, 'click', () => send({ type: 'fire-inject', inject: v.id }, `fire ${v.id}`));
     listen(hold, signal, 'click', () => {
       const held = row.dataset.status === 'held' || row.dataset.status === 'due-while-held';
-      send({ type: held ? 'release-inject' : 'hold-inject', inject: v.id }, `${held ? 'release' : 'hold'} ${v.id}`);
+      send(
+        { type: held ? 'release-inject' : 'hold-inject', inject: v.id },
+        `${held ? 'release' : 'hold'} ${v.id}`,
+      );
     });
     listen(skip, signal, 'click', () => send({ type: 'skip-inject', inject: v.id }, `skip ${v.id}`));
     return Object.assign(row, { _parts: { name, trigger, badge, does, fire, hold, skip, texts } });
@@ -122,8 +150,18 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     const said = h('q', { class: 'text-said' });
     const edit = h('button', { type: 'button', class: 'small', 'data-action': 'edit', text: 'Edit text' });
     const fieldId = `edit-${injectId}-${t.effect}`;
-    const field = h('textarea', { id: fieldId, rows: 2, maxlength: 500, 'aria-label': `New text for ${injectId}` });
-    const save = h('button', { type: 'button', class: 'primary small', 'data-action': 'save', text: 'Save text' });
+    const field = h('textarea', {
+      id: fieldId,
+      rows: 2,
+      maxlength: 500,
+      'aria-label': `New text for ${injectId}`,
+    });
+    const save = h('button', {
+      type: 'button',
+      class: 'primary small',
+      'data-action': 'save',
+      text: 'Save text',
+    });
     const cancel = h('button', { type: 'button', class: 'small', text: 'Cancel' });
     const editor = h('div', { class: 'text-editor', hidden: true }, field, h('div', {}, save, cancel));
     const box = h('div', { class: 'inject-text', 'data-effect': t.effect }, label, said, edit, editor);
@@ -139,7 +177,10 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       field.focus();
     });
     listen(save, signal, 'click', () => {
-      send({ type: 'edit-inject', inject: injectId, effect: t.effect, text: field.value }, `reword ${injectId}`);
+      send(
+        { type: 'edit-inject', inject: injectId, effect: t.effect, text: field.value },
+        `reword ${injectId}`,
+      );
       close();
     });
     listen(cancel, signal, 'click', close);
@@ -156,7 +197,10 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     setText(p.name, v.label);
     setAttr(p.name, 'title', v.name);
     setText(p.trigger, v.trigger);
-    setText(p.badge, v.times > 1 ? `${STATUS_WORDS[v.status]} (${v.fired}/${v.times})` : STATUS_WORDS[v.status]);
+    setText(
+      p.badge,
+      v.times > 1 ? `${STATUS_WORDS[v.status]} (${v.fired}/${v.times})` : STATUS_WORDS[v.status],
+    );
     setText(p.does, v.does.length > 0 ? `also: ${v.does.join(', ')}` : '');
     const open = v.status !== 'fired' && v.status !== 'skipped';
     setHidden(p.fire, !open);
@@ -172,7 +216,10 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       (t) => createText(v.id, t),
       (box, t) => {
         const q = (box as ReturnType<typeof createText>)._parts;
-        setText(q.label, `${t.kind === 'prompt' ? 'Decision from' : 'From'} ${t.from}${t.edited ? ' (reworded)' : ''}: `);
+        setText(
+          q.label,
+          `${t.kind === 'prompt' ? 'Decision from' : 'From'} ${t.from}${t.edited ? ' (reworded)' : ''}: `,
+        );
         setText(q.said, t.text);
         setHidden(q.edit, !open || !q.editor.hidden);
         if (!open) setHidden(q.editor, true);
@@ -194,7 +241,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   postChannel.value = 'headline';
   const postFrom = h('input', { type: 'text', id: 'post-from', value: 'Daily Nation', maxlength: 60 });
   const postText = h('textarea', { id: 'post-text', rows: 2, maxlength: 500 });
-  const postButton = h('button', { type: 'button', id: 'post-feed', class: 'primary', text: 'Post to the feed' });
+  const postButton = h('button', {
+    type: 'button',
+    id: 'post-feed',
+    class: 'primary',
+    text: 'Post to the feed',
+  });
   const askButton = h('button', { type: 'button', id: 'post-question', text: 'Ask the room' });
   const post = (question: boolean) => {
     const cmd: Command = {
@@ -217,7 +269,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     placeholder: 'What just happened?',
     'aria-keyshortcuts': 'N',
   });
-  const noteButton = h('button', { type: 'button', id: 'note-button', class: 'primary', text: 'Note this moment' });
+  const noteButton = h('button', {
+    type: 'button',
+    id: 'note-button',
+    class: 'primary',
+    text: 'Note this moment',
+  });
   const note = () => {
     send({ type: 'annotate', text: noteField.value }, 'note this moment');
     noteField.value = '';
@@ -235,7 +292,13 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       'section',
       { 'aria-labelledby': 'console-note-title' },
       h('h2', { id: 'console-note-title', text: 'Note this moment' }),
-      h('div', { class: 'console-row' }, h('label', { for: 'note-text', class: 'visually-hidden', text: 'Note' }), noteField, noteButton),
+      h(
+        'div',
+        { class: 'console-row' },
+        h('label', { for: 'note-text', class: 'visually-hidden', text: 'Note' }),
+        noteField,
+        noteButton,
+      ),
       notes,
     ),
     h(
@@ -351,7 +414,8 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   channel.addEventListener('message', onMessage);
 
   const typing = (target: EventTarget | null) =>
-    target instanceof HTMLElement && (target.closest('input, textarea, select') !== null || target.isContentEditable);
+    target instanceof HTMLElement &&
+    (target.closest('input, textarea, select') !== null || target.isContentEditable);
   listen(document.body, signal, 'keydown', (e) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {

@@ -15,8 +15,7 @@ export const CONSOLE_FRAGMENT = '#facilitator';
 
 /** Game → console. `view` is null when no drill is running (the menu, the debrief of another). */
 export type ToConsole =
-  | { kind: 'view'; view: FacilitatorView | null }
-  | { kind: 'result'; id: string; result: ApplyResult };
+  { kind: 'view'; view: FacilitatorView | null } | { kind: 'result'; id: string; result: ApplyResult };
 
 /** Console → game. */
 export type ToGame = { kind: 'hello' } | { kind: 'command'; id: string; cmd: Command };
