@@ -3,7 +3,7 @@
  * window's end of the link (src/ui/console/bridge.ts, over a pair of linked fake channels), and where the
  * facilitator's notes end up (the report's timeline, once).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApplyResult } from '../../src/engine';
 import { createGameStore, createSession, type SessionStore } from '../../src/store';
 import { facilitatorView, truthSentence } from '../../src/store/facilitatorView';
@@ -172,6 +172,24 @@ describe('the game window’s end of the link', () => {
       'fire-inject',
       'fire-inject',
     ]);
+    dispose();
+  });
+
+  it('does no work without a console: it announces itself once and sends no view until a console says hello', async () => {
+    // Timers are faked: "nothing was sent" is proved by running every timer the bridge set, not by waiting.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const session = sessionInCity();
+    const [gameEnd, consoleEnd] = channelPair();
+    const dispose = installConsoleBridge(session, gameEnd);
+    const g = session.getState().game!.getState();
+    g.setPaused(false);
+    for (let i = 0; i < 30; i++) g.frame(250);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(gameEnd.sent).toEqual([{ kind: 'ready' }]);
+    const view = heard(consoleEnd, (m): m is Extract<ToConsole, { kind: 'view' }> => m.kind === 'view');
+    consoleEnd.postMessage({ kind: 'hello' });
+    expect((await view).view?.tick).toBe(g.sim.state.tick);
     dispose();
   });
 

@@ -55,8 +55,10 @@ export function installConsoleBridge(
   // always sent, so the console ends on the true state).
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSent = -Infinity;
+  // Nobody to send views to until a console says hello: a game without a console does no extra work.
+  let consoleOpen = false;
   const schedule = () => {
-    if (timer !== undefined) return;
+    if (!consoleOpen || timer !== undefined) return;
     const wait = Math.max(0, lastSent + VIEW_INTERVAL_MS - performance.now());
     timer = setTimeout(() => {
       timer = undefined;
@@ -79,6 +81,7 @@ export function installConsoleBridge(
   const onMessage = (event: MessageEvent) => {
     const message = asToGame(event.data);
     if (!message) return;
+    consoleOpen = true;
     if (message.kind === 'hello') return schedule();
     const game = currentGame();
     const result: ApplyResult = game
@@ -88,6 +91,7 @@ export function installConsoleBridge(
     schedule();
   };
   channel.addEventListener('message', onMessage);
+  post({ kind: 'ready' });
 
   return () => {
     clearTimeout(timer);

@@ -29,6 +29,9 @@ const POST_CHANNELS: { id: FeedChannel; label: string }[] = [
   { id: 'ops', label: 'Operations' },
 ];
 
+/** Real milliseconds to wait for the game's answer before saying it is not there. */
+const NO_ANSWER_MS = 4000;
+
 export interface ConsolePanel {
   dispose(): void;
 }
@@ -38,6 +41,8 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   const { signal } = lifetime;
   let view: FacilitatorView | null = null;
   let counter = 0;
+  // Results are broadcast to every console: ids carry this console's own prefix, so each keeps its own answers.
+  const prefix = crypto.randomUUID().slice(0, 8);
   const pending = new Map<string, string>();
 
   const status = h('p', {
@@ -47,11 +52,18 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     'aria-live': 'polite',
   });
   const send = (cmd: Command, doing: string) => {
-    const id = `c${++counter}`;
+    const id = `${prefix}-${++counter}`;
     pending.set(id, doing);
     const message: ToGame = { kind: 'command', id, cmd };
     channel.postMessage(message);
     setText(status, `${doing}…`);
+    setAttr(status, 'data-kind', null);
+    // The game answers at once when it is there; silence means its window was closed or is another browser.
+    setTimeout(() => {
+      if (!pending.delete(id) || signal.aborted) return;
+      setText(status, `No answer from the game window to “${doing}”. Is the game open in this browser?`);
+      setAttr(status, 'data-kind', 'refused');
+    }, NO_ANSWER_MS);
   };
   const showResult = (id: string, result: ApplyResult) => {
     const doing = pending.get(id);
@@ -402,10 +414,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     );
   };
 
+  const hello: ToGame = { kind: 'hello' };
   const onMessage = (event: MessageEvent) => {
     const message = asToConsole(event.data);
     if (!message) return;
     if (message.kind === 'result') showResult(message.id, message.result);
+    else if (message.kind === 'ready') channel.postMessage(hello);
     else {
       view = message.view;
       render();
@@ -431,7 +445,6 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   });
 
   render();
-  const hello: ToGame = { kind: 'hello' };
   channel.postMessage(hello);
 
   return {

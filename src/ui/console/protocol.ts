@@ -15,9 +15,12 @@ export const CONSOLE_FRAGMENT = '#facilitator';
 
 /** Game → console. `view` is null when no drill is running (the menu, the debrief of another). */
 export type ToConsole =
-  { kind: 'view'; view: FacilitatorView | null } | { kind: 'result'; id: string; result: ApplyResult };
+  /** A game window (re)loaded: an open console says hello again. */
+  | { kind: 'ready' }
+  | { kind: 'view'; view: FacilitatorView | null }
+  | { kind: 'result'; id: string; result: ApplyResult };
 
-/** Console → game. */
+/** Console → game. Views are sent only once a console has said hello (no console, no work). */
 export type ToGame = { kind: 'hello' } | { kind: 'command'; id: string; cmd: Command };
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -33,6 +36,7 @@ export function asToGame(data: unknown): ToGame | null {
 
 export function asToConsole(data: unknown): ToConsole | null {
   if (!isRecord(data)) return null;
+  if (data.kind === 'ready') return { kind: 'ready' };
   if (data.kind === 'view' && (data.view === null || isRecord(data.view)))
     return { kind: 'view', view: data.view as FacilitatorView | null };
   if (data.kind === 'result' && typeof data.id === 'string' && isRecord(data.result))
