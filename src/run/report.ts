@@ -14,7 +14,8 @@ export type Topic = 'technical' | 'messaging' | 'rumours' | 'workarounds' | 'cas
 export interface TimelineEntry {
   tick: number;
   clock: string;
-  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note';
+  /** `annotation`: a moment the facilitator noted (it goes on paper with the decisions). */
+  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note' | 'annotation';
   text: string;
   /** Who made the decision (a role, when the UI records one). */
   by?: string;
@@ -80,7 +81,7 @@ export function buildReport(
     timeline.push({
       tick: a.tick,
       clock: elapsedClock(a.tick),
-      kind: 'note',
+      kind: 'annotation',
       text: `Facilitator’s note: ${a.text}`,
     });
   for (const e of state.log) {

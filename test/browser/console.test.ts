@@ -168,5 +168,16 @@ describe('facilitator console: two windows, one drill', () => {
     await console.screenshot({ path: SCREEN });
     await console.screenshot({ path: artifactPath('console-1280x720.png') });
     await game.screenshot({ path: artifactPath('console-projector-1280x720.png') });
+
+    // The note is on the debrief's timeline, once, marked as the facilitator's; their actions are theirs.
+    await game.click('#end-drill');
+    await game.click('#end-drill');
+    await game.waitForSelector('#debrief:not([hidden]) #timeline');
+    const noted = game.locator(`#timeline li:has-text("${NOTE}")`);
+    expect(await noted.count()).toBe(1);
+    expect(await noted.getAttribute('data-kind')).toBe('annotation');
+    expect(await game.textContent(`#timeline li:has-text("${REWORDED}") >> nth=0`)).toBeTruthy();
+    expect(await game.locator('#timeline li:has-text("(Facilitator)")').count()).toBe(log.length - 1);
+    await console.waitForSelector('#console-room:has-text("The drill has ended")');
   });
 });

@@ -172,6 +172,9 @@ describe('the game window’s end of the link', () => {
       'fire-inject',
       'fire-inject',
     ]);
+    // The report says the facilitator did it, not the role at the team's keyboard.
+    expect(Object.values(g.roles)).toEqual(Array(5).fill('Facilitator'));
+    expect(g.role).toBe('Commander');
     dispose();
   });
 
@@ -226,13 +229,13 @@ describe('notes in the report', () => {
       {
         tick,
         clock: expect.any(String),
-        kind: 'note',
+        kind: 'annotation',
         text: 'Facilitator’s note: They argued about the minister',
       },
     ]);
     expect(
       timeline.some((t) => t.kind === 'decision' && t.text.startsWith('Facilitator posted as Radio')),
     ).toBe(true);
-    expect(report.timeline.filter((t) => t.kind === 'note' && t.text.includes('argued'))).toHaveLength(1);
+    expect(report.timeline.filter((t) => t.text.includes('argued'))).toHaveLength(1);
   });
 });

@@ -13,10 +13,13 @@ import { asToGame, CHANNEL_NAME, type Channel, type ToConsole } from './protocol
 /** Real milliseconds between two views sent while the clock runs. */
 const VIEW_INTERVAL_MS = 250;
 
+/** Who the report says issued the console's commands. */
+export const FACILITATOR_ROLE = 'Facilitator';
+
 /** Issues a console command; a `room` command the engine accepts also pauses, resumes or sets the speed. */
 export function issueFromConsole(game: GameStore, cmd: Command): ApplyResult {
   const g = game.getState();
-  const result = g.issue(cmd);
+  const result = g.issue(cmd, FACILITATOR_ROLE);
   if (result.ok && cmd.type === 'room') {
     if (cmd.action === 'pause') g.setPaused(true);
     else if (cmd.action === 'resume') g.setPaused(false);
