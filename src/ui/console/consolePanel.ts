@@ -8,18 +8,11 @@
  * the focus: Space pauses or resumes the room, N goes to the note field, F to the first inject's Fire button.
  */
 import { ROOM_SPEEDS, type ApplyResult, type Command, type FeedChannel } from '../../engine';
-import type { FacilitatorView, InjectView, TextEffectView } from '../../store/facilitatorView';
+import type { FacilitatorView } from '../../store/facilitatorView';
 import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
+import { injectRows } from './injectRows';
 import { asToConsole, type Channel, type ToGame } from './protocol';
 import './console.css';
-
-const STATUS_WORDS: Record<InjectView['status'], string> = {
-  upcoming: 'upcoming',
-  held: 'held',
-  'due-while-held': 'due, held',
-  skipped: 'skipped',
-  fired: 'fired',
-};
 
 const POST_CHANNELS: { id: FeedChannel; label: string }[] = [
   { id: 'headline', label: 'Headline' },
@@ -42,7 +35,8 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   let view: FacilitatorView | null = null;
   let counter = 0;
   // Results are broadcast to every console: ids carry this console's own prefix, so each keeps its own answers.
-  const prefix = crypto.randomUUID().slice(0, 8);
+  // (getRandomValues, not randomUUID: the console may be served over plain http on a LAN, not a secure context.)
+  const prefix = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36);
   const pending = new Map<string, string>();
 
   const status = h('p', {
@@ -91,7 +85,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     );
   });
   const speeds = ROOM_SPEEDS.map((speed) => {
-    const b = h('button', { type: 'button', 'data-speed': speed, text: `${speed}×`, 'aria-pressed': false });
+    const b = h('button', {
+      type: 'button',
+      'data-speed': speed,
+      text: `${speed}×`,
+      'aria-pressed': 'false',
+    });
     listen(b, signal, 'click', () =>
       send({ type: 'room', action: 'speed', speed }, `set the speed to ${speed}×`),
     );
@@ -123,121 +122,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     h('details', { class: 'console-spent' }, spentSummary, spentList),
   );
 
-  const createInject = (v: InjectView) => {
-    const name = h('strong', { class: 'inject-name' });
-    const trigger = h('span', { class: 'inject-trigger' });
-    const badge = h('span', { class: 'inject-status' });
-    const does = h('span', { class: 'inject-does muted' });
-    const fire = h('button', { type: 'button', class: 'primary', 'data-action': 'fire', text: 'Fire now' });
-    const hold = h('button', { type: 'button', 'data-action': 'hold' });
-    const skip = h('button', { type: 'button', 'data-action': 'skip', text: 'Skip' });
-    const texts = h('div', { class: 'inject-texts' });
-    const actions = h(
-      'div',
-      { class: 'inject-actions', role: 'group', 'aria-label': `Inject ${v.id}` },
-      fire,
-      hold,
-      skip,
-    );
-    const row = h(
-      'li',
-      { class: 'console-inject', 'data-inject': v.id },
-      h('div', { class: 'inject-line' }, badge, name, trigger, does, actions),
-      texts,
-    );
-    listen(fire, signal, 'click', () => send({ type: 'fire-inject', inject: v.id }, `fire ${v.id}`));
-    listen(hold, signal, 'click', () => {
-      const held = row.dataset.status === 'held' || row.dataset.status === 'due-while-held';
-      send(
-        { type: held ? 'release-inject' : 'hold-inject', inject: v.id },
-        `${held ? 'release' : 'hold'} ${v.id}`,
-      );
-    });
-    listen(skip, signal, 'click', () => send({ type: 'skip-inject', inject: v.id }, `skip ${v.id}`));
-    return Object.assign(row, { _parts: { name, trigger, badge, does, fire, hold, skip, texts } });
-  };
-
-  const createText = (injectId: string, t: TextEffectView) => {
-    const label = h('span', { class: 'text-from' });
-    const said = h('q', { class: 'text-said' });
-    const edit = h('button', { type: 'button', class: 'small', 'data-action': 'edit', text: 'Edit text' });
-    const fieldId = `edit-${injectId}-${t.effect}`;
-    const field = h('textarea', {
-      id: fieldId,
-      rows: 2,
-      maxlength: 500,
-      'aria-label': `New text for ${injectId}`,
-    });
-    const save = h('button', {
-      type: 'button',
-      class: 'primary small',
-      'data-action': 'save',
-      text: 'Save text',
-    });
-    const cancel = h('button', { type: 'button', class: 'small', text: 'Cancel' });
-    const editor = h('div', { class: 'text-editor', hidden: true }, field, h('div', {}, save, cancel));
-    const box = h('div', { class: 'inject-text', 'data-effect': t.effect }, label, said, edit, editor);
-    const close = () => {
-      setHidden(editor, true);
-      setHidden(edit, false);
-      edit.focus();
-    };
-    listen(edit, signal, 'click', () => {
-      field.value = said.textContent ?? '';
-      setHidden(editor, false);
-      setHidden(edit, true);
-      field.focus();
-    });
-    listen(save, signal, 'click', () => {
-      send(
-        { type: 'edit-inject', inject: injectId, effect: t.effect, text: field.value },
-        `reword ${injectId}`,
-      );
-      close();
-    });
-    listen(cancel, signal, 'click', close);
-    listen(field, signal, 'keydown', (e) => {
-      if (e.key === 'Escape') close();
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save.click();
-    });
-    return Object.assign(box, { _parts: { label, said, edit, editor } });
-  };
-
-  const updateInject = (el: HTMLElement, v: InjectView) => {
-    const p = (el as ReturnType<typeof createInject>)._parts;
-    el.dataset.status = v.status;
-    setText(p.name, v.label);
-    setAttr(p.name, 'title', v.name);
-    setText(p.trigger, v.trigger);
-    setText(
-      p.badge,
-      v.times > 1 ? `${STATUS_WORDS[v.status]} (${v.fired}/${v.times})` : STATUS_WORDS[v.status],
-    );
-    setText(p.does, v.does.length > 0 ? `also: ${v.does.join(', ')}` : '');
-    const open = v.status !== 'fired' && v.status !== 'skipped';
-    setHidden(p.fire, !open);
-    setHidden(p.skip, !open);
-    setHidden(p.hold, !open);
-    const held = v.status === 'held' || v.status === 'due-while-held';
-    setText(p.hold, held ? 'Release' : 'Hold');
-    setAttr(p.hold, 'aria-pressed', held);
-    keyed(
-      p.texts,
-      v.texts,
-      (t) => String(t.effect),
-      (t) => createText(v.id, t),
-      (box, t) => {
-        const q = (box as ReturnType<typeof createText>)._parts;
-        setText(
-          q.label,
-          `${t.kind === 'prompt' ? 'Decision from' : 'From'} ${t.from}${t.edited ? ' (reworded)' : ''}: `,
-        );
-        setText(q.said, t.text);
-        setHidden(q.edit, !open || !q.editor.hidden);
-        if (!open) setHidden(q.editor, true);
-      },
-    );
-  };
+  const rows = injectRows(signal, send);
 
   // ---- the side: truth, score, post, notes --------------------------------------------------
   const truth = h('p', { id: 'console-truth', class: 'console-truth' });
@@ -368,7 +253,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     document.title = `Facilitator — ${view.scenarioTitle}`;
     setText(clock, view.clock);
     setText(pause, view.paused ? 'Resume room' : 'Pause room');
-    for (const b of speeds) setAttr(b, 'aria-pressed', Number(b.dataset.speed) === view.speed);
+    for (const b of speeds) setAttr(b, 'aria-pressed', String(Number(b.dataset.speed) === view.speed));
     setText(
       roomState,
       view.ended
@@ -381,8 +266,14 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     );
     const open = view.injects.filter((v) => v.status !== 'fired' && v.status !== 'skipped');
     const spent = view.injects.filter((v) => v.status === 'fired' || v.status === 'skipped');
-    keyed(injectList, open, (v) => v.id, createInject, updateInject);
-    keyed(spentList, spent, (v) => v.id, createInject, updateInject);
+    // A row that fires or is skipped leaves this list: keep the keyboard where it was (the next row's Fire now).
+    const focusedRow = [...injectList.children].findIndex((row) => row.contains(document.activeElement));
+    keyed(injectList, open, (v) => v.id, rows.create, rows.update);
+    if (focusedRow >= 0 && !injectList.contains(document.activeElement)) {
+      const next = injectList.children[Math.min(focusedRow, injectList.children.length - 1)];
+      (next?.querySelector('button[data-action="fire"]') as HTMLButtonElement | null)?.focus();
+    }
+    keyed(spentList, spent, (v) => v.id, rows.create, rows.update);
     setText(spentSummary, `Fired or skipped (${spent.length})`);
 
     setText(truth, view.truth.sentence);
