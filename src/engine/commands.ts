@@ -5,7 +5,7 @@
  */
 import { pushLog } from './log';
 import { recomputeModifiers } from './modifiers';
-import { applyFacilitatorCommand } from './facilitator';
+import { answerAsked, applyFacilitatorCommand } from './facilitator';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
 import { parseCommand } from './parseCommand';
@@ -153,6 +153,8 @@ function lift(sim: Sim, cmd: Of<'lift'>): ApplyResult {
 }
 
 function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
+  const asked = answerAsked(sim, cmd); // a question the facilitator put to the team (./facilitator.ts)
+  if (asked) return asked;
   const { scenario, state } = sim;
   const p = state.prompts.findIndex((x) => scenario.injects[x.inject]!.id === cmd.inject);
   if (p < 0) return reject('cmd/no-such-prompt', `no open decision from inject '${cmd.inject}'`);

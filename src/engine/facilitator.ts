@@ -8,8 +8,8 @@ import { pushLog } from './log';
 import type { Sim } from './sim';
 import {
   ROOM_SPEEDS,
+  type AskedQuestion,
   type FacilitatorCommand,
-  type FacilitatorRejectionCode,
   type FacilitatorState,
 } from './facilitatorTypes';
 import type { ApplyResult, Effect, FeedChannel, RejectionCode, SimState } from './types';
@@ -20,6 +20,11 @@ export const MAX_FACILITATOR_TEXT = 500;
 export const MAX_FROM = 60;
 /** At most this many notes in one drill (the state stays small enough to save and share). */
 export const MAX_ANNOTATIONS = 200;
+/** At most this many questions to the team in one drill, each with at most this many answers. */
+export const MAX_QUESTIONS = 50;
+export const MAX_ANSWERS = 4;
+/** A question to the team stays open this long (simulated seconds), as a scenario's prompt does by default. */
+export const ASK_TIMEOUT_TICKS = 10 * 60;
 
 const FEED_CHANNELS: readonly FeedChannel[] = ['headline', 'social', 'stakeholder', 'official', 'ops'];
 
@@ -52,14 +57,27 @@ export function parseFacilitatorCommand(c: Fields): Parsed | undefined {
       if (!from.ok) return from;
       const text = checkText(c.text, MAX_FACILITATOR_TEXT);
       if (!text.ok) return text;
-      const cmd: FacilitatorCommand = {
-        type: 'post',
-        channel: c.channel as FeedChannel,
-        from: from.text,
-        text: text.text,
+      return {
+        ok: true,
+        cmd: { type: 'post', channel: c.channel as FeedChannel, from: from.text, text: text.text },
       };
-      if (c.question === true) cmd.question = true;
-      return { ok: true, cmd };
+    }
+    case 'ask': {
+      const from = checkText(c.from, MAX_FROM);
+      if (!from.ok) return from;
+      const text = checkText(c.text, MAX_FACILITATOR_TEXT);
+      if (!text.ok) return text;
+      if (!Array.isArray(c.answers) || c.answers.length < 2 || c.answers.length > MAX_ANSWERS)
+        return fail('cmd/malformed', `a question needs 2 to ${MAX_ANSWERS} answers`);
+      const answers: string[] = [];
+      for (const raw of c.answers as unknown[]) {
+        const answer = checkText(raw, MAX_FROM);
+        if (!answer.ok) return answer;
+        if (answers.includes(answer.text))
+          return fail('cmd/malformed', `the answer '${answer.text}' is there twice`);
+        answers.push(answer.text);
+      }
+      return { ok: true, cmd: { type: 'ask', from: from.text, text: text.text, answers } };
     }
     case 'annotate': {
       const text = checkText(c.text, MAX_FACILITATOR_TEXT);
@@ -94,7 +112,7 @@ function checkText(
   return { ok: true, text };
 }
 
-function reject(code: FacilitatorRejectionCode, message: string): ApplyResult {
+function reject(code: RejectionCode, message: string): ApplyResult {
   return { ok: false, code, message };
 }
 
@@ -124,9 +142,28 @@ export function applyFacilitatorCommand(sim: Sim, cmd: FacilitatorCommand): Appl
     case 'edit-inject':
       return injectCommand(sim, cmd);
     case 'post': {
-      const why = cmd.question ? 'a question from the facilitator' : 'posted by the facilitator';
-      postFeed(sim, cmd.channel, cmd.from, cmd.text, why);
+      postFeed(sim, cmd.channel, cmd.from, cmd.text, 'posted by the facilitator');
       pushLog(sim.state, 'command', `facilitator posted to ${cmd.channel}: ${cmd.text}`, -1);
+      return { ok: true };
+    }
+    case 'ask': {
+      const f = facilitatorOf(sim.state);
+      const asked = (f.asked ??= []);
+      if (asked.length >= MAX_QUESTIONS)
+        return reject('cmd/limit-reached', `at most ${MAX_QUESTIONS} questions in one drill`);
+      const id = `ask-${asked.length + 1}`;
+      const tick = sim.state.tick;
+      asked.push({
+        id,
+        tick,
+        deadlineTick: tick + ASK_TIMEOUT_TICKS,
+        from: cmd.from,
+        text: cmd.text,
+        answers: cmd.answers,
+        answer: -1,
+      });
+      postFeed(sim, 'stakeholder', cmd.from, cmd.text, 'a question from the facilitator');
+      pushLog(sim.state, 'command', `facilitator asked (${id}): ${cmd.text}`, -1);
       return { ok: true };
     }
     case 'annotate': {
@@ -206,6 +243,33 @@ function injectCommand(sim: Sim, cmd: InjectCommand): ApplyResult {
       return { ok: true };
     }
   }
+}
+
+/**
+ * Called by `answer` (./commands.ts) first: the answer to one of the facilitator's questions, or undefined if
+ * the command names no question of theirs (then it is a scenario prompt's answer).
+ */
+export function answerAsked(sim: Sim, cmd: { inject: string; option: string }): ApplyResult | undefined {
+  const q = sim.state.facilitator?.asked?.find((a) => a.id === cmd.inject);
+  if (!q) return undefined;
+  if (q.answer >= 0) return reject('cmd/no-such-prompt', `the question '${q.id}' has been answered`);
+  const answer = q.answers.indexOf(cmd.option);
+  if (answer < 0)
+    return { ok: false, code: 'cmd/unknown-option', message: `the question has no answer '${cmd.option}'` };
+  settle(sim, q, answer, 'answered');
+  return { ok: true };
+}
+
+/** Called once a tick with the script's own prompts: an unanswered question takes its last answer. */
+export function expireAsked(sim: Sim): void {
+  for (const q of sim.state.facilitator?.asked ?? [])
+    if (q.answer < 0 && sim.state.tick >= q.deadlineTick)
+      settle(sim, q, q.answers.length - 1, 'no answer in time: the last one');
+}
+
+function settle(sim: Sim, q: AskedQuestion, answer: number, why: string): void {
+  q.answer = answer;
+  pushLog(sim.state, 'inject', `the team's answer to “${q.text}”: ${q.answers[answer]} (${why})`, -1);
 }
 
 /**

@@ -23,8 +23,14 @@ export type FacilitatorCommand =
   | { type: 'skip-inject'; inject: string }
   /** New words for one of the inject's feed or prompt effects (its index among the inject's effects). */
   | { type: 'edit-inject'; inject: string; effect: number; text: string }
-  /** A feed item the facilitator writes; `question` marks it as a question put to the room. */
-  | { type: 'post'; channel: FeedChannel; from: string; text: string; question?: boolean }
+  /** A feed item the facilitator writes. */
+  | { type: 'post'; channel: FeedChannel; from: string; text: string }
+  /**
+   * A decision put to the team, with 2–4 answers: it opens like a scenario's prompt (answered with `answer`,
+   * inject = its id "ask-N", option = the answer's words); unanswered after ASK_TIMEOUT_TICKS, the last answer
+   * is taken. It has no effect on the simulation: the answer goes on the timeline for the debrief.
+   */
+  | { type: 'ask'; from: string; text: string; answers: string[] }
   /** "Note this moment": a line on the timeline for the debrief and the report. */
   | { type: 'annotate'; text: string }
   /** The room's clock: pause, resume, or a speed (the store acts on it; the engine keeps it in the log). */
@@ -48,6 +54,19 @@ export interface InjectEdit {
   text: string;
 }
 
+/** A question the facilitator put to the team (`ask`). */
+export interface AskedQuestion {
+  /** "ask-1", "ask-2", ...: what an `answer` command names. */
+  id: string;
+  tick: number;
+  deadlineTick: number;
+  from: string;
+  text: string;
+  answers: string[];
+  /** Index of the answer given (-1: still open). */
+  answer: number;
+}
+
 export interface Annotation {
   tick: number;
   text: string;
@@ -69,4 +88,6 @@ export interface FacilitatorState {
   edits: InjectEdit[];
   /** The facilitator's notes, in the order they were taken. */
   annotations: Annotation[];
+  /** Questions put to the team, in the order they were asked (absent in states from before questions existed). */
+  asked?: AskedQuestion[];
 }

@@ -34,4 +34,11 @@ export type { DeepReadonly } from './readonly';
 export { PEOPLE_PERIOD, workaroundApplies } from './workarounds';
 export { HEALTHY_AT, DEGRADED_AT } from './status';
 export { ROOM_SPEEDS } from './facilitatorTypes';
-export { editedText, MAX_ANNOTATIONS, MAX_FACILITATOR_TEXT, MAX_FROM } from './facilitator';
+export {
+  ASK_TIMEOUT_TICKS,
+  editedText,
+  MAX_ANNOTATIONS,
+  MAX_ANSWERS,
+  MAX_FACILITATOR_TEXT,
+  MAX_FROM,
+} from './facilitator';

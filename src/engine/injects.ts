@@ -3,7 +3,7 @@
  * replaying a drill never skips or duplicates one. Checked once per tick, before the systems run, on the
  * state the previous tick left.
  */
-import { asEdited, heldBack } from './facilitator';
+import { asEdited, expireAsked, heldBack } from './facilitator';
 import { pushLog } from './log';
 import { faultLengthFactor } from './variation';
 import { withRng } from './rng';
@@ -47,6 +47,7 @@ export function runInjects(sim: Sim): void {
     if (state.ended) return; // an `end` effect ends the drill: nothing after it happens in that tick
   }
   expirePrompts(sim);
+  expireAsked(sim); // the facilitator's questions to the team (./facilitator.ts)
 }
 
 export function fireInject(sim: Sim, index: number, why: string): void {

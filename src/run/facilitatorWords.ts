@@ -40,6 +40,7 @@ function isFacilitatorCommand(cmd: Command): cmd is FacilitatorCommand {
     'skip-inject',
     'edit-inject',
     'post',
+    'ask',
     'annotate',
     'room',
   ].includes(cmd.type);
@@ -60,7 +61,9 @@ export function describeFacilitatorCommand(scenario: Scenario, cmd: Command): st
     case 'edit-inject':
       return `Facilitator reworded ${injectName(scenario, cmd.inject)} to “${snippet(cmd.text)}”`;
     case 'post':
-      return `Facilitator ${cmd.question ? 'asked the room' : 'posted'} as ${cmd.from}: “${snippet(cmd.text)}”`;
+      return `Facilitator posted as ${cmd.from}: “${snippet(cmd.text)}”`;
+    case 'ask':
+      return `Facilitator asked the team, as ${cmd.from}: “${snippet(cmd.text)}” (${cmd.answers.join(' / ')})`;
     case 'annotate':
       return `Facilitator’s note: ${cmd.text}`;
     case 'room':

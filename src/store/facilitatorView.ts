@@ -72,6 +72,8 @@ export interface FacilitatorView {
   truth: { sentence: string; revealed: boolean };
   score: { total: number; components: ScoreComponentView[] };
   annotations: { tick: number; time: string; text: string }[];
+  /** Questions put to the team, with the answer given (null while open). */
+  questions: { id: string; time: string; text: string; answers: string[]; answer: string | null }[];
   /** How many commands are in the log (the console shows it: everything it does is one). */
   commands: number;
 }
@@ -191,6 +193,13 @@ export function facilitatorView(
         max: (100 * w[id]) / weightSum,
       })),
     },
+    questions: (state.facilitator?.asked ?? []).map((q) => ({
+      id: q.id,
+      time: elapsedLabel(q.tick),
+      text: q.text,
+      answers: [...q.answers],
+      answer: q.answer >= 0 ? q.answers[q.answer]! : null,
+    })),
     annotations: (state.facilitator?.annotations ?? []).map((a) => ({
       tick: a.tick,
       time: elapsedLabel(a.tick),

@@ -149,6 +149,19 @@ export function openPrompts(scenario: Scenario, state: State): PromptView[] {
       options: effect.options.map((o) => ({ id: o.id, label: o.label, isDefault: o.isDefault })),
     });
   }
+  // The facilitator's questions to the team (engine facilitator.ts): answered like the script's prompts.
+  for (const q of state.facilitator?.asked ?? []) {
+    if (q.answer >= 0) continue;
+    views.push({
+      injectId: q.id,
+      from: q.from,
+      text: q.text,
+      pause: false,
+      issuedTick: q.tick,
+      deadlineTick: q.deadlineTick,
+      options: q.answers.map((a, i) => ({ id: a, label: a, isDefault: i === q.answers.length - 1 })),
+    });
+  }
   return views;
 }
 
@@ -247,6 +260,8 @@ export function describeCommand(
       const inject = scenario.injects.find((i) => i.id === cmd.inject);
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
+      if (!inject && /^ask-\d+$/.test(cmd.inject))
+        return `Answered the facilitator’s question: ${cmd.option}`;
       return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
     }
     case 'statement': {

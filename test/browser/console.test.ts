@@ -119,6 +119,15 @@ describe('facilitator console: two windows, one drill', () => {
     await console.click('#post-feed');
     await game.waitForSelector('.feed-item:has-text("passengers walking")');
 
+    // A question for the team: it opens as a decision in the game; the team's answer shows on the console.
+    await console.fill('#post-from', 'Central Bank');
+    await console.fill('#post-text', 'Do you tell the regulator now?');
+    await console.fill('#ask-answers', 'Now / After the fix');
+    await console.click('#ask-question');
+    await game.click('.prompt[data-prompt="ask-1"] button[data-option="Now"]');
+    await console.waitForSelector('#console-questions li[data-question="ask-1"]:has-text("Now")');
+    expect(await console.inputValue('#post-text')).toBe(''); // accepted: the field is cleared for the next one
+
     // Run the room from the console, then pause it there; note the moment.
     await console.click('.console-speeds button[data-speed="2"]');
     await console.click('#console-pause:has-text("Resume room")');
@@ -145,6 +154,8 @@ describe('facilitator console: two windows, one drill', () => {
       'fire-inject',
       'fire-inject',
       'post',
+      'ask',
+      'answer',
       'room',
       'room',
       'room',
@@ -177,7 +188,11 @@ describe('facilitator console: two windows, one drill', () => {
     expect(await noted.count()).toBe(1);
     expect(await noted.getAttribute('data-kind')).toBe('annotation');
     expect(await game.textContent(`#timeline li:has-text("${REWORDED}") >> nth=0`)).toBeTruthy();
-    expect(await game.locator('#timeline li:has-text("(Facilitator)")').count()).toBe(log.length - 1);
+    // Everything but the note (listed as a note) and the team's answer (theirs) was the facilitator's.
+    expect(await game.locator('#timeline li:has-text("(Facilitator)")').count()).toBe(log.length - 2);
+    expect(await game.textContent('#timeline li:has-text("Answered the facilitator")')).toContain(
+      '(Commander)',
+    );
     await console.waitForSelector('#console-room:has-text("The drill has ended")');
   });
 });

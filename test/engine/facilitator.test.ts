@@ -9,6 +9,7 @@ import {
   createSim,
   hashState,
   initialState,
+  ASK_TIMEOUT_TICKS,
   MAX_FACILITATOR_TEXT,
   run,
   step,
@@ -220,20 +221,12 @@ describe('edit-inject', () => {
 });
 
 describe('post, annotate, room', () => {
-  it('posts a feed item and a question for the room, with why they appeared', () => {
+  it('posts a feed item, with why it appeared', () => {
     const sim = createSim(script, 1);
     stepTo(sim, 5);
     apply(sim, { type: 'post', channel: 'headline', from: 'Daily Nation', text: 'Queues at every ATM.' });
-    apply(sim, {
-      type: 'post',
-      channel: 'stakeholder',
-      from: 'CEO',
-      text: 'Who tells the regulator?',
-      question: true,
-    });
     expect(sim.state.feed.map((f) => [f.tick, f.channel, f.from, f.text, f.why])).toEqual([
       [5, 'headline', 'Daily Nation', 'Queues at every ATM.', 'posted by the facilitator'],
-      [5, 'stakeholder', 'CEO', 'Who tells the regulator?', 'a question from the facilitator'],
     ]);
   });
 
@@ -275,6 +268,74 @@ describe('post, annotate, room', () => {
     const sim = createSim(script, 1);
     stepTo(sim, script.durationTicks);
     expect(apply(sim, { type: 'annotate', text: 'Too late' })).toMatchObject({ code: 'cmd/scenario-ended' });
+  });
+});
+
+describe('ask', () => {
+  const ask = {
+    type: 'ask',
+    from: 'CEO',
+    text: 'Who tells the regulator?',
+    answers: ['Us', 'The bank', 'Nobody yet'],
+  };
+
+  it('opens a question the team answers with `answer`; the answer is on the timeline, once', () => {
+    const sim = createSim(script, 1);
+    stepTo(sim, 10);
+    expect(apply(sim, ask)).toEqual({ ok: true });
+    expect(sim.state.feed.at(-1)).toMatchObject({
+      tick: 10,
+      channel: 'stakeholder',
+      from: 'CEO',
+      why: 'a question from the facilitator',
+    });
+    expect(sim.state.facilitator?.asked).toEqual([
+      {
+        id: 'ask-1',
+        tick: 10,
+        deadlineTick: 10 + ASK_TIMEOUT_TICKS,
+        from: 'CEO',
+        text: 'Who tells the regulator?',
+        answers: ['Us', 'The bank', 'Nobody yet'],
+        answer: -1,
+      },
+    ]);
+    expect(apply(sim, { type: 'answer', inject: 'ask-1', option: 'Them' })).toMatchObject({
+      code: 'cmd/unknown-option',
+    });
+    expect(apply(sim, { type: 'answer', inject: 'ask-1', option: 'The bank' })).toEqual({ ok: true });
+    expect(sim.state.facilitator?.asked?.[0]?.answer).toBe(1);
+    expect(sim.state.log.at(-1)?.text).toBe(
+      "the team's answer to “Who tells the regulator?”: The bank (answered)",
+    );
+    expect(apply(sim, { type: 'answer', inject: 'ask-1', option: 'Us' })).toMatchObject({
+      code: 'cmd/no-such-prompt',
+    });
+  });
+
+  it('unanswered, takes its last answer at its deadline, and changes nothing else in the simulation', () => {
+    const asked = createSim(script, 4);
+    const quiet = createSim(script, 4);
+    apply(asked, ask);
+    stepTo(asked, ASK_TIMEOUT_TICKS + 1);
+    stepTo(quiet, ASK_TIMEOUT_TICKS + 1);
+    expect(asked.state.facilitator?.asked?.[0]?.answer).toBe(2);
+    const without = (sim: Sim) => hashState({ ...sim.state, log: [], feed: [], facilitator: undefined });
+    expect(without(asked)).toBe(without(quiet));
+  });
+
+  it('refuses a question with fewer than 2 or more than 4 answers, twice the same answer, or an empty one', () => {
+    const sim = createSim(script, 1);
+    const cases: [unknown, RejectionCode][] = [
+      [{ ...ask, answers: ['Yes'] }, 'cmd/malformed'],
+      [{ ...ask, answers: ['a', 'b', 'c', 'd', 'e'] }, 'cmd/malformed'],
+      [{ ...ask, answers: ['Yes', ' Yes '] }, 'cmd/malformed'],
+      [{ ...ask, answers: ['Yes', ''] }, 'cmd/empty-text'],
+      [{ ...ask, answers: 'Yes / No' }, 'cmd/malformed'],
+      [{ ...ask, text: ' ' }, 'cmd/empty-text'],
+    ];
+    for (const [cmd, code] of cases) expect(apply(sim, cmd)).toMatchObject({ ok: false, code });
+    expect(sim.state.feed).toEqual([]);
   });
 });
 
@@ -350,9 +411,19 @@ describe('replays', () => {
         channel: fc.constantFrom('headline', 'ops', 'radio'),
         from: text,
         text,
-        question: fc.boolean(),
       }),
       fc.record({ type: fc.constant('annotate'), text }),
+      fc.record({
+        type: fc.constant('ask'),
+        from: text,
+        text,
+        answers: fc.constantFrom(['Yes', 'No'], ['A'], ['A', 'B', 'C']),
+      }),
+      fc.record({
+        type: fc.constant('answer'),
+        inject: fc.constantFrom('ask-1', 'ask-2', 'ask'),
+        option: fc.constantFrom('Yes', 'B', 'spend'),
+      }),
       fc.record({
         type: fc.constant('room'),
         action: fc.constantFrom('pause', 'resume', 'speed'),

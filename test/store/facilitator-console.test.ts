@@ -5,7 +5,13 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplyResult } from '../../src/engine';
-import { createGameStore, createSession, type SessionStore } from '../../src/store';
+import {
+  createGameStore,
+  createSession,
+  describeCommand,
+  openPrompts,
+  type SessionStore,
+} from '../../src/store';
 import { facilitatorView, truthSentence } from '../../src/store/facilitatorView';
 import { installConsoleBridge } from '../../src/ui/console/bridge';
 import type { Channel, ToConsole } from '../../src/ui/console/protocol';
@@ -114,6 +120,43 @@ describe('the facilitator view', () => {
 
   it('says when the truth is unknown to the room and when it will come out', () => {
     expect(truthSentence(scenario)).toMatch(/^The real cause is .+; customer data is (safe|NOT safe)\. /);
+  });
+});
+
+describe('the facilitator’s questions in the game', () => {
+  it('open as decisions next to the script’s, the last answer the default, and close once answered', () => {
+    const game = createGameStore({ scenario, seed: 1 });
+    const g = game.getState();
+    expect(
+      g.issue({ type: 'ask', from: 'Regulator', text: 'Do you report now?', answers: ['Now', 'Later'] }).ok,
+    ).toBe(true);
+    expect(openPrompts(scenario, game.getState().sim.state)).toEqual([
+      {
+        injectId: 'ask-1',
+        from: 'Regulator',
+        text: 'Do you report now?',
+        pause: false,
+        issuedTick: 0,
+        deadlineTick: 600,
+        options: [
+          { id: 'Now', label: 'Now', isDefault: false },
+          { id: 'Later', label: 'Later', isDefault: true },
+        ],
+      },
+    ]);
+    expect(g.issue({ type: 'answer', inject: 'ask-1', option: 'Now' }).ok).toBe(true);
+    const s = game.getState();
+    expect(openPrompts(scenario, s.sim.state)).toEqual([]);
+    expect(describeCommand(scenario, s.log[1]!.cmd)).toBe('Answered the facilitator’s question: Now');
+    expect(facilitatorView(scenario, s.sim.state, room).questions).toEqual([
+      {
+        id: 'ask-1',
+        time: 'T+0:00:00',
+        text: 'Do you report now?',
+        answers: ['Now', 'Later'],
+        answer: 'Now',
+      },
+    ]);
   });
 });
 

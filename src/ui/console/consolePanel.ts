@@ -37,7 +37,9 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   // Results are broadcast to every console: ids carry this console's own prefix, so each keeps its own answers.
   // (getRandomValues, not randomUUID: the console may be served over plain http on a LAN, not a secure context.)
   const prefix = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36);
-  const pending = new Map<string, string>();
+  // Command id → what it does in words, and what to do once the engine accepted it (clear the field it came from:
+  // a refused text stays where it was typed, so nothing is lost).
+  const pending = new Map<string, { doing: string; onOk?: () => void }>();
 
   const status = h('p', {
     id: 'console-status',
@@ -45,9 +47,9 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     role: 'status',
     'aria-live': 'polite',
   });
-  const send = (cmd: Command, doing: string) => {
+  const send = (cmd: Command, doing: string, onOk?: () => void) => {
     const id = `${prefix}-${++counter}`;
-    pending.set(id, doing);
+    pending.set(id, { doing, onOk });
     const message: ToGame = { kind: 'command', id, cmd };
     channel.postMessage(message);
     setText(status, `${doing}…`);
@@ -60,9 +62,11 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     }, NO_ANSWER_MS);
   };
   const showResult = (id: string, result: ApplyResult) => {
-    const doing = pending.get(id);
-    if (doing === undefined) return; // another console's command
+    const entry = pending.get(id);
+    if (entry === undefined) return; // another console's command
     pending.delete(id);
+    const { doing } = entry;
+    if (result.ok) entry.onOk?.();
     setText(status, result.ok ? `Done: ${doing}.` : `Refused (${result.code}): ${result.message}.`);
     setAttr(status, 'data-kind', result.ok ? 'ok' : 'refused');
   };
@@ -144,20 +148,32 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     class: 'primary',
     text: 'Post to the feed',
   });
-  const askButton = h('button', { type: 'button', id: 'post-question', text: 'Ask the room' });
-  const post = (question: boolean) => {
-    const cmd: Command = {
-      type: 'post',
-      channel: postChannel.value as FeedChannel,
-      from: postFrom.value,
-      text: postText.value,
-    };
-    if (question) cmd.question = true;
-    send(cmd, question ? 'ask the room' : 'post to the feed');
-    postText.value = '';
-  };
-  listen(postButton, signal, 'click', () => post(false));
-  listen(askButton, signal, 'click', () => post(true));
+  const askAnswers = h('input', {
+    type: 'text',
+    id: 'ask-answers',
+    value: 'Yes / No',
+    maxlength: 250,
+    'aria-describedby': 'ask-help',
+  });
+  const askButton = h('button', { type: 'button', id: 'ask-question', text: 'Ask the team' });
+  listen(postButton, signal, 'click', () => {
+    send(
+      { type: 'post', channel: postChannel.value as FeedChannel, from: postFrom.value, text: postText.value },
+      'post to the feed',
+      () => (postText.value = ''),
+    );
+  });
+  listen(askButton, signal, 'click', () => {
+    const answers = askAnswers.value.split('/').map((a) => a.trim());
+    send({ type: 'ask', from: postFrom.value, text: postText.value, answers }, 'ask the team', () => {
+      postText.value = '';
+    });
+  });
+  const questions = h('ol', {
+    id: 'console-questions',
+    class: 'console-notes',
+    'aria-label': 'Questions asked',
+  });
 
   const noteField = h('input', {
     type: 'text',
@@ -173,8 +189,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     text: 'Note this moment',
   });
   const note = () => {
-    send({ type: 'annotate', text: noteField.value }, 'note this moment');
-    noteField.value = '';
+    send({ type: 'annotate', text: noteField.value }, 'note this moment', () => (noteField.value = ''));
   };
   listen(noteButton, signal, 'click', note);
   listen(noteField, signal, 'keydown', (e) => {
@@ -225,7 +240,20 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       ),
       h('label', { for: 'post-text', class: 'visually-hidden', text: 'Text' }),
       postText,
-      h('div', { class: 'console-row' }, postButton, askButton),
+      h('div', { class: 'console-row' }, postButton),
+      h(
+        'div',
+        { class: 'console-row' },
+        h('label', { for: 'ask-answers', text: 'Answers' }),
+        askAnswers,
+        askButton,
+      ),
+      h('p', {
+        id: 'ask-help',
+        class: 'muted small',
+        text: 'A question opens as a decision for the team; separate its 2 to 4 answers with “/”. Unanswered after 10 minutes, the last one is taken.',
+      }),
+      questions,
     ),
   );
 
@@ -295,6 +323,26 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
         p.bar.value = c.points;
         setText(p.value, `${c.points.toFixed(1)} / ${c.max.toFixed(0)}`);
       },
+    );
+    keyed(
+      questions,
+      view.questions,
+      (q) => q.id,
+      (q) => {
+        const answer = h('strong');
+        return Object.assign(
+          h(
+            'li',
+            { 'data-question': q.id },
+            h('span', { class: 'time', text: q.time }),
+            ` ${q.text} — `,
+            answer,
+          ),
+          { _answer: answer },
+        );
+      },
+      (el, q) =>
+        setText((el as HTMLElement & { _answer: HTMLElement })._answer, q.answer ?? 'waiting for the team'),
     );
     keyed(
       notes,
