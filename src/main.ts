@@ -24,6 +24,7 @@ import { isShareFragment, openSharedLink } from './ui/report/shareLink';
 import { installCityStrip } from './ui/replay/cityStrip';
 import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
+import { installConsoleBridge } from './ui/console/bridge';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
 
@@ -38,6 +39,7 @@ const autosaver = installAutosave(session, {
   page: { window, document },
 });
 installCityStrip(session, autosaver);
+installConsoleBridge(session); // the facilitator's console, in a second window (src/ui/console)
 
 /**
  * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A

@@ -7,6 +7,7 @@ import { elapsedClock } from './clock';
 import { pushLog } from './log';
 import { sharesReaching } from './reach';
 import { recomputeModifiers } from './modifiers';
+import { answerAsked, applyFacilitatorCommand } from './facilitator';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
 import { parseCommand } from './parseCommand';
@@ -59,6 +60,8 @@ function applyCommand(sim: Sim, cmd: Command): ApplyResult {
       return statement(sim, cmd);
     case 'workaround':
       return workaround(sim, cmd);
+    default:
+      return applyFacilitatorCommand(sim, cmd); // fire, hold, skip, reword, post, note, room (./facilitator.ts)
   }
 }
 
@@ -175,6 +178,8 @@ function lift(sim: Sim, cmd: Of<'lift'>): ApplyResult {
 }
 
 function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
+  const asked = answerAsked(sim, cmd); // a question the facilitator put to the team (./facilitator.ts)
+  if (asked) return asked;
   const { scenario, state } = sim;
   const p = state.prompts.findIndex((x) => scenario.injects[x.inject]!.id === cmd.inject);
   if (p < 0) return reject('cmd/no-such-prompt', closedPromptReason(sim, cmd.inject));

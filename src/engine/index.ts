@@ -11,6 +11,7 @@ export { canonicalJson, firstDifference, hashState, hashText, type StateDifferen
 export { attackRpsAt, keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';
 export {
+  LABELS as SCORE_LABELS,
   scoreBreakdown,
   scoreParts,
   type ScoreBreakdown,
@@ -32,3 +33,12 @@ export { criticalAvailabilityNow, criticalAvailabilityToDate } from './availabil
 export type { DeepReadonly } from './readonly';
 export { PEOPLE_PERIOD, workaroundApplies } from './workarounds';
 export { HEALTHY_AT, DEGRADED_AT } from './status';
+export { ROOM_SPEEDS } from './facilitatorTypes';
+export {
+  ASK_TIMEOUT_TICKS,
+  editedText,
+  MAX_ANNOTATIONS,
+  MAX_ANSWERS,
+  MAX_FACILITATOR_TEXT,
+  MAX_FROM,
+} from './facilitator';

@@ -3,6 +3,7 @@
  * replaying a drill never skips or duplicates one. Checked once per tick, before the systems run, on the
  * state the previous tick left.
  */
+import { asEdited, expireAsked, heldBack } from './facilitator';
 import { pushLog } from './log';
 import { faultLengthFactor, seededShare } from './variation';
 import { withRng } from './rng';
@@ -47,16 +48,19 @@ export function runInjects(sim: Sim): void {
     if (state.ended) return; // an `end` effect ends the drill: nothing after it happens in that tick
   }
   expirePrompts(sim);
+  expireAsked(sim); // the facilitator's questions to the team (./facilitator.ts)
 }
 
 export function fireInject(sim: Sim, index: number, why: string): void {
   const { scenario, state } = sim;
   const def = scenario.injects[index]!;
   const st = state.injects[index]!;
+  if (heldBack(sim, index)) return; // the facilitator holds or skipped it (./facilitator.ts)
   st.fired++;
   st.lastTick = state.tick;
   pushLog(state, 'inject', `inject '${def.id}' (${why})`, -1);
-  for (let e = 0; e < def.effects.length && !state.ended; e++) applyEffect(sim, def.effects[e]!, index, e);
+  for (let e = 0; e < def.effects.length && !state.ended; e++)
+    applyEffect(sim, asEdited(state, index, e, def.effects[e]!), index, e);
 }
 
 /** Called by `apply` when the player orders a mitigation: arms the injects waiting for it. */

@@ -8,6 +8,7 @@
  * target of 3 is an unknown service, as a target of "nope" is), so a faulty command gets the same answer
  * whichever way it is faulty. Optional fields of the wrong type count as absent, as they always have.
  */
+import { parseFacilitatorCommand } from './facilitator';
 import {
   BLOCK_KINDS,
   CAUSES,
@@ -78,7 +79,7 @@ export function parseCommand(input: unknown): ParsedCommand {
       return { ok: true, cmd };
     }
     default:
-      return fail('cmd/unknown-type', `unknown command type '${c.type}'`);
+      return parseFacilitatorCommand(c) ?? fail('cmd/unknown-type', `unknown command type '${c.type}'`);
   }
 }
 

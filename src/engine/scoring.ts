@@ -55,7 +55,7 @@ export interface ScoreBreakdown {
   baselineHarm: Harm;
 }
 
-const LABELS: Record<keyof ScoringWeights, string> = {
+export const LABELS: Record<keyof ScoringWeights, string> = {
   availability: 'Service kept up',
   valueMoved: 'Money kept moving',
   customers: 'Customers spared',

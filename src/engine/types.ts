@@ -10,6 +10,8 @@
  * The engine mutates a SimState in place (allocation in the tick loop is the main cost), and hands out
  * copies (`snapshot`) to whoever needs a stable view.
  */
+import type { FacilitatorCommand, FacilitatorRejectionCode, FacilitatorState } from './facilitatorTypes';
+export type * from './facilitatorTypes';
 
 /** One simulated second. */
 export const TICK_SECONDS = 1;
@@ -800,6 +802,8 @@ export interface SimState {
   metrics: Metrics;
   /** Recent notable events, newest last (bounded). */
   log: LogEntry[];
+  /** What the facilitator held, skipped, reworded and noted (absent until they do something). */
+  facilitator?: FacilitatorState;
 }
 
 /** Everything a player or facilitator can do, as data. */
@@ -809,9 +813,11 @@ export type Command =
   | { type: 'answer'; inject: string; option: string }
   | { type: 'statement'; channel: string; languages: Language[]; blocks: StatementBlock[] }
   | { type: 'workaround'; workaround: string; action: 'announce' | 'withdraw'; channel?: string }
-  | { type: 'noop' };
+  | { type: 'noop' }
+  | FacilitatorCommand;
 
 export type RejectionCode =
+  | FacilitatorRejectionCode
   | 'cmd/unknown-type'
   | 'cmd/unknown-mitigation'
   | 'cmd/unknown-service'

@@ -10,3 +10,4 @@ export * from './report';
 export * from './untrusted';
 export * from './fit';
 export * from './text';
+export * from './facilitatorWords';

@@ -4,6 +4,7 @@
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
 import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
+import { describeFacilitatorCommand } from './facilitatorWords';
 import { describeCommand, type WhatIfReport } from './whatif';
 import { keyServices, type Series } from './series';
 import { displayText, escapeHtml } from './text';
@@ -13,7 +14,8 @@ export type Topic = 'technical' | 'messaging' | 'rumours' | 'workarounds' | 'cas
 export interface TimelineEntry {
   tick: number;
   clock: string;
-  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note';
+  /** `annotation`: a moment the facilitator noted (it goes on paper with the decisions). */
+  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note' | 'annotation';
   text: string;
   /** Who made the decision (a role, when the UI records one). */
   by?: string;
@@ -65,15 +67,23 @@ export function buildReport(
   const { scenario, state } = sim;
   const score = scoreBreakdown(sim);
   const timeline: TimelineEntry[] = [];
-  commands.forEach((c, i) =>
+  commands.forEach((c, i) => {
+    if (c.cmd.type === 'annotate') return; // a note, listed below from the state (the engine checked it)
     timeline.push({
       tick: c.tick,
       clock: elapsedClock(c.tick),
       kind: 'decision',
-      text: describeCommand(c),
+      text: describeFacilitatorCommand(scenario, c.cmd) ?? describeCommand(c),
       by: options.roles?.[i],
-    }),
-  );
+    });
+  });
+  for (const a of state.facilitator?.annotations ?? [])
+    timeline.push({
+      tick: a.tick,
+      clock: elapsedClock(a.tick),
+      kind: 'annotation',
+      text: `Facilitator’s note: ${a.text}`,
+    });
   for (const e of state.log) {
     if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note')
       timeline.push({

@@ -136,7 +136,8 @@ export interface GameState {
   /** Where this drill came from when it did not start at tick 0 in this page. */
   readonly origin: RunOrigin | null;
 
-  issue(cmd: Command): ApplyResult;
+  /** `by`: who issued it when not the role at the keyboard (the facilitator's console says 'Facilitator'). */
+  issue(cmd: Command, by?: string): ApplyResult;
   frame(dtMs: number): number;
   setPaused(paused: boolean): void;
   togglePause(): void;
@@ -294,7 +295,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       origin,
       ...uiActions(options.scenario, set, get),
 
-      issue(cmd) {
+      issue(cmd, by) {
         const tick = sim.state.tick;
         if (get().stopped) {
           const message = 'the drill was stopped';
@@ -312,7 +313,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
           sim: view(),
           log: [...s.log, { tick, cmd }],
           results: [...s.results, result],
-          roles: s.role ? { ...s.roles, [s.log.length]: s.role } : s.roles,
+          roles: (by ?? s.role) ? { ...s.roles, [s.log.length]: by ?? s.role } : s.roles,
           lastRejection: result.ok ? null : { tick, cmd, code: result.code, message: result.message },
           waitingForAnswer: blockingPrompt(sim.state),
           step: pendingStep(s.selected),

@@ -3,6 +3,7 @@
  * service is in its state, the open decisions, orders in progress, the score breakdown, the debrief timeline.
  * Pure functions of (scenario, state): they read what the engine decided and decide nothing.
  */
+import { editedText } from '../engine';
 import type {
   ApplyResult,
   Command,
@@ -15,6 +16,7 @@ import type {
   SimState,
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
+import { describeFacilitatorCommand } from '../run';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;
@@ -140,11 +142,24 @@ export function openPrompts(scenario: Scenario, state: State): PromptView[] {
     views.push({
       injectId: inject.id,
       from: effect.from,
-      text: effect.text,
+      text: editedText(state, p.inject, p.effect) ?? effect.text, // the facilitator may have reworded it
       pause: p.pause,
       issuedTick: p.issuedTick,
       deadlineTick: p.deadlineTick,
       options: effect.options.map((o) => ({ id: o.id, label: o.label, isDefault: o.isDefault })),
+    });
+  }
+  // The facilitator's questions to the team (engine facilitator.ts): answered like the script's prompts.
+  for (const q of state.facilitator?.asked ?? []) {
+    if (q.answer >= 0) continue;
+    views.push({
+      injectId: q.id,
+      from: q.from,
+      text: q.text,
+      pause: false,
+      issuedTick: q.tick,
+      deadlineTick: q.deadlineTick,
+      options: q.answers.map((a, i) => ({ id: a, label: a, isDefault: i === q.answers.length - 1 })),
     });
   }
   return views;
@@ -245,6 +260,8 @@ export function describeCommand(
       const inject = scenario.injects.find((i) => i.id === cmd.inject);
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
+      if (!inject && /^ask-\d+$/.test(cmd.inject))
+        return `Answered the facilitator’s question: ${cmd.option}`;
       return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
     }
     case 'statement': {
@@ -259,7 +276,7 @@ export function describeCommand(
     case 'noop':
       return 'No action';
     default:
-      return `Command ${(cmd as { type: string }).type}`;
+      return describeFacilitatorCommand(scenario, cmd) ?? `Command ${(cmd as { type: string }).type}`;
   }
 }
 

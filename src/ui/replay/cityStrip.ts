@@ -14,6 +14,7 @@ import { ROLES, type GameStore, type SessionStore } from '../../store';
 import { replayPosition } from '../../store/replayStore';
 import { h, listen, setAttr, setPlayIcon, setText } from '../dom';
 import type { Autosaver } from '../saves/autosave';
+import { consoleButton } from '../console/openButton';
 import './replay.css';
 
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
@@ -51,6 +52,7 @@ function liveStrip(
     // Read to screen readers with the select; not shown, so the strip keeps room for why the score moved.
     h('span', { id: 'role-help', class: 'visually-hidden', text: 'Orders are recorded with this role.' }),
     status,
+    consoleButton(signal),
   );
   return { element, dispose: unsubscribe };
 }

@@ -29,6 +29,7 @@ export function reportTimeline(
 ): ReportTimelineEntry[] {
   const items: (ReportTimelineEntry & { order: number })[] = [];
   log.forEach((entry, i) => {
+    if (entry.cmd.type === 'annotate') return; // the facilitator's notes come with the report model's timeline
     const result = results[i];
     const words = describeCommand(scenario, entry.cmd, log, results);
     const rejected = result !== undefined && !result.ok;

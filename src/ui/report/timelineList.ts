@@ -22,7 +22,8 @@ export const PRINTED_DECISIONS = 20;
 
 /** The decisions only, for paper (hidden on screen by report.css). */
 export function printedDecisions(entries: readonly ReportTimelineEntry[]): HTMLOListElement {
-  const decisions = entries.filter((t) => t.kind === 'decision');
+  // The facilitator's notes go on paper too: they are what the room will want to discuss.
+  const decisions = entries.filter((t) => t.kind === 'decision' || t.kind === 'annotation');
   const rest = decisions.length - PRINTED_DECISIONS;
   return h(
     'ol',
@@ -32,7 +33,7 @@ export function printedDecisions(entries: readonly ReportTimelineEntry[]): HTMLO
       .map((t) =>
         h(
           'li',
-          { 'data-kind': t.rejected ? 'rejected' : 'decision' },
+          { 'data-kind': t.rejected ? 'rejected' : t.kind },
           h('span', { class: 'time', text: t.clock }),
           h('span', { class: 'text' }, t.text, t.by ? h('span', { class: 'by', text: ` (${t.by})` }) : null),
         ),
