@@ -24,6 +24,7 @@ import { isShareFragment, openSharedLink } from './ui/report/shareLink';
 import { installCityStrip } from './ui/replay/cityStrip';
 import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
+import { installStudioRoute } from './ui/studioRoute';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
 
@@ -38,6 +39,8 @@ const autosaver = installAutosave(session, {
   page: { window, document },
 });
 installCityStrip(session, autosaver);
+// The studio (lazily loaded) opens at #studio and from the menu.
+installStudioRoute(session, { rateScale: flags.rateScale });
 
 /**
  * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A

@@ -74,7 +74,12 @@ function completeCondition(
     if (!fn?.fields?.length) return null;
     return {
       from: offset - field[2]!.length,
-      options: fn.fields.map((f) => ({ label: f.name, type: 'property', detail: `${fn.name}(…).${f.name}`, info: f.doc })),
+      options: fn.fields.map((f) => ({
+        label: f.name,
+        type: 'property',
+        detail: `${fn.name}(…).${f.name}`,
+        info: f.doc,
+      })),
     };
   }
   const word = /[A-Za-z_]\w*$/.exec(lineBefore)?.[0] ?? '';
@@ -88,14 +93,20 @@ function completeCondition(
   return { from: offset - word.length, options };
 }
 
-export function completeAt(text: string, offset: number, sources: CompletionSources): CompletionResult | null {
+export function completeAt(
+  text: string,
+  offset: number,
+  sources: CompletionSources,
+): CompletionResult | null {
   const ctx = cursorContext(text, offset);
   let cachedIds: DefinedIds | undefined;
   const ids = () => (cachedIds ??= definedIds(text));
   const lineBefore = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
 
   if (ctx.kind === 'value' && ctx.key !== undefined && CONDITION_KEYS.has(ctx.key)) {
-    return sources.expressionNames ? completeCondition(lineBefore, offset, ids, sources.expressionNames) : null;
+    return sources.expressionNames
+      ? completeCondition(lineBefore, offset, ids, sources.expressionNames)
+      : null;
   }
 
   if (ctx.kind === 'value' && ctx.key !== undefined) {
@@ -115,9 +126,11 @@ export function completeAt(text: string, offset: number, sources: CompletionSour
     const ref = referenceKind(ctx.path.slice(0, -1), undefined);
     if (ref) options.push(...idOptions(ids(), ref));
     options.push(
-      ...literalValues(schemasAt(sources.schema, ctx.path)).map(
-        (v): Completion => ({ label: v, type: 'enum', detail: pathText(ctx.path) }),
-      ),
+      ...literalValues(schemasAt(sources.schema, ctx.path)).map((v): Completion => ({
+        label: v,
+        type: 'enum',
+        detail: pathText(ctx.path),
+      })),
     );
   }
   // A key of the mapping at the cursor (for a fresh list item, of the item's mapping).

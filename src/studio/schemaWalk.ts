@@ -132,7 +132,9 @@ const DURATION_HINT = 'a duration ("90s", "15m", "1h30m") or seconds';
 export function describeType(schema: JsonSchema): string {
   const alts = alternatives(schema);
   const isDuration =
-    alts.length === 2 && alts.some((a) => a.type === 'number') && alts.some((a) => a.pattern?.includes('h)?'));
+    alts.length === 2 &&
+    alts.some((a) => a.type === 'number') &&
+    alts.some((a) => a.pattern?.includes('h)?'));
   if (isDuration) return DURATION_HINT;
   const parts = alts.map((s) => {
     if (s.const !== undefined) return `exactly ${JSON.stringify(s.const)}`;
@@ -145,7 +147,8 @@ export function describeType(schema: JsonSchema): string {
       case 'boolean':
         return 'true or false';
       case 'string':
-        if (s.pattern === '^[a-z0-9][a-z0-9-]*$') return `id (lowercase letters, digits, dashes; up to ${s.maxLength ?? '…'})`;
+        if (s.pattern === '^[a-z0-9][a-z0-9-]*$')
+          return `id (lowercase letters, digits, dashes; up to ${s.maxLength ?? '…'})`;
         return s.maxLength !== undefined ? `text, up to ${s.maxLength} characters` : 'text';
       case 'array': {
         const n =

@@ -199,7 +199,10 @@ export function cursorContext(text: string, offset: number): CursorContext {
       if (m) siblings[m[1]!] = unquote(m[2]!);
     }
     // Keys after the cursor in the same braces (`{ from: |, to: edge }`) are siblings too.
-    const after = text.slice(offset, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
+    const after = text.slice(
+      offset,
+      text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset),
+    );
     const close = after.indexOf('}');
     for (const p of (close < 0 ? after : after.slice(0, close)).split(',').slice(1)) {
       const m = /^\s*([\w$-]+)\s*:\s*(.*?)\s*$/.exec(p);

@@ -66,6 +66,11 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     file.value = ''; // the same file can be opened again after fixing it
   });
   const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: 'Start drill ▶' });
+  // The studio is its own lazily loaded page (ui/studioRoute.ts follows the address).
+  const studio = h('button', { type: 'button', id: 'open-studio', text: 'Write a drill (studio) ✎' });
+  studio.addEventListener('click', () => {
+    window.location.hash = '#studio';
+  });
 
   const diagTitle = h('h3');
   const diagList = h('ol', { 'aria-label': 'Diagnostics' });
@@ -98,6 +103,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
         }),
       ),
       h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: 'Open a scenario file' }), file),
+      studio,
       start,
     ),
     notice,

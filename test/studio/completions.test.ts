@@ -104,7 +104,10 @@ describe('completion from the ids the file defines', () => {
   });
 
   it('offers service ids in a dependency, inject ids in a fire effect, mitigations in use: [...]', () => {
-    expect(labels(at(`${CITY}dependencies:\n  - { from: wallet, to: | }`).result)).toEqual(['edge', 'wallet']);
+    expect(labels(at(`${CITY}dependencies:\n  - { from: wallet, to: | }`).result)).toEqual([
+      'edge',
+      'wallet',
+    ]);
     expect(labels(at(`${CITY}  - id: b\n    effects:\n      - { type: fire, inject: | }`).result)).toEqual([
       'hello',
       'b',
@@ -140,7 +143,9 @@ describe('hover docs', () => {
 
   it('says when a reference names nothing defined', () => {
     const text = `${CITY}dependencies:\n  - { from: walet, to: edge }\n`;
-    expect(hoverAt(text, text.indexOf('walet') + 1, sources)?.text).toBe('No service “walet” is defined in this file.');
+    expect(hoverAt(text, text.indexOf('walet') + 1, sources)?.text).toBe(
+      'No service “walet” is defined in this file.',
+    );
     expect(hoverAt(text, text.lastIndexOf('edge') + 1, sources)?.text).toBe('The service “edge”.');
   });
 });

@@ -47,11 +47,25 @@ describe('fireTickOf: play from an inject', () => {
 
   it('follows the commands: an inject triggered by an order fires only when it is given', () => {
     expect(fireTickOf(tutorial, '1', [], 'rate-limit-ordered').fires).toBe(false);
-    const log = [{ tick: 200, cmd: { type: 'mitigate' as const, mitigation: 'rate-limit', target: 'portal' } }];
+    const log = [
+      { tick: 200, cmd: { type: 'mitigate' as const, mitigation: 'rate-limit', target: 'portal' } },
+    ];
     expect(fireTickOf(tutorial, '1', log, 'rate-limit-ordered')).toEqual({ fires: true, tick: 200 });
   });
 
   it('says so for an unknown inject', () => {
-    expect(fireTickOf(tutorial, '1', [], 'nope')).toEqual({ fires: false, reason: 'there is no inject “nope”' });
+    expect(fireTickOf(tutorial, '1', [], 'nope')).toEqual({
+      fires: false,
+      reason: 'there is no inject “nope”',
+    });
+  });
+});
+
+describe('the blank template', () => {
+  it('compiles without errors and lasts the two hours it says', async () => {
+    const { BLANK_TEMPLATE, BLANK_FILE_NAME } = await import('../../src/studio/template');
+    const { scenario, diagnostics } = compile(BLANK_TEMPLATE, BLANK_FILE_NAME);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(scenario?.durationTicks).toBe(7200);
   });
 });

@@ -19,14 +19,24 @@ describe('studio worker: compile', () => {
     const [reply] = replies({ type: 'compile', id: 7, text, fileName: 'tutorial.yaml' });
     if (reply?.type !== 'compiled') throw new Error(`unexpected ${reply?.type}`);
     expect(reply.id).toBe(7);
-    expect(reply.preview?.services.find((s) => s.id === 'edge')).toMatchObject({ x: 500, y: 150, critical: true });
+    expect(reply.preview?.services.find((s) => s.id === 'edge')).toMatchObject({
+      x: 500,
+      y: 150,
+      critical: true,
+    });
     expect(reply.preview?.services.find((s) => s.id === 'portal')?.attacked).toBe(true);
     expect(reply.preview?.dependencies).toContainEqual({ from: 'portal', to: 'edge', hard: true });
-    expect(reply.preview?.injects.find((i) => i.id === 'flood-starts')).toMatchObject({ atTick: 90, trigger: 'at' });
+    expect(reply.preview?.injects.find((i) => i.id === 'flood-starts')).toMatchObject({
+      atTick: 90,
+      trigger: 'at',
+    });
   });
 
   it('gives the located diagnostics of a scenario with a mistake, and no preview', () => {
-    const broken = text.replace('  - { from: portal, to: edge, kind: hard }', '  - { from: portal, to: egde, kind: hard }');
+    const broken = text.replace(
+      '  - { from: portal, to: edge, kind: hard }',
+      '  - { from: portal, to: egde, kind: hard }',
+    );
     const [reply] = replies({ type: 'compile', id: 1, text: broken, fileName: 'draft.yaml' });
     if (reply?.type !== 'compiled') throw new Error(`unexpected ${reply?.type}`);
     expect(reply.preview).toBeNull();
@@ -46,7 +56,9 @@ describe('studio worker: quick balance', () => {
     if (result?.type !== 'balanced') throw new Error(`unexpected ${result?.type}`);
     const scenario = compile(text, 'tutorial.yaml').scenario!;
     // Same numbers as `npm run balance` would give for these seeds: the same play(), not a copy.
-    expect(result.outcome.scores.textbook![2]).toBe(play(scenario, '3', policyByName(scenario, 'textbook')!).total);
+    expect(result.outcome.scores.textbook![2]).toBe(
+      play(scenario, '3', policyByName(scenario, 'textbook')!).total,
+    );
     expect(result.outcome.seeds).toEqual(['1', '2', '3', '4', '5']);
     expect(Object.keys(result.outcome.scores)).toEqual(['do-nothing', 'textbook', 'panic']);
     expect(result.outcome.summaries['do-nothing']!.n).toBe(5);
@@ -55,7 +67,13 @@ describe('studio worker: quick balance', () => {
 
   it('refuses a scenario that does not compile, with the first error', () => {
     const out = replies({ type: 'balance', id: 4, text: 'format: 1\n', fileName: 'x.yaml', seeds: 5 });
-    expect(out).toEqual([{ type: 'error', id: 4, message: expect.stringMatching(/^the scenario does not compile \(\d+:\d+ SCN\d{3} /) }]);
+    expect(out).toEqual([
+      {
+        type: 'error',
+        id: 4,
+        message: expect.stringMatching(/^the scenario does not compile \(\d+:\d+ SCN\d{3} /),
+      },
+    ]);
   });
 });
 
