@@ -7,32 +7,20 @@
  * The scenario travels as text and is compiled here: a compiled scenario holds functions.
  */
 import { play } from '../balance/play';
-import { EXPERT } from '../balance/policies';
 import { policyByName } from '../balance/policySet';
-import { summarise, winRate, type Summary } from '../balance/stats';
 import { compile, type Diagnostic } from '../scenario';
 import { previewOf, type PreviewModel } from '../studio/preview';
-
-/** The plays of the quick balance: nobody at the controls, the expert play, and the panicking one. */
-export const QUICK_BALANCE_POLICIES = ['do-nothing', EXPERT, 'panic'] as const;
+import { QUICK_BALANCE_POLICIES, type BalancePart } from '../studio/quickBalance';
 
 export type StudioRequest =
   | { type: 'compile'; id: number; text: string; fileName: string }
-  | { type: 'balance'; id: number; text: string; fileName: string; seeds: number };
-
-export interface BalanceOutcome {
-  seeds: string[];
-  /** Per policy, its score on each seed (same order as `seeds`). */
-  scores: Record<string, number[]>;
-  summaries: Record<string, Summary>;
-  /** Share of seeds where the expert play scored more than each other play. */
-  expertWins: Record<string, number>;
-}
+  /** The page splits the seeds between several workers (one per spare core). */
+  | { type: 'balance'; id: number; text: string; fileName: string; seeds: string[] };
 
 export type StudioReply =
   | { type: 'compiled'; id: number; diagnostics: Diagnostic[]; preview: PreviewModel | null }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'balanced'; id: number; outcome: BalanceOutcome }
+  | { type: 'balanced'; id: number; part: BalancePart }
   | { type: 'error'; id: number; message: string };
 
 function balance(request: Extract<StudioRequest, { type: 'balance' }>, post: (r: StudioReply) => void): void {
@@ -47,26 +35,20 @@ function balance(request: Extract<StudioRequest, { type: 'balance' }>, post: (r:
     });
     return;
   }
-  const seeds = Array.from({ length: Math.max(1, Math.min(1000, request.seeds)) }, (_, i) => String(i + 1));
+  const seeds = request.seeds.slice(0, 1000);
   const scores: Record<string, number[]> = {};
   const total = seeds.length * QUICK_BALANCE_POLICIES.length;
   let done = 0;
-  for (const name of QUICK_BALANCE_POLICIES) {
-    const policy = policyByName(scenario, name)!;
-    scores[name] = [];
-    for (const seed of seeds) {
-      scores[name].push(play(scenario, seed, policy).total);
+  for (const name of QUICK_BALANCE_POLICIES) scores[name] = [];
+  // Seed by seed, every play: the unattended baseline of a seed is computed once for all three.
+  for (const seed of seeds) {
+    for (const name of QUICK_BALANCE_POLICIES) {
+      scores[name]!.push(play(scenario, seed, policyByName(scenario, name)!).total);
       done++;
-      if (done % 5 === 0 || done === total) post({ type: 'progress', id, done, total });
     }
+    post({ type: 'progress', id, done, total });
   }
-  const summaries: Record<string, Summary> = {};
-  const expertWins: Record<string, number> = {};
-  for (const name of QUICK_BALANCE_POLICIES) {
-    summaries[name] = summarise(scores[name]!);
-    if (name !== EXPERT) expertWins[name] = winRate(scores[EXPERT]!, scores[name]!);
-  }
-  post({ type: 'balanced', id, outcome: { seeds, scores, summaries, expertWins } });
+  post({ type: 'balanced', id, part: { seeds, scores } });
 }
 
 export function handleStudio(request: StudioRequest, post: (reply: StudioReply) => void): void {

@@ -176,4 +176,32 @@ describe('the studio in Chromium', () => {
     await page.close();
     expect(errors).toEqual([]);
   });
+
+  it('runs a quick balance in workers with a histogram, and plays from a chosen inject', async () => {
+    const page = await newPage('?test=1&seed=5#studio');
+    await page.waitForSelector('#studio-editor .cm-content');
+    await page.selectOption('#studio-template', 'tutorial.yaml');
+    await page.click('#studio-load-template');
+    await page.waitForSelector('#studio-preview:not(.stale) [data-service="wallet-core"]');
+
+    await page.click('#studio-balance-run');
+    await page.waitForSelector('.studio-balance-result', { timeout: 100_000 });
+    expect(await page.locator('.studio-histogram .studio-hist-bar.textbook').count()).toBeGreaterThan(0);
+    expect(await page.locator('.studio-histogram .studio-hist-bar.panic').count()).toBeGreaterThan(0);
+    const stats = await page.locator('.studio-balance-stats li').allTextContents();
+    expect(stats[0]).toMatch(/^Nobody acts: median -?\d+\.\d/);
+    expect(stats.some((l) => /^The expert play beat “Panic” on \d+ % of the seeds\.$/.test(l))).toBe(true);
+    expect(await page.isEnabled('#studio-balance-run')).toBe(true);
+    await page.locator('#studio-balance').scrollIntoViewIfNeeded();
+    await screenshot(page, 'studio-balance-1280x720.png');
+
+    // Play from an inject: the drill opens on the tick whose step fires it (the flood warning at 1m30s).
+    await page.selectOption('#studio-inject', 'flood-starts');
+    await page.click('#studio-start');
+    await page.waitForFunction(() => window.__cascade?.screen() === 'city');
+    expect(await page.evaluate(() => window.__cascade!.scenarioId())).toBe('tutorial');
+    expect(await page.evaluate(() => window.__cascade!.tick())).toBe(90);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
 });

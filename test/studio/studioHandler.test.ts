@@ -4,6 +4,7 @@ import { play } from '../../src/balance/play';
 import { policyByName } from '../../src/balance/policySet';
 import { compile } from '../../src/scenario';
 import { histogram } from '../../src/studio/histogram';
+import { combineBalance, splitSeeds } from '../../src/studio/quickBalance';
 import { handleStudio, type StudioReply } from '../../src/workers/studioHandler';
 
 const text = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
@@ -48,25 +49,25 @@ describe('studio worker: compile', () => {
 });
 
 describe('studio worker: quick balance', () => {
-  it('plays do-nothing, expert and panic with the balance runner’s own plays, with progress', () => {
-    const out = replies({ type: 'balance', id: 3, text, fileName: 'tutorial.yaml', seeds: 5 });
-    const progress = out.filter((r) => r.type === 'progress');
-    expect(progress.at(-1)).toEqual({ type: 'progress', id: 3, done: 15, total: 15 });
+  it('plays do-nothing, expert and panic on its seeds with the balance runner’s own plays, with progress', () => {
+    const out = replies({ type: 'balance', id: 3, text, fileName: 'tutorial.yaml', seeds: ['4', '5'] });
+    expect(out.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.done)).toEqual([
+      3, 6,
+    ]);
     const result = out.at(-1);
     if (result?.type !== 'balanced') throw new Error(`unexpected ${result?.type}`);
     const scenario = compile(text, 'tutorial.yaml').scenario!;
-    // Same numbers as `npm run balance` would give for these seeds: the same play(), not a copy.
-    expect(result.outcome.scores.textbook![2]).toBe(
-      play(scenario, '3', policyByName(scenario, 'textbook')!).total,
+    // Same numbers as `npm run balance` gives for these seeds: the same play(), not a copy.
+    expect(result.part.scores.textbook![1]).toBe(
+      play(scenario, '5', policyByName(scenario, 'textbook')!).total,
     );
-    expect(result.outcome.seeds).toEqual(['1', '2', '3', '4', '5']);
-    expect(Object.keys(result.outcome.scores)).toEqual(['do-nothing', 'textbook', 'panic']);
-    expect(result.outcome.summaries['do-nothing']!.n).toBe(5);
-    expect(Object.keys(result.outcome.expertWins)).toEqual(['do-nothing', 'panic']);
+    expect(result.part.scores.panic![0]).toBe(play(scenario, '4', policyByName(scenario, 'panic')!).total);
+    expect(result.part.seeds).toEqual(['4', '5']);
+    expect(Object.keys(result.part.scores)).toEqual(['do-nothing', 'textbook', 'panic']);
   });
 
   it('refuses a scenario that does not compile, with the first error', () => {
-    const out = replies({ type: 'balance', id: 4, text: 'format: 1\n', fileName: 'x.yaml', seeds: 5 });
+    const out = replies({ type: 'balance', id: 4, text: 'format: 1\n', fileName: 'x.yaml', seeds: ['1'] });
     expect(out).toEqual([
       {
         type: 'error',
@@ -74,6 +75,28 @@ describe('studio worker: quick balance', () => {
         message: expect.stringMatching(/^the scenario does not compile \(\d+:\d+ SCN\d{3} /),
       },
     ]);
+  });
+});
+
+describe('quick balance: seeds split between workers and put back together', () => {
+  it('deals seeds 1…n into contiguous runs, never more runs than seeds', () => {
+    expect(splitSeeds(5, 2)).toEqual([
+      ['1', '2'],
+      ['3', '4', '5'],
+    ]);
+    expect(splitSeeds(2, 4)).toEqual([['1'], ['2']]);
+    expect(splitSeeds(50, 3).flat()).toHaveLength(50);
+  });
+
+  it('keeps seeds paired across plays, and counts how often the expert won', () => {
+    const outcome = combineBalance([
+      { seeds: ['1'], scores: { 'do-nothing': [0], textbook: [40], panic: [50] } },
+      { seeds: ['2', '3'], scores: { 'do-nothing': [1, 2], textbook: [30, 20], panic: [10, 5] } },
+    ]);
+    expect(outcome.seeds).toEqual(['1', '2', '3']);
+    expect(outcome.scores.textbook).toEqual([40, 30, 20]);
+    expect(outcome.expertWins).toEqual({ 'do-nothing': 1, panic: 2 / 3 });
+    expect(outcome.summaries.textbook!.median).toBe(30);
   });
 });
 

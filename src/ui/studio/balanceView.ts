@@ -4,7 +4,7 @@
  * from the studio worker, which runs the balance runner's own plays (src/balance).
  */
 import { histogram } from '../../studio/histogram';
-import type { BalanceOutcome } from '../../workers/studioHandler';
+import type { BalanceOutcome } from '../../studio/quickBalance';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BINS = 20;

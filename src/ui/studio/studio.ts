@@ -19,6 +19,12 @@ import { fireTickOf, parseJumpTime } from '../../studio/jump';
 import type { PreviewModel } from '../../studio/preview';
 import type { JsonSchema } from '../../studio/schemaWalk';
 import { BLANK_FILE_NAME, BLANK_TEMPLATE } from '../../studio/template';
+import {
+  combineBalance,
+  QUICK_BALANCE_POLICIES,
+  splitSeeds,
+  type BalancePart,
+} from '../../studio/quickBalance';
 import type { StudioReply, StudioRequest } from '../../workers/studioHandler';
 import { handleStudio } from '../../workers/studioHandler';
 import schemaJson from '../../../scenarios/scenario.schema.json';
@@ -477,36 +483,55 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     options.onClose();
   });
 
-  // ---- quick balance ----
-  const balanceWorker = startWorker((reply) => {
-    if (reply.id !== latestBalance) return;
-    if (reply.type === 'progress') {
-      balanceProgress.max = reply.total;
-      balanceProgress.value = reply.done;
-    } else if (reply.type === 'balanced') {
-      balanceProgress.hidden = true;
-      balanceButton.disabled = false;
-      balanceOut.replaceChildren(renderBalance(reply.outcome));
-    } else if (reply.type === 'error') {
-      balanceProgress.hidden = true;
-      balanceButton.disabled = false;
-      balanceOut.replaceChildren(
-        h('p', { class: 'small', role: 'alert', text: `Quick balance: ${reply.message}.` }),
-      );
-    }
-  });
+  // ---- quick balance: the seeds split between workers, one per spare core (up to 4) ----
+  let balanceWorkers: { post: Post; stop(): void }[] = [];
+  const stopBalance = () => {
+    for (const w of balanceWorkers) w.stop();
+    balanceWorkers = [];
+  };
+  const finishBalance = (content: HTMLElement) => {
+    stopBalance();
+    balanceProgress.hidden = true;
+    balanceButton.disabled = false;
+    balanceOut.replaceChildren(content);
+  };
   balanceButton.addEventListener('click', () => {
+    stopBalance();
+    const id = ++latestBalance;
+    const cores = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+    const slices = splitSeeds(QUICK_BALANCE_SEEDS, cores);
+    const parts: (BalancePart | null)[] = slices.map(() => null);
+    const done = slices.map(() => 0);
+    const total = QUICK_BALANCE_SEEDS * QUICK_BALANCE_POLICIES.length;
+    const text = editor.text();
     balanceButton.disabled = true;
     balanceProgress.hidden = false;
+    balanceProgress.max = total;
     balanceProgress.value = 0;
-    balanceOut.replaceChildren(h('p', { class: 'small muted', text: 'Playing…' }));
-    balanceWorker.post({
-      type: 'balance',
-      id: ++latestBalance,
-      text: editor.text(),
-      fileName,
-      seeds: QUICK_BALANCE_SEEDS,
+    balanceOut.replaceChildren(
+      h('p', {
+        class: 'small muted',
+        text: `Playing on ${slices.length} worker${slices.length === 1 ? '' : 's'}…`,
+      }),
+    );
+    balanceWorkers = slices.map((seeds, k) => {
+      const worker = startWorker((reply) => {
+        if (reply.id !== id || id !== latestBalance) return;
+        if (reply.type === 'progress') {
+          done[k] = reply.done;
+          balanceProgress.value = done.reduce((a, b) => a + b, 0);
+        } else if (reply.type === 'balanced') {
+          parts[k] = reply.part;
+          if (parts.every((p) => p !== null))
+            finishBalance(renderBalance(combineBalance(parts as BalancePart[])));
+        } else if (reply.type === 'error') {
+          finishBalance(h('p', { class: 'small', role: 'alert', text: `Quick balance: ${reply.message}.` }));
+        }
+      });
+      return worker;
     });
+    // Posted after every worker exists: the in-page fallback answers synchronously.
+    slices.forEach((seeds, k) => balanceWorkers[k]?.post({ type: 'balance', id, text, fileName, seeds }));
   });
 
   close.addEventListener('click', () => {
@@ -531,7 +556,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', onHide);
     compileWorker.stop();
-    balanceWorker.stop();
+    stopBalance();
     editor.destroy();
     element.remove();
   }
