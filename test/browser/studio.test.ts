@@ -112,6 +112,7 @@ describe('the studio in Chromium', () => {
     await page.keyboard.type('ne');
     const suggestion = page.locator('.cm-tooltip-autocomplete li', { hasText: 'network' }).first();
     await suggestion.waitFor();
+    await screenshot(page, 'studio-completion-1280x720.png');
     const editorText = () =>
       page.evaluate(() => document.querySelector('#studio-editor .cm-content')!.textContent ?? '');
     // CodeMirror ignores a pick in the first moments after the list opens (so a key pressed as it appears does

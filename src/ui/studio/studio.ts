@@ -331,7 +331,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     setText(
       saveStatus,
       written.ok
-        ? `Draft saved in this browser at ${new Date().toLocaleTimeString()}`
+        ? `Draft saved in this browser ${new Date().toLocaleTimeString()}`
         : `Not saved: ${written.error}`,
     );
     saveStatus.dataset.saved = String(written.ok);
