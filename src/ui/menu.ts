@@ -67,7 +67,13 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
   });
   const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: 'Start drill ▶' });
   // The studio is its own lazily loaded page (ui/studioRoute.ts follows the address).
-  const studio = h('button', { type: 'button', id: 'open-studio', text: 'Write a drill (studio) ✎' });
+  // Inline style: one rule, kept with the button rather than in the shared stylesheet.
+  const studio = h('button', {
+    type: 'button',
+    id: 'open-studio',
+    text: 'Write a drill (studio) ✎',
+    style: 'margin-left: auto; align-self: center',
+  });
   studio.addEventListener('click', () => {
     window.location.hash = '#studio';
   });
@@ -103,7 +109,6 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
         }),
       ),
       h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: 'Open a scenario file' }), file),
-      studio,
       start,
     ),
     notice,
@@ -131,6 +136,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
           class: 'muted',
           text: 'Digital-outage drills: one flood, shared providers, a whole country’s payments.',
         }),
+        studio,
       ),
       form,
     ),

@@ -15,6 +15,14 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
   let mounted: { dispose(): void } | null = null;
   let loading = false;
 
+  // While the studio covers the page, the game's regions behind it are out of reach (Tab, screen readers).
+  const setBehindInert = (inert: boolean) => {
+    for (const id of ['app', 'menu', 'debrief', 'help']) {
+      const el = document.getElementById(id);
+      if (el) el.inert = inert;
+    }
+  };
+
   const dropHash = () => {
     if (window.location.hash === STUDIO_HASH)
       window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
@@ -28,15 +36,18 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
     document.body.append(host);
     try {
       const { mountStudio } = await import('./studio/studio');
+      setBehindInert(true);
       mounted = mountStudio(host, session, {
         rateScale: options.rateScale,
         onClose: () => {
           mounted = null;
           host.remove();
+          setBehindInert(false);
           dropHash();
         },
       });
     } catch (error) {
+      setBehindInert(false);
       host.remove();
       dropHash();
       session.getState().setNotice({

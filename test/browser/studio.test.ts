@@ -77,6 +77,7 @@ describe('the studio in Chromium', () => {
   it('types a scenario with a mistake, sees it located, fixes it, previews the city, jumps to T+1:00 and starts', async () => {
     const page = await newPage('?test=1&seed=11');
     await page.waitForSelector('#start-button:not([disabled])');
+    await page.screenshot({ path: artifactPath('studio/menu-with-studio-button.png') });
     await page.click('#open-studio');
     await page.waitForSelector('#studio-editor .cm-content');
     // The first compile of the blank template: no problems.
@@ -156,7 +157,7 @@ describe('the studio in Chromium', () => {
     await page.close();
   });
 
-  it('keeps the draft across a reload, opens at #studio, and undoes a template with Ctrl+Z', async () => {
+  it('keeps the draft across a reload, opens at #studio, uploads a file, and undoes the upload and a template with Ctrl+Z', async () => {
     const page = await newPage('?test=1#studio');
     await page.waitForSelector('#studio-editor .cm-content');
     await page.waitForSelector('#studio-status[data-errors="0"]');
@@ -170,7 +171,18 @@ describe('the studio in Chromium', () => {
     await page.waitForSelector('#studio-preview [data-service="wallet-core"]');
     expect(await page.inputValue('#studio-file-name')).toBe('tutorial-copy.yaml');
 
+    // Upload a file: it replaces the text and names the draft.
+    await page.setInputFiles('#studio-upload', join(ROOT, 'scenarios', 'mpesa-rumour-2024.yaml'));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#studio-file-name') as HTMLInputElement).value === 'mpesa-rumour-2024.yaml',
+    );
+    expect(await content()).toContain('id: mpesa-rumour-2024');
+
+    // Undo twice: the upload, then the template, and the first drill is back.
     await page.click('#studio-editor .cm-content');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(content).toContain('id: tutorial');
     await page.keyboard.press('ControlOrMeta+z');
     await page.waitForSelector('#studio-preview [data-service="network"]');
     expect(await content()).toContain('id: my-drill');

@@ -555,11 +555,20 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     clearTimeout(compileTimer);
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', onHide);
+    unsubscribeScreen();
     compileWorker.stop();
     stopBalance();
     editor.destroy();
     element.remove();
   }
+
+  // The menu takes the focus when it first appears (the page opened at #studio while loading): give it back.
+  const unsubscribeScreen = session.subscribe(
+    (st) => st.screen,
+    () => {
+      if (!element.contains(document.activeElement)) editor.view.focus();
+    },
+  );
 
   editor.view.focus();
   return { element, dispose };
