@@ -57,17 +57,33 @@ const MAX_LOG_CHARS = 2_000_000;
 
 type Post = (request: StudioRequest) => void;
 
-/** A studio worker, or — where workers cannot start — the same handler on the page (slower, never silent). */
+/**
+ * A studio worker, or — where workers cannot start (a build opened from a file share: browsers refuse module
+ * workers on file://) — the same handler on the page: slower, but never silent. A worker that fails to load
+ * reports it only later, as an error event: the request it was given is then answered on the page.
+ */
 function startWorker(onReply: (reply: StudioReply) => void): { post: Post; stop(): void } {
+  const inPage: Post = (r) => handleStudio(r, onReply);
   let worker: Worker | null = null;
   try {
     worker = new Worker(new URL('../../workers/studio.ts', import.meta.url), { type: 'module' });
   } catch {
     worker = null;
   }
-  if (!worker) return { post: (r) => handleStudio(r, onReply), stop: () => {} };
+  if (!worker) return { post: inPage, stop: () => {} };
+  let post: Post = (r) => {
+    pending = r;
+    worker.postMessage(r);
+  };
+  let pending: StudioRequest | null = null;
   worker.onmessage = (e: MessageEvent<StudioReply>) => onReply(e.data);
-  return { post: (r) => worker.postMessage(r), stop: () => worker.terminate() };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    worker.terminate();
+    post = inPage;
+    if (pending) inPage(pending);
+  };
+  return { post: (r) => post(r), stop: () => worker.terminate() };
 }
 
 function parseCommandLog(text: string): { ok: true; log: LoggedCommand[] } | { ok: false; error: string } {
