@@ -57,6 +57,8 @@ export function createPreviewView(): PreviewView {
     element,
     show(model) {
       element.classList.remove('stale');
+      // A big city gets smaller labels so that neighbours' names overlap less.
+      element.classList.toggle('crowded', model.services.length > 10);
       const byId = new Map(model.services.map((s) => [s.id, s]));
       const edges = svg('g', { class: 'studio-edges' });
       for (const d of model.dependencies) {
