@@ -13,9 +13,9 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, defaultHighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorState, type Text } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -25,8 +25,9 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { DIAGNOSTIC_CODES, type Diagnostic } from '../../scenario';
+import type { Diagnostic } from '../../scenario';
 import { completeAt, hoverAt, type CompletionSources } from '../../studio/completions';
+import { offsetOf, toCmDiagnostics } from './diagnosticSpans';
 
 export interface StudioEditor {
   view: EditorView;
@@ -38,50 +39,6 @@ export interface StudioEditor {
   /** Put the cursor at a 1-based line and column and focus the editor. */
   goTo(line: number, column: number): void;
   destroy(): void;
-}
-
-/** Offset of a 1-based line and column, clamped into the document. */
-export function offsetOf(doc: Text, line: number, column: number): number {
-  const l = doc.line(Math.max(1, Math.min(line, doc.lines)));
-  return l.from + Math.max(0, Math.min(column - 1, l.length));
-}
-
-/** The span a squiggle covers: the word or scalar starting at the diagnostic, at least one character. */
-function spanAt(doc: Text, line: number, column: number): { from: number; to: number } {
-  const from = offsetOf(doc, line, column);
-  const l = doc.lineAt(from);
-  const rest = doc.sliceString(from, l.to);
-  const word = /^[^\s,{}[\]]+/.exec(rest)?.[0].length ?? 0;
-  if (word > 0) return { from, to: from + word };
-  if (from < l.to) return { from, to: l.to };
-  // At the end of a line (or an empty file): mark the character before, or nothing past the end.
-  return { from: Math.max(l.from, from - 1), to: from };
-}
-
-function messageNode(d: Diagnostic): Node {
-  const box = document.createElement('div');
-  box.className = 'studio-lint-message';
-  const head = document.createElement('div');
-  head.textContent = `${d.code} ${d.message}`;
-  const fix = document.createElement('div');
-  fix.className = 'studio-lint-fix';
-  fix.textContent = `Fix: ${DIAGNOSTIC_CODES[d.code]?.fix ?? ''}`;
-  box.append(head, fix);
-  return box;
-}
-
-export function toCmDiagnostics(doc: Text, diagnostics: readonly Diagnostic[]): CmDiagnostic[] {
-  return diagnostics.map((d) => {
-    const { from, to } = spanAt(doc, d.line, d.column);
-    return {
-      from,
-      to,
-      severity: d.severity,
-      source: d.code,
-      message: `${d.code} ${d.message} — Fix: ${DIAGNOSTIC_CODES[d.code]?.fix ?? ''}`,
-      renderMessage: () => messageNode(d),
-    };
-  });
 }
 
 export function createEditor(
