@@ -54,6 +54,7 @@ const COMPILE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 400;
 const QUICK_BALANCE_SEEDS = 50;
 const MAX_LOG_CHARS = 2_000_000;
+const MAX_UPLOAD_BYTES = 4_500_000;
 
 type Post = (request: StudioRequest) => void;
 
@@ -409,6 +410,15 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
   upload.addEventListener('change', async () => {
     const file = upload.files?.[0];
     if (!file) return;
+    if (file.size > MAX_UPLOAD_BYTES) {
+      // A scenario is at most 4 MB (SCN002); anything bigger is not one, and would only freeze the editor.
+      setText(
+        saveStatus,
+        `${file.name} is ${(file.size / 1e6).toFixed(1)} MB: a scenario is at most 4 MB. Nothing was changed.`,
+      );
+      upload.value = '';
+      return;
+    }
     editor.replace(await file.text());
     setFileName(file.name);
     upload.value = '';
