@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/scenario';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../../src/scenario';
 import { toCmDiagnostics } from '../../src/ui/studio/diagnosticSpans';
 
 const doc = Text.of(['services:', '  - { from: portal, to: netwrk, kind: hard }', '    capacty: 5', '']);
@@ -26,9 +26,7 @@ describe('diagnostics as squiggles', () => {
 
   it('says the code and the fix in the message', () => {
     const [c] = toCmDiagnostics(doc, [at(2, 25)]);
-    expect(c!.message).toBe(
-      'SCN021 m — Fix: Use the id of a service defined under `services` (see the suggestion).',
-    );
+    expect(c!.message).toBe(`SCN021 m — Fix: ${DIAGNOSTIC_CODES.SCN021.fix}`);
     expect(c!.severity).toBe('error');
   });
 
