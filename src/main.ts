@@ -25,6 +25,7 @@ import { installCityStrip } from './ui/replay/cityStrip';
 import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
 import { installConsoleBridge } from './ui/console/bridge';
+import { installStudioRoute } from './ui/studioRoute';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
 
@@ -40,6 +41,8 @@ const autosaver = installAutosave(session, {
 });
 installCityStrip(session, autosaver);
 installConsoleBridge(session); // the facilitator's console, in a second window (src/ui/console)
+// The studio (lazily loaded) opens at #studio and from the menu.
+installStudioRoute(session, { rateScale: flags.rateScale });
 
 /**
  * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A

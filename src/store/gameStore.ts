@@ -187,7 +187,7 @@ export interface ReplayView {
 }
 
 export interface RunOrigin {
-  kind: 'save' | 'link' | 'file' | 'fork';
+  kind: 'save' | 'link' | 'file' | 'fork' | 'studio';
   /** One line for the player: "Resumed from the save 'Morning drill'", "Opened from a share link". */
   label: string;
   /** The hash the run ended with where it was recorded (a link or a file): the debrief compares. */

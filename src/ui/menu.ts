@@ -66,6 +66,17 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     file.value = ''; // the same file can be opened again after fixing it
   });
   const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: 'Start drill ▶' });
+  // The studio is its own lazily loaded page (ui/studioRoute.ts follows the address).
+  // Inline style: one rule, kept with the button rather than in the shared stylesheet.
+  const studio = h('button', {
+    type: 'button',
+    id: 'open-studio',
+    text: 'Write a drill (studio) ✎',
+    style: 'margin-left: auto; align-self: center',
+  });
+  studio.addEventListener('click', () => {
+    window.location.hash = '#studio';
+  });
 
   const diagTitle = h('h3');
   const diagList = h('ol', { 'aria-label': 'Diagnostics' });
@@ -125,6 +136,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
           class: 'muted',
           text: 'Digital-outage drills: one flood, shared providers, a whole country’s payments.',
         }),
+        studio,
       ),
       form,
     ),
