@@ -29,13 +29,15 @@ import tseslint from 'typescript-eslint';
 const TS_JS = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 const UI_SIDE = [`src/${TS_JS}`, `scenes/${TS_JS}`];
 const CORE = [`src/engine/${TS_JS}`, `src/scenario/${TS_JS}`];
-const RUN = [`src/run/${TS_JS}`];
+/** Pure outer layers: what happens after the drill (src/run) and the studio's editor logic (src/studio). */
+const RUN = [`src/run/${TS_JS}`, `src/studio/${TS_JS}`];
 /** Layers that must reach the engine through src/engine/index.ts only. */
 const OUTER = [
   `src/ui/${TS_JS}`,
   `scenes/${TS_JS}`,
   `src/store/${TS_JS}`,
   `src/run/${TS_JS}`,
+  `src/studio/${TS_JS}`,
   `src/workers/${TS_JS}`,
 ];
 const STORE = [`src/store/${TS_JS}`];
@@ -86,7 +88,8 @@ const generalProperties = [
 // ---------------------------------------------------------------------------------------------
 
 const CORE_WHY = 'src/engine and src/scenario must stay pure, deterministic and runnable in Node';
-const RUN_WHY = 'src/run must stay pure: it runs in Node, in a Web Worker and in the browser alike';
+const RUN_WHY =
+  'src/run and src/studio must stay pure: they run in Node, in a Web Worker and in the browser alike';
 
 /** Globals the deterministic core may not touch, with the reason shown in the lint message. */
 const coreBannedGlobals = {
