@@ -9,7 +9,7 @@
  */
 import { elapsedClock, type LoggedCommand, type Sim } from '../engine';
 import type { Series } from './series';
-import { commandInWords, humanText, shortText } from './words';
+import { claimInWords, commandInWords, humanText, shortText } from './words';
 
 export type Topic =
   | 'technical'
@@ -32,11 +32,15 @@ export interface Fact {
   tick?: number;
 }
 
+/** A fact is shown under at most this many items (it comes back only when nothing else bears on an item). */
+export const MAX_ITEMS_PER_FACT = 2;
+
 /** Facts shown under one objective or question (screen and Markdown; the printed page shows the first). */
 export const FACTS_PER_ITEM = 3;
 
 const TOPIC_WORDS: Record<Topic, RegExp> = {
-  technical: /filter|waf|rate|scrub|capacity|mitigat|block|provider|restart|fail ?over|offline|isolat|off the network|protect/i,
+  technical:
+    /filter|waf|rate|scrub|capacity|mitigat|block|provider|restart|fail ?over|offline|isolat|off the network|protect/i,
   messaging: /said|say|statement|message|speak|leader|minister|silen|eta|truth|honest|trust|cause|know/i,
   data: /\bdata\b|leak|accessed|privacy/i,
   rumours: /rumou?r|belie|fake|denial|rebut|evidence/i,
@@ -119,7 +123,9 @@ export function collectFacts(
   for (const t of targets) {
     const target = scenario.services[t];
     if (!target) continue;
-    const vectors = [...new Set(scenario.attacks.filter((a) => a.target === t).map((a) => VECTOR_WORDS[a.vector]))];
+    const vectors = [
+      ...new Set(scenario.attacks.filter((a) => a.target === t).map((a) => VECTOR_WORDS[a.vector])),
+    ];
     const trouble = firstTroubleOf(state.log, t);
     facts.push({
       text: `The attack (${vectors.join(', ')}) was aimed at ${target.name}${trouble === undefined ? ', which held' : `, first in trouble at ${elapsedClock(trouble)}`}.`,
@@ -198,7 +204,10 @@ export function collectFacts(
     const words = commandInWords(scenario, cmd);
     if (cmd.type === 'mitigate' || cmd.type === 'lift') {
       const target = cmd.type === 'mitigate' ? serviceIndex(cmd.target) : -1;
-      const services = [target, ...(cmd.type === 'mitigate' && cmd.dependsOn ? [serviceIndex(cmd.dependsOn)] : [])];
+      const services = [
+        target,
+        ...(cmd.type === 'mitigate' && cmd.dependsOn ? [serviceIndex(cmd.dependsOn)] : []),
+      ];
       let effect = '';
       const load = target >= 0 ? series.utilisation[scenario.services[target]!.id] : undefined;
       const before = load && at(series, load, c.tick);
@@ -230,7 +239,9 @@ export function collectFacts(
     const answer = m[2]!.replace(/^["“]|["”]$/g, '');
     facts.push({
       text: `${elapsedClock(e.tick)} ${prompt.from} asked “${shortText(prompt.text, 90)}” The answer: “${answer}”${m[3] === 'answered' ? '' : ` (${m[3]})`}${/[.!?]$/.test(answer) ? '' : '.'}`,
-      topics: [...new Set<Topic>(['messaging', 'decision', 'prompt', ...topicsOf(`${prompt.text} ${answer}`)])],
+      topics: [
+        ...new Set<Topic>(['messaging', 'decision', 'prompt', ...topicsOf(`${prompt.text} ${answer}`)]),
+      ],
       services: servicesNamed(sim, prompt.text),
       tick: e.tick,
     });
@@ -250,11 +261,15 @@ export function collectFacts(
   });
   for (const c of p.claims) {
     if (c.status === 'open') continue;
-    const what =
-      c.kind === 'data-safe' ? 'that data was safe' : c.kind === 'eta' ? `an ETA of ${c.value} min` : `“${c.kind}${c.value ? `: ${c.value}` : ''}”`;
+    const what = claimInWords(scenario, c);
     facts.push({
       text: `The claim ${what}, made at ${elapsedClock(c.tick)}, ${c.status === 'broken' ? 'proved false' : 'held'}.`,
-      topics: c.kind === 'data-safe' ? ['messaging', 'data'] : c.kind === 'cause' ? ['messaging', 'cause'] : ['messaging'],
+      topics:
+        c.kind === 'data-safe'
+          ? ['messaging', 'data']
+          : c.kind === 'cause'
+            ? ['messaging', 'cause']
+            : ['messaging'],
       tick: c.tick,
     });
   }
@@ -271,7 +286,8 @@ export function collectFacts(
   scenario.people.rumours.forEach((r, i) => {
     const rs = p.rumours[i]!;
     const rebuttals = commands.filter(
-      (c) => c.cmd.type === 'statement' && c.cmd.blocks.some((b) => b.kind === 'rebuttal' && b.rumour === r.id),
+      (c) =>
+        c.cmd.type === 'statement' && c.cmd.blocks.some((b) => b.kind === 'rebuttal' && b.rumour === r.id),
     );
     const belief = series.belief[r.id];
     const afterRebuttal = rebuttals
@@ -288,7 +304,8 @@ export function collectFacts(
         ? `The rumour “${shortText(r.text)}” spread from ${elapsedClock(rs.bornTick)}; peak belief ${pct(rs.peak)} in the worst segment.${afterRebuttal}`
         : `The rumour “${shortText(r.text)}” never took hold.`,
       topics: ['rumours', 'messaging', ...(TOPIC_WORDS.data.test(r.text) ? (['data'] as Topic[]) : [])],
-      services: r.hits.map((h) => h.service),
+      // A rumour that never spread hit nothing: it is not a fact about the services it would have hit.
+      services: rs.born ? r.hits.map((h) => h.service) : [],
       tick: rs.born ? rs.bornTick : undefined,
     });
   });
@@ -328,6 +345,7 @@ export function factsForItems(
     const services = new Set(servicesNamed(sim, text));
     const topics = new Set(topicsOf(text));
     const scored = facts
+      .filter((f) => (used.get(f) ?? 0) < MAX_ITEMS_PER_FACT)
       .map((f, order) => {
         const serviceHits = (f.services ?? []).filter((s) => services.has(s)).length;
         const topicScore = f.topics

@@ -8,7 +8,7 @@ import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
 import { displayText, escapeHtml } from './text';
-import { blockInWords, commandInWords, humanText, injectShownAsFeed, shortText } from './words';
+import { blockInWords, claimInWords, commandInWords, humanText, injectShownAsFeed, shortText } from './words';
 
 export type { Fact, Topic } from './facts';
 
@@ -56,15 +56,17 @@ export const clock = elapsedClock;
  * How the drill ended. `stopped`: it was stopped before its end (End drill), by whom when known (a save or the
  * live drill knows; a share link does not carry it).
  */
-export function endingOf(
-  sim: Sim,
-  stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null,
-): Ending {
+export function endingOf(sim: Sim, stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null): Ending {
   const { scenario, state } = sim;
   const at = elapsedClock(state.tick);
   const of = `(of ${elapsedClock(scenario.durationTicks).slice(2)})`;
   if (state.outcome?.outcome === 'timeout')
-    return { by: 'time', tick: state.tick, clock: at, text: `Time ran out: the drill ran its full length, to ${at}.` };
+    return {
+      by: 'time',
+      tick: state.tick,
+      clock: at,
+      text: `Time ran out: the drill ran its full length, to ${at}.`,
+    };
   if (state.outcome)
     return {
       by: 'script',
@@ -192,9 +194,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
         .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
     ].sort(),
-    valueMoved: commands
-      .filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate')
-      .map(line),
+    valueMoved: commands.filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate').map(line),
     customers: commands.filter((c) => c.cmd.type === 'workaround').map(line),
     budget: commands
       .filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround')
@@ -213,7 +213,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
       ),
     honesty: p.claims
       .filter((c) => c.status !== 'open')
-      .map((c) => `${elapsedClock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
+      .map((c) => `${elapsedClock(c.tick)} the claim ${claimInWords(scenario, c)}: ${c.status}`),
   };
 }
 

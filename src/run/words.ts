@@ -155,7 +155,10 @@ export function injectShownAsFeed(scenario: Scenario, logText: string): boolean 
   const def = id === undefined ? undefined : scenario.injects.find((i) => i.id === id);
   const said = def?.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
   if (!said) return false;
-  return said.type === 'prompt' || (said.type === 'feed' && ['headline', 'official', 'stakeholder'].includes(said.channel));
+  return (
+    said.type === 'prompt' ||
+    (said.type === 'feed' && ['headline', 'official', 'stakeholder'].includes(said.channel))
+  );
 }
 
 /** Why an inject fired, when it is worth saying (a timer or a condition is not: the time says it). */
@@ -209,4 +212,22 @@ export function humanText(scenario: Scenario, text: string): string {
       const r = scenario.people.rumours.find((x) => x.id === id);
       return r ? `the rumour “${shortText(r.text)}”` : whole;
     });
+}
+
+/** A public claim in words: "that data was safe", "an ETA of 30 min", "the cause was a glitch", "a denial of …". */
+export function claimInWords(scenario: Scenario, c: { kind: string; value: string }): string {
+  switch (c.kind) {
+    case 'data-safe':
+      return 'that data was safe';
+    case 'eta':
+      return `an ETA of ${c.value} min`;
+    case 'cause':
+      return `that the cause was “${c.value}”`;
+    case 'denial': {
+      const r = scenario.people.rumours.find((x) => x.id === c.value);
+      return `a denial of the rumour “${shortText(r?.text ?? 'a rumour', 50)}”`;
+    }
+    default:
+      return `“${c.kind}”`;
+  }
 }
