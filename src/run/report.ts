@@ -109,6 +109,8 @@ export function buildReport(
   );
   for (const e of state.log) {
     if (e.kind === 'inject' && injectShownAsFeed(scenario, e.text)) continue;
+    // An answer the team gave is on the timeline as their decision; only a default taken on timeout is added.
+    if (e.kind === 'inject' && /^decision '[^']+': .* \(answered\)$/.test(e.text)) continue;
     if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note')
       timeline.push({
         tick: e.tick,
