@@ -72,7 +72,7 @@ export function endingOf(sim: Sim, stopped?: { by: 'trainee' | 'facilitator' | '
       by: 'script',
       tick: state.tick,
       clock: at,
-      text: `The scenario ended the drill at ${at} ${of}: ${state.outcome.text}`,
+      text: `The scenario's script ended the drill at ${at} ${of}.`,
     };
   const by = stopped?.by ?? 'unknown';
   const text =

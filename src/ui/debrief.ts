@@ -16,7 +16,7 @@
  */
 import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
-import { countLabel, elapsedLabel, kesLabel } from '../store/format';
+import { countLabel, kesLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';
 import { mountChartsSection } from './report/chartsSection';
 import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
@@ -150,12 +150,15 @@ export function mountDebrief(
       'div',
       { class: 'overlay-inner report' },
       h('h1', { id: 'debrief-title', text: `Debrief: ${scenario.meta.title}` }),
-      h('p', {
-        id: 'outcome',
-        text: st.outcome
-          ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
-          : `Ended early, at ${elapsedLabel(st.tick)}: scored on the rest unfolding with no further orders.`,
-      }),
+      // The outcome (the script's verdict, or an early end), then who ended the drill and when. When time ran
+      // out the second line says it all.
+      st.outcome?.outcome !== 'timeout' &&
+        h('p', {
+          id: 'outcome',
+          text: st.outcome
+            ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
+            : 'Ended early: scored on the rest unfolding with no further orders.',
+        }),
       // Who ended the drill and when: time, the script, the trainee (End drill) or the facilitator.
       h('p', { id: 'ending', class: 'ending', 'data-by': report.ending.by, text: report.ending.text }),
       origin &&

@@ -36,3 +36,49 @@ export function playedGame(scenario: Scenario, seed: string, stopAt?: number): G
     },
   });
 }
+
+/** Every word people see in the scenario's own text (names, labels, feed and prompt lines, objectives). */
+export function displayWords(s: Scenario): Set<string> {
+  const texts: string[] = [
+    s.meta.title,
+    s.meta.summary,
+    ...s.meta.objectives,
+    ...s.debriefQuestions,
+    ...s.services.map((x) => x.name),
+    ...s.mitigations.flatMap((m) => [m.name, m.description, m.sideEffect]),
+    ...s.people.workarounds.flatMap((w) => [w.name, w.description]),
+    ...s.people.rumours.map((r) => r.text),
+    ...s.people.channels.map((c) => c.name),
+    ...s.people.stakeholders.map((k) => k.name),
+    ...s.injects.flatMap((i) =>
+      i.effects.flatMap((e) =>
+        e.type === 'feed'
+          ? [e.from, e.text]
+          : e.type === 'prompt'
+            ? [e.from, e.text, ...e.options.map((o) => o.label)]
+            : [],
+      ),
+    ),
+  ];
+  return new Set(texts.flatMap((t) => t.toLowerCase().split(/[^a-z0-9*#-]+/)));
+}
+
+/** The ids a report must not show: those that are not also a word people see. */
+export function internalIds(s: Scenario): string[] {
+  const words = displayWords(s);
+  const ids = [
+    ...s.services.map((x) => x.id),
+    ...s.injects.map((x) => x.id),
+    ...s.mitigations.map((x) => x.id),
+    ...s.people.rumours.map((x) => x.id),
+    ...s.people.workarounds.map((x) => x.id),
+    ...s.attacks.map((x) => x.id),
+  ];
+  return [...new Set(ids)].filter((id) => !words.has(id.toLowerCase()));
+}
+
+export function leakedIds(s: Scenario, text: string): string[] {
+  return internalIds(s).filter((id) =>
+    new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text),
+  );
+}
