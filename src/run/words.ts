@@ -22,7 +22,8 @@ export function blockInWords(
     case 'workaround':
       return `workaround “${scenario.people?.workarounds.find((w) => w.id === b.workaround)?.name ?? b.workaround}”`;
     case 'rebuttal':
-      return `rebut “${scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour}” (${b.evidence})`;
+      // The rumour's first words name it: a whole rumour in every line of the timeline is a paragraph.
+      return `rebut “${shortText(scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour, 50)}” (${b.evidence})`;
     case 'blame':
       return `blame ${b.partner}`;
     default:

@@ -210,6 +210,17 @@ describe('the debrief, in Chromium', () => {
         return c !== null && c.getBoundingClientRect().width < 260;
       });
       await page.screenshot({ path: artifactPath(`print-${scenario.id}.png`), fullPage: true });
+      // How much of the page is used (A4 less its margins: 279 mm = 1054 px), for the record.
+      const bottom = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll('#debrief .report *')].map(
+            (e) => e.getBoundingClientRect().bottom,
+          ),
+        ),
+      );
+      console.log(
+        `[print] ${scenario.id}: ${commands.length} decisions, content ends at ${Math.round(bottom)} px of 1054`,
+      );
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
       expect(pages.length, `${scenario.id}: ${commands.length} decisions`).toBe(1);

@@ -17,9 +17,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 1000;
 const LEFT = 150;
 const RIGHT = 32;
-const LANES = { decisions: 26, events: 60, services: 94 } as const;
-const AXIS = 120;
-const HEIGHT = 146;
+const LANES = { decisions: 20, events: 48, services: 76 } as const;
+const AXIS = 98;
+const HEIGHT = 124;
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,

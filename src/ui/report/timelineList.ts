@@ -77,7 +77,7 @@ export function timelineList(entries: readonly ReportTimelineEntry[], endTick: n
 }
 
 /** Decisions printed on the one-page report: the first ones, then how many more (all of them are on screen). */
-export const PRINTED_DECISIONS = 6;
+export const PRINTED_DECISIONS = 5;
 
 /** The decisions only, for paper (hidden on screen by report.css). */
 export function printedDecisions(entries: readonly ReportTimelineEntry[]): HTMLOListElement {
