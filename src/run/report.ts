@@ -195,7 +195,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
       ...state.log
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
         .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
-    ].sort(),
+    ], // the team's orders first (what they can discuss), then the crashes and restarts
     valueMoved: commands.filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate').map(line),
     customers: commands.filter((c) => c.cmd.type === 'workaround').map(line),
     budget: commands
