@@ -4,12 +4,13 @@
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
 import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
-import { describeFacilitatorCommand } from './facilitatorWords';
-import { describeCommand, type WhatIfReport } from './whatif';
-import { keyServices, type Series } from './series';
+import { collectFacts, factsForItems, type Fact } from './facts';
+import type { WhatIfReport } from './whatif';
+import type { Series } from './series';
 import { displayText, escapeHtml } from './text';
+import { blockInWords, claimInWords, commandInWords, humanText, injectShownAsFeed, shortText } from './words';
 
-export type Topic = 'technical' | 'messaging' | 'rumours' | 'workarounds' | 'cascade';
+export type { Fact, Topic } from './facts';
 
 export interface TimelineEntry {
   tick: number;
@@ -21,9 +22,15 @@ export interface TimelineEntry {
   by?: string;
 }
 
-export interface Fact {
+/** Who ended the drill: time ran out, the scenario's script, the trainee (End drill) or the facilitator. */
+export type EndedBy = 'time' | 'script' | 'trainee' | 'facilitator' | 'unknown';
+
+export interface Ending {
+  by: EndedBy;
+  tick: number;
+  clock: string;
+  /** One sentence: "The trainee pressed End drill at T+01:32 (of 04:00)." */
   text: string;
-  topics: Topic[];
 }
 
 export interface ReportModel {
@@ -31,6 +38,8 @@ export interface ReportModel {
   seed: string;
   endedAt: string;
   outcome: string;
+  /** Who ended the drill and when. */
+  ending: Ending;
   finalHash: string;
   score: ScoreBreakdown;
   movers: Record<string, string[]>;
@@ -44,25 +53,48 @@ export interface ReportModel {
 /** @deprecated The engine's `elapsedClock` ("T+01:23"); kept while src/ui/saves still imports this name. */
 export const clock = elapsedClock;
 
-const TOPIC_WORDS: Record<Topic, RegExp> = {
-  technical: /filter|waf|rate|scrub|capacity|mitigat|block|provider|restart|fail ?over|offline|isolat/i,
-  messaging: /said|say|statement|message|speak|leader|minister|data|silen|eta|truth|honest|trust/i,
-  rumours: /rumou?r|belie|fake|denial|rebut/i,
-  workarounds: /ussd|atm|counter|channel|workaround|switch|cash|visa|queue|branch/i,
-  cascade: /shared|spread|cascade|edge|provider|depend|entered|through/i,
-};
-
-function factsFor(text: string, facts: Fact[]): string[] {
-  const topics = (Object.keys(TOPIC_WORDS) as Topic[]).filter((t) => TOPIC_WORDS[t].test(text));
-  const matched = facts.filter((f) => f.topics.some((t) => topics.includes(t))).map((f) => f.text);
-  return matched.length > 0 ? matched : facts.slice(0, 4).map((f) => f.text);
+/**
+ * How the drill ended. `stopped`: it was stopped before its end (End drill), by whom when known (a save or the
+ * live drill knows; a share link does not carry it).
+ */
+export function endingOf(sim: Sim, stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null): Ending {
+  const { scenario, state } = sim;
+  const at = elapsedClock(state.tick);
+  const of = `(of ${elapsedClock(scenario.durationTicks).slice(2)})`;
+  if (state.outcome?.outcome === 'timeout')
+    return {
+      by: 'time',
+      tick: state.tick,
+      clock: at,
+      text: `Time ran out: the drill ran its full length, to ${at}.`,
+    };
+  if (state.outcome)
+    return {
+      by: 'script',
+      tick: state.tick,
+      clock: at,
+      text: `The scenario's script ended the drill at ${at} ${of}.`,
+    };
+  const by = stopped?.by ?? 'unknown';
+  const text =
+    by === 'trainee'
+      ? `The trainee pressed End drill at ${at} ${of}.`
+      : by === 'facilitator'
+        ? `The facilitator ended the drill at ${at} ${of}.`
+        : `The drill was stopped at ${at} ${of}, before its end (who stopped it was not recorded).`;
+  return { by, tick: state.tick, clock: at, text };
 }
 
 export function buildReport(
   sim: Sim,
   commands: readonly LoggedCommand[],
   series: Series,
-  options: { whatIf?: WhatIfReport; roles?: Record<number, string>; hash: string },
+  options: {
+    whatIf?: WhatIfReport;
+    roles?: Record<number, string>;
+    hash: string;
+    stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null;
+  },
 ): ReportModel {
   const { scenario, state } = sim;
   const score = scoreBreakdown(sim);
@@ -73,7 +105,7 @@ export function buildReport(
       tick: c.tick,
       clock: elapsedClock(c.tick),
       kind: 'decision',
-      text: describeFacilitatorCommand(scenario, c.cmd) ?? describeCommand(c),
+      text: commandInWords(scenario, c.cmd),
       by: options.roles?.[i],
     });
   });
@@ -85,12 +117,15 @@ export function buildReport(
       text: `Facilitator’s note: ${a.text}`,
     });
   for (const e of state.log) {
+    if (e.kind === 'inject' && injectShownAsFeed(scenario, e.text)) continue;
+    // An answer the team gave is on the timeline as their decision; only a default taken on timeout is added.
+    if (e.kind === 'inject' && /^decision '[^']+': .* \(answered\)$/.test(e.text)) continue;
     if (e.kind === 'inject' || e.kind === 'status' || e.kind === 'note')
       timeline.push({
         tick: e.tick,
         clock: elapsedClock(e.tick),
         kind: e.kind === 'inject' ? 'inject' : e.kind,
-        text: e.text,
+        text: humanText(scenario, e.text),
       });
   }
   for (const s of state.people.statements) {
@@ -99,7 +134,7 @@ export function buildReport(
         tick: s.landsTick,
         clock: elapsedClock(s.landsTick),
         kind: 'statement',
-        text: `statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => b.kind).join(', ')}`,
+        text: `Statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => blockInWords(scenario, b)).join(', ')}`,
       });
   }
   for (const f of state.feed) {
@@ -113,120 +148,83 @@ export function buildReport(
   }
   timeline.sort((a, b) => a.tick - b.tick);
 
-  const facts = collectFacts(sim, commands, series);
+  const facts = collectFacts(sim, commands, series, options.roles);
   const movers = collectMovers(sim, commands);
+  // One pass over objectives then questions: a fact given to an objective is not repeated under a question
+  // unless nothing else bears on it.
+  const perItem = factsForItems(sim, [...scenario.meta.objectives, ...scenario.debriefQuestions], facts);
+  const objectives = perItem.slice(0, scenario.meta.objectives.length);
+  const questions = perItem.slice(scenario.meta.objectives.length);
   return {
     title: scenario.meta.title,
     seed: state.seed,
     endedAt: elapsedClock(state.tick),
-    outcome: state.outcome ? `${state.outcome.outcome}: ${state.outcome.text}` : 'still running',
+    outcome: state.outcome ? `${state.outcome.outcome}: ${state.outcome.text}` : 'stopped before its end',
+    ending: endingOf(sim, options.stopped),
     finalHash: options.hash,
     score,
     movers,
     timeline,
     facts,
-    objectives: scenario.meta.objectives.map((text) => ({ text, facts: factsFor(text, facts) })),
-    questions: scenario.debriefQuestions.map((text) => ({ text, facts: factsFor(text, facts) })),
+    objectives: scenario.meta.objectives.map((text, i) => ({ text, facts: objectives[i]! })),
+    questions: scenario.debriefQuestions.map((text, i) => ({ text, facts: questions[i]! })),
     whatIf: options.whatIf,
   };
 }
 
-function collectFacts(sim: Sim, commands: readonly LoggedCommand[], series: Series): Fact[] {
-  const { scenario, state } = sim;
-  const facts: Fact[] = [];
-  for (const id of keyServices(series, 1)) {
-    const xs = series.utilisation[id]!;
-    const first = xs.findIndex((x) => x >= 1);
-    const peak = Math.max(...xs);
-    const name = scenario.services.find((s) => s.id === id)!.name;
-    facts.push({
-      text: `${name} first ran over capacity at ${elapsedClock(series.minutes[first]! * 60)} (peak ${Math.round(peak * 100)} %).`,
-      topics: ['cascade', 'technical'],
-    });
-  }
-  const firstMitigation = commands.find((c) => c.cmd.type === 'mitigate');
-  facts.push({
-    text: firstMitigation
-      ? `First mitigation: ${describeCommand(firstMitigation)} at ${elapsedClock(firstMitigation.tick)}.`
-      : 'No mitigation was ordered.',
-    topics: ['technical'],
-  });
-  const p = state.people;
-  const firstStatement = p.statements[0];
-  facts.push({
-    text:
-      p.incidentTick < 0
-        ? 'No critical service was hit.'
-        : firstStatement
-          ? `The incident began at ${elapsedClock(p.incidentTick)}; the first statement was ordered at ${elapsedClock(firstStatement.tick)}.`
-          : `The incident began at ${elapsedClock(p.incidentTick)} and nobody spoke publicly.`,
-    topics: ['messaging'],
-  });
-  for (const c of p.claims) {
-    if (c.status === 'broken')
-      facts.push({
-        text: `A ${c.kind} claim made at ${elapsedClock(c.tick)} proved false.`,
-        topics: ['messaging'],
-      });
-  }
-  scenario.people.rumours.forEach((r, i) => {
-    const rs = p.rumours[i]!;
-    facts.push({
-      text: rs.born
-        ? `Rumour "${r.text}" spread from ${elapsedClock(rs.bornTick)}; peak belief ${Math.round(rs.peak * 100)} % in the worst segment.`
-        : `Rumour "${r.id}" never took hold.`,
-      topics: ['rumours', 'messaging'],
-    });
-  });
-  scenario.people.workarounds.forEach((w, i) => {
-    const ws = p.workarounds[i]!;
-    if (ws.announcedTick < 0) return;
-    const peakTo = Math.max(0, ...(series.utilisation[scenario.services[w.to]!.id] ?? [0]));
-    facts.push({
-      text: `Workaround "${w.name}" announced at ${elapsedClock(ws.announcedTick)}; ${scenario.services[w.to]!.name} peaked at ${Math.round(peakTo * 100)} % load.`,
-      topics: ['workarounds'],
-    });
-  });
-  facts.push({
-    text: `Customers stranded at the worst moment: ${Math.round(state.metrics.strandedPeak).toLocaleString('en')}.`,
-    topics: ['workarounds', 'cascade'],
-  });
-  return facts;
-}
+const DRIVER_WORDS: Record<string, string> = {
+  statements: 'what was said',
+  blame: 'blaming partners',
+  claims: 'claims checked against the truth',
+  silence: 'silence',
+  pain: "customers' pain",
+  rumours: 'rumours believed',
+  recovery: 'recovery',
+  injects: 'scripted events',
+};
 
 function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<string, string[]> {
   const { scenario, state } = sim;
   const p = state.people;
-  const decisions = commands.map((c) => `${elapsedClock(c.tick)} ${describeCommand(c)}`);
+  const words = (c: LoggedCommand) => commandInWords(scenario, c.cmd);
+  const line = (c: LoggedCommand) => `${elapsedClock(c.tick)} ${words(c)}`;
+  const technical = commands.filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'lift');
   const trust = p.trustEvents
     .filter((e) => e.who === 0)
-    .map((e) => `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${e.why}`);
+    .map(
+      (e) =>
+        `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${humanText(scenario, e.why)}`,
+    );
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)
-    .map(([k, v]) => `${k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
+    .map(([k, v]) => `${DRIVER_WORDS[k] ?? k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
   return {
     availability: [
-      ...decisions.filter((d) =>
-        /waf|rate|scrub|capacity|block|provider|restart|failover|maintenance|shed|isolate/.test(d),
-      ),
+      ...technical.map(line),
       ...state.log
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
         .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
-    ],
-    valueMoved: decisions.filter((d) => /workaround|waf|rate|scrub|capacity/.test(d)),
-    customers: decisions.filter((d) => /workaround|goodwill/.test(d)),
+    ], // the team's orders first (what they can discuss), then the crashes and restarts
+    valueMoved: commands.filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate').map(line),
+    customers: commands.filter((c) => c.cmd.type === 'workaround').map(line),
     budget: commands
       .filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'statement' || c.cmd.type === 'workaround')
-      .map((c) => `${elapsedClock(c.tick)} ${describeCommand(c)}`),
+      .map(line),
     trust: [...drivers, ...trust],
     rumours: scenario.people.rumours
       .flatMap((r, i) =>
-        p.rumours[i]!.born ? [`${elapsedClock(p.rumours[i]!.bornTick)} '${r.id}' began to spread`] : [],
+        p.rumours[i]!.born
+          ? [`${elapsedClock(p.rumours[i]!.bornTick)} the rumour “${shortText(r.text, 50)}” began to spread`]
+          : [],
       )
-      .concat(decisions.filter((d) => /rebuttal/.test(d))),
+      .concat(
+        commands
+          .filter((c) => c.cmd.type === 'statement' && c.cmd.blocks.some((b) => b.kind === 'rebuttal'))
+          .map(line),
+      ),
     honesty: p.claims
       .filter((c) => c.status !== 'open')
-      .map((c) => `${elapsedClock(c.tick)} ${c.kind}${c.value ? ` (${c.value})` : ''}: ${c.status}`),
+      .map((c) => `${elapsedClock(c.tick)} the claim ${claimInWords(scenario, c)}: ${c.status}`),
   };
 }
 
@@ -242,6 +240,8 @@ export function reportToMarkdown(r: ReportModel): string {
     `# After-action report: ${md(r.title)}`,
     '',
     `Seed ${md(r.seed)} · ended ${md(r.endedAt)} · ${md(r.outcome)} · state hash \`${md(r.finalHash)}\``,
+    '',
+    md(r.ending.text),
     '',
   );
   lines.push(

@@ -60,6 +60,13 @@ const saveV3 = saveV2.extend({
   scenarioFingerprint: z.string().max(40),
   /** Covers everything else in the save (see TWO CHECKSUMS). */
   checksum: z.string().max(40),
+  // Optional (absent in saves made before them, so those load and check as they were):
+  /** The drill was ended early with End drill: it opens as a debrief, never resumes. */
+  stopped: z.boolean().optional(),
+  /** Who ended it early. */
+  stoppedBy: z.enum(['trainee', 'facilitator']).optional(),
+  /** The speed it was playing at, restored on resume. */
+  speed: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).optional(),
 });
 
 export type Save = z.output<typeof saveV3>;
@@ -115,6 +122,9 @@ export function makeSave(args: {
   name: string;
   savedAt: string;
   roles?: Readonly<Record<number, string>>;
+  stopped?: boolean;
+  stoppedBy?: 'trainee' | 'facilitator' | null;
+  speed?: 1 | 2 | 4 | 8;
 }): Save {
   return sealSave({
     saveVersion: SAVE_VERSION,
@@ -130,6 +140,9 @@ export function makeSave(args: {
     score: args.state.metrics.score,
     roles: cleanRoles(args.roles ?? {}),
     scenarioFingerprint: args.scenarioFingerprint ?? '',
+    ...(args.stopped ? { stopped: true } : {}),
+    ...(args.stopped && args.stoppedBy ? { stoppedBy: args.stoppedBy } : {}),
+    ...(args.speed !== undefined ? { speed: args.speed } : {}),
   });
 }
 

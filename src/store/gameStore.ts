@@ -118,8 +118,10 @@ export interface GameState {
    */
   step?: StepView | null;
   ended: boolean;
-  /** The facilitator ended the drill early (the debrief shows the state at that moment). */
+  /** The drill was ended early with End drill (the debrief shows the state at that moment). */
   stopped: boolean;
+  /** Who ended it early, when known (a share link or a run file does not say). */
+  stoppedBy: StoppedBy | null;
   /** Selected service id (map click, service chooser, [ and ]). */
   selected: string | null;
   decisionTab: DecisionTab;
@@ -141,8 +143,11 @@ export interface GameState {
   frame(dtMs: number): number;
   setPaused(paused: boolean): void;
   togglePause(): void;
-  /** End the drill now, before the scenario's end: no more steps, no more commands. */
-  stop(): void;
+  /**
+   * End the drill now, before the scenario's end: no more steps, no more commands. `by`: who pressed End
+   * drill (the debrief says it); the trainee's HUD button by default.
+   */
+  stop(by?: StoppedBy): void;
   setSpeed(speed: Speed): void;
   select(serviceId: string | null): void;
   /** Select the next (+1) or previous (-1) service in scenario order. */
@@ -168,6 +173,9 @@ export interface GameState {
   /** The after-action report of the state now (builds strings: call it when shown). */
   report(whatIf?: WhatIfReport): ReportModel;
 }
+
+/** Who may end a drill early: the trainee (the HUD's End drill) or the facilitator (their console). */
+export type StoppedBy = 'trainee' | 'facilitator';
 
 /** The roles a command can be stamped with (the first is the default). */
 export const ROLES = ['Commander', 'Network lead', 'Comms lead', 'Customer lead'] as const;
@@ -205,8 +213,10 @@ export interface History {
   roles?: Readonly<Record<number, string>>;
   /** A save's snapshot at `untilTick`: play continues from it. */
   state?: SimState;
-  /** The run had been stopped by the facilitator at `untilTick`. */
+  /** The run had been stopped early (End drill) at `untilTick`. */
   stopped?: boolean;
+  /** Who stopped it, when the history says (a save does; a link or a run file does not). */
+  stoppedBy?: StoppedBy;
 }
 
 export type GameStore = Mutate<StoreApi<GameState>, [['zustand/subscribeWithSelector', never]]>;
@@ -284,6 +294,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       step: pendingStep(null),
       ended: sim.state.ended,
       stopped: (history.stopped ?? false) && !sim.state.ended,
+      stoppedBy: (history.stopped ?? false) && !sim.state.ended ? (history.stoppedBy ?? null) : null,
       selected: null,
       decisionTab: 'mitigations',
       plan: { mitigation: null, region: null, dependsOn: null },
@@ -357,8 +368,8 @@ export function createGameStore(options: GameStoreOptions): GameStore {
         set({ step: pendingStep(get().selected) });
       },
 
-      stop() {
-        if (!get().stopped && !get().ended) set({ stopped: true });
+      stop(by = 'trainee') {
+        if (!get().stopped && !get().ended) set({ stopped: true, stoppedBy: by });
       },
       hash() {
         return hashState(sim.state);
@@ -384,6 +395,7 @@ export function createGameStore(options: GameStoreOptions): GameStore {
           whatIf,
           roles: s.roles,
           hash: hashState(sim.state),
+          stopped: s.stopped ? { by: s.stoppedBy ?? 'unknown' } : null,
         });
       },
     })),

@@ -118,6 +118,7 @@ export function createReplayStore(options: ReplayStoreOptions): GameStore {
         waitingForAnswer: false,
         ended: false,
         stopped: false,
+        stoppedBy: null,
         selected: null,
         decisionTab: 'mitigations',
         plan: { mitigation: null, region: null, dependsOn: null },

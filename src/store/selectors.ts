@@ -6,7 +6,6 @@
 import { editedText } from '../engine';
 import type {
   ApplyResult,
-  Command,
   DependencyDef,
   LoggedCommand,
   MitigationDef,
@@ -16,7 +15,7 @@ import type {
   SimState,
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
-import { describeFacilitatorCommand } from '../run';
+import { commandInWords } from '../run/words';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;
@@ -205,80 +204,8 @@ export function ordersInProgress(scenario: Scenario, state: State): OrderView[] 
 // Commands in words, and the debrief timeline
 // ---------------------------------------------------------------------------------------------
 
-/** One block of a statement in words ("ETA 30 min", "rebut “Data leaked”"). */
-function blockWords(
-  scenario: Scenario,
-  b: Extract<Command, { type: 'statement' }>['blocks'][number],
-): string {
-  switch (b.kind) {
-    case 'eta':
-      return `ETA ${b.minutes} min`;
-    case 'cause':
-      return `cause: ${b.cause}`;
-    case 'data-safe':
-      return 'data is safe';
-    case 'workaround':
-      return `workaround “${scenario.people?.workarounds.find((w) => w.id === b.workaround)?.name ?? b.workaround}”`;
-    case 'rebuttal':
-      return `rebut “${scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour}” (${b.evidence})`;
-    case 'blame':
-      return `blame ${b.partner}`;
-    default:
-      return b.kind;
-  }
-}
-
-export function describeCommand(
-  scenario: Scenario,
-  cmd: Command,
-  log: readonly LoggedCommand[] = [],
-  results: readonly ApplyResult[] = [],
-): string {
-  switch (cmd.type) {
-    case 'mitigate': {
-      const def = scenario.mitigations.find((m) => m.id === cmd.mitigation);
-      const service = scenario.services.find((x) => x.id === cmd.target);
-      let text = `Ordered ${def?.name ?? cmd.mitigation} on ${service?.name ?? cmd.target}`;
-      if (cmd.region) text += ` (region: ${cmd.region})`;
-      if (cmd.dependsOn) {
-        const to = scenario.services.find((x) => x.id === cmd.dependsOn);
-        text += ` (cut from ${to?.name ?? cmd.dependsOn})`;
-      }
-      return text;
-    }
-    case 'lift': {
-      const ordered = log.findIndex(
-        (e, i) => e.cmd.type === 'mitigate' && results[i]?.ok === true && results[i].uid === cmd.uid,
-      );
-      const what =
-        ordered >= 0
-          ? describeCommand(scenario, log[ordered]!.cmd).replace(/^Ordered /, '')
-          : `order #${cmd.uid}`;
-      return `Lifted ${what}`;
-    }
-    case 'answer': {
-      const inject = scenario.injects.find((i) => i.id === cmd.inject);
-      const prompt = inject?.effects.find((e) => e.type === 'prompt');
-      const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
-      if (!inject && /^ask-\d+$/.test(cmd.inject))
-        return `Answered the facilitator’s question: ${cmd.option}`;
-      return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
-    }
-    case 'statement': {
-      const channel = scenario.people?.channels.find((c) => c.id === cmd.channel);
-      const blocks = cmd.blocks.map((b) => blockWords(scenario, b)).join(', ');
-      return `Statement on ${channel?.name ?? cmd.channel} (${cmd.languages.join(', ')}): ${blocks || 'empty'}`;
-    }
-    case 'workaround': {
-      const w = scenario.people?.workarounds.find((x) => x.id === cmd.workaround);
-      return `${cmd.action === 'announce' ? 'Announced' : 'Withdrew'} the workaround “${w?.name ?? cmd.workaround}”`;
-    }
-    case 'noop':
-      return 'No action';
-    default:
-      return describeFacilitatorCommand(scenario, cmd) ?? `Command ${(cmd as { type: string }).type}`;
-  }
-}
+/** A command in words, with the scenario's names (shared with the report: src/run/words.ts). */
+export const describeCommand = commandInWords;
 
 export interface TimelineItem {
   tick: number;

@@ -162,7 +162,16 @@ export function createSession(options: SessionOptions): SessionStore {
           seed: save.seed,
           rateScale,
           drillId,
-          history: { log: save.commands as LoggedCommand[], untilTick, state, roles },
+          // A live drill resumes at the speed it was saved at; one ended with End drill stays ended.
+          speed: save.speed,
+          history: {
+            log: save.commands as LoggedCommand[],
+            untilTick,
+            state,
+            roles,
+            stopped: save.stopped === true,
+            ...(save.stoppedBy ? { stoppedBy: save.stoppedBy } : {}),
+          },
           origin: {
             kind: 'save',
             label: `Resumed from the save “${save.name}” at ${elapsedClock(state.tick)}.`,

@@ -5,22 +5,25 @@
  *   - outcome, and where the run came from (a save, a link, a file, a fork) with its hash check;
  *   - the score breakdown, each component with the decisions and events that moved it;
  *   - charts over simulated time (report/chartsSection.ts);
- *   - the timeline: decisions with their time and who made them, injects, statements, feed highlights,
- *     status changes;
- *   - learning objectives and debrief questions with this run's facts;
+ *   - who ended the drill and when (time ran out, the script, the trainee's End drill, the facilitator);
+ *   - learning objectives and debrief questions, each with the facts of this run that bear on it (next to
+ *     the score);
+ *   - the timeline across the full width: a strip chart (decisions, scenario events, the critical services'
+ *     state) over a list in hour-long parts, status changes behind a checkbox;
  *   - "what if", worked out in a Web Worker on request;
  *   - Replay (time travel, fork), Play again, exports, a share link, and the run's identity (scenario, seed,
  *     final state hash) so anyone can reproduce it: `npm run sim -- <scenario> --seed <seed> --commands <log>`.
  */
 import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
-import { countLabel, elapsedLabel, kesLabel } from '../store/format';
+import { countLabel, kesLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';
 import { mountChartsSection } from './report/chartsSection';
 import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
 import { factsSection } from './report/factsSection';
 import { scoreTable } from './report/scoreSection';
 import { shareFragment, shareUrl } from './report/shareLink';
+import { timelineChart } from './report/timelineChart';
 import { printedDecisions, timelineList } from './report/timelineList';
 import { mountWhatIf } from './report/whatIfPanel';
 import './report/report.css';
@@ -147,12 +150,17 @@ export function mountDebrief(
       'div',
       { class: 'overlay-inner report' },
       h('h1', { id: 'debrief-title', text: `Debrief: ${scenario.meta.title}` }),
-      h('p', {
-        id: 'outcome',
-        text: st.outcome
-          ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
-          : `Ended early by the facilitator at ${elapsedLabel(st.tick)}.`,
-      }),
+      // The outcome (the script's verdict, or an early end), then who ended the drill and when. When time ran
+      // out the second line says it all.
+      st.outcome?.outcome !== 'timeout' &&
+        h('p', {
+          id: 'outcome',
+          text: st.outcome
+            ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
+            : 'Ended early: scored on the rest unfolding with no further orders.',
+        }),
+      // Who ended the drill and when: time, the script, the trainee (End drill) or the facilitator.
+      h('p', { id: 'ending', class: 'ending', 'data-by': report.ending.by, text: report.ending.text }),
       origin &&
         h('p', { id: 'origin-line', class: 'origin-line', 'data-ok': String(origin.ok), text: origin.text }),
       h('div', { class: 'debrief-actions' }, again, replay, print, markdown, json, share, menu),
@@ -199,6 +207,7 @@ export function mountDebrief(
             h('span', { id: 'state-hash', text: hash }),
           ),
         ),
+        factsSection(report),
         h(
           'section',
           { class: 'report-timeline', 'aria-labelledby': 'timeline-title' },
@@ -206,11 +215,11 @@ export function mountDebrief(
             id: 'timeline-title',
             text: `Timeline (${decisions} decision${decisions === 1 ? '' : 's'})`,
           }),
-          timelineList(timeline),
+          timelineChart(timeline, g.series(), st.tick),
+          timelineList(timeline, st.tick),
           printedDecisions(timeline),
         ),
         charts.element,
-        factsSection(report),
         whatIfRoot,
       ),
     ),

@@ -33,13 +33,20 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     listen(b, signal, 'click', () => game.getState().setSpeed(speed));
     return b;
   });
-  const stat = (label: string, id: string) => {
+  const stat = (label: string, id: string, title?: string) => {
     const out = h('output', { id, 'aria-live': 'off' });
-    return { box: h('div', { class: 'hud-stat' }, h('span', { class: 'label', text: label }), out), out };
+    const attrs = title ? { class: 'hud-stat', title } : { class: 'hud-stat' };
+    return { box: h('div', attrs, h('span', { class: 'label', text: label }), out), out };
   };
   const budget = stat('Budget', 'hud-budget');
   const score = stat('Score', 'hud-score');
-  const trust = stat('Trust', 'hud-trust');
+  // Not the trust the feed quotes: a post's "their trust is 9" is that customer group's own trust (the engine's
+  // segments), which can sit far below the public's as a whole (stakeholder 0, what the score counts).
+  const trust = stat(
+    'Public trust',
+    'hud-trust',
+    "The public's trust as a whole, 0–100. Each customer group also has its own: a feed post's “their trust is …” is that group's.",
+  );
   const rumours = stat('Rumours', 'hud-rumours');
   const state = h('div', { class: 'hud-state', role: 'status', id: 'hud-state' });
   const help = h('button', {

@@ -224,7 +224,10 @@ describe('after the drill, in Chromium', () => {
     // Objectives with this run's facts; the score breakdown lists what moved the budget (both orders at 00:00).
     expect(await page.locator('#objectives > li').count()).toBe(TUTORIAL.meta.objectives.length);
     const budgetMovers = await page.locator('tr[data-component="budget"] .movers li').allTextContents();
-    expect(budgetMovers.filter((m) => m.startsWith('T+00:00 rate-limit on'))).toHaveLength(2);
+    // In the scenario's words (issue 12: no ids such as "rate-limit on portal").
+    expect(
+      budgetMovers.filter((m) => m.startsWith('T+00:00 Ordered Rate limiting per client on')),
+    ).toHaveLength(2);
 
     // What if, in a worker: two key decisions, each later and never (they were at 00:00: no earlier).
     await page.click('#whatif-run');

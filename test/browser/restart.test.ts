@@ -72,7 +72,8 @@ describe('restarting a drill 20 times', () => {
       await page.click('#end-drill');
       await page.click('#end-drill');
       await page.waitForSelector('#debrief:not([hidden]) #replay-button');
-      expect(await page.textContent('#outcome')).toMatch(/^Ended early by the facilitator at T\+0:0/);
+      // The HUD's End drill is the trainee's (issue 12: it used to be credited to the facilitator).
+      expect(await page.textContent('#ending')).toMatch(/^The trainee pressed End drill at T\+00:0/);
       if (run === 5 || run === 20) samples.push(await sample(page));
       if (run < 20) await page.click('#replay-button');
     }

@@ -53,7 +53,11 @@ describe('after-action report', () => {
   });
 
   it('links the budget and trust components to the decisions that moved them', () => {
-    expect(report.movers.budget!.some((m) => m.includes('waf-rule on edge'))).toBe(true);
+    // In the scenario's words: the mitigation's display label and the service's name, not their ids.
+    expect(
+      report.movers.budget!.some((m) => m.includes('Ordered WAF rule against odd queries on Edge')),
+    ).toBe(true);
+    expect(report.movers.budget!.some((m) => m.includes('waf-rule'))).toBe(false);
     expect(report.movers.trust!.some((m) => /statements|acknowledged/.test(m))).toBe(true);
   });
 

@@ -37,7 +37,7 @@ const THEMES = {
     grid: '#d0d0d0',
     font: '10px system-ui, "DejaVu Sans", sans-serif',
     labelFont: 'bold 10px system-ui, "DejaVu Sans", sans-serif',
-    height: 80,
+    height: 66,
     lineWidth: 1.6,
     colours: ['#0072b2', '#d55e00', '#009e73', '#000000', '#cc79a7', '#e69f00', '#56b4e9'],
     reference: '#777777',

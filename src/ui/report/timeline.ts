@@ -12,6 +12,7 @@ import {
   type Scenario,
 } from '../../engine';
 import { type ReportModel, type TimelineEntry } from '../../run';
+import { humanText } from '../../run/words';
 import { describeCommand } from '../../store/selectors';
 
 export interface ReportTimelineEntry extends TimelineEntry {
@@ -47,7 +48,13 @@ export function reportTimeline(
   for (const e of state.log) {
     const statementLanded = e.kind === 'people' && e.text.startsWith('statement landed'); // the model has it, with its blocks
     if ((e.kind === 'mitigation' || e.kind === 'attack' || e.kind === 'people') && !statementLanded)
-      items.push({ tick: e.tick, clock: elapsedClock(e.tick), kind: 'note', text: e.text, order: 1 });
+      items.push({
+        tick: e.tick,
+        clock: elapsedClock(e.tick),
+        kind: 'note',
+        text: humanText(scenario, e.text),
+        order: 1,
+      });
   }
   for (const t of report.timeline) if (t.kind !== 'decision') items.push({ ...t, order: 1 });
   // Stable: at the same tick the player's command comes first, then what the engine logged at that tick.

@@ -15,6 +15,9 @@ export interface ScenarioSource {
   fileName: string;
 }
 
+/** Variants on the printed page: those that moved the score most. */
+export const PRINTED_VARIANTS = 6;
+
 export function mountWhatIf(
   root: HTMLElement,
   game: GameStore,
@@ -43,9 +46,22 @@ export function mountWhatIf(
 
   const show = (report: WhatIfReport) => {
     const variants = shownVariants(g.log, report);
+    // The one-page printout keeps the variants that changed the score most (report.css hides the others).
+    const telling = new Set(
+      [...variants]
+        .sort(
+          (a, b) =>
+            Math.abs(b.outcome.score - report.actual.score) - Math.abs(a.outcome.score - report.actual.score),
+        )
+        .slice(0, PRINTED_VARIANTS),
+    );
     results.replaceChildren(
       ...variants.map((v) =>
-        h('li', { 'data-kind': v.kind, text: variantWords(g.scenario, g.log, g.results, report.actual, v) }),
+        h('li', {
+          'data-kind': v.kind,
+          'data-print': telling.has(v) ? 'true' : null,
+          text: variantWords(g.scenario, g.log, g.results, report.actual, v),
+        }),
       ),
     );
     setText(

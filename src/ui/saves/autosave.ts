@@ -63,6 +63,10 @@ export function drillSave(game: GameStore, savedAt: string): Save {
     // The menu lists seed, time and score next to it.
     name: `${g.scenario.meta.title}${g.origin?.kind === 'fork' ? ' (a branch taken over from a replay)' : ''}`,
     savedAt,
+    // A drill ended with End drill opens as its debrief, never resumes; a live one resumes at its speed.
+    stopped: g.stopped,
+    stoppedBy: g.stoppedBy,
+    speed: g.speed,
   });
 }
 
@@ -81,17 +85,23 @@ export function installAutosave(session: SessionStore, options: AutosaveOptions)
   const minRealMs = options.minRealMs ?? 1000;
   const listeners = new Set<(status: SaveStatus | null) => void>();
   let status: SaveStatus | null = null;
+  /** The drill the status is about: another drill's "Autosaved at T+01:32" must not show in a new one. */
+  let statusDrill: string | null = null;
   let lastSaveMs = -Infinity;
   let unsubscribeGame: (() => void) | null = null;
 
-  const setStatus = (next: SaveStatus) => {
+  const setStatus = (next: SaveStatus | null, drillId: string | null) => {
     status = next;
+    statusDrill = drillId;
     for (const l of listeners) l(status);
   };
 
   const save = (game: GameStore) => {
     if (!options.storage) {
-      setStatus({ kind: 'error', text: 'Autosave is off: this browser offers no storage to this page.' });
+      setStatus(
+        { kind: 'error', text: 'Autosave is off: this browser offers no storage to this page.' },
+        game.getState().drillId,
+      );
       return;
     }
     lastSaveMs = options.realMs();
@@ -101,18 +111,24 @@ export function installAutosave(session: SessionStore, options: AutosaveOptions)
     });
     const at = clock(g.sim.state.tick);
     if (!result.ok) {
-      setStatus({
-        kind: 'error',
-        text: `Autosave failed: ${result.error}. The drill goes on; download the run from the debrief to keep it.`,
-      });
+      setStatus(
+        {
+          kind: 'error',
+          text: `Autosave failed: ${result.error}. The drill goes on; download the run from the debrief to keep it.`,
+        },
+        g.drillId,
+      );
     } else if (result.dropped.length > 0) {
       const names = result.dropped.map((n) => `“${n}”`).join(', ');
-      setStatus({
-        kind: 'warning',
-        text: `Autosaved at ${at}. To make room, the oldest save${result.dropped.length > 1 ? 's were' : ' was'} removed: ${names}.`,
-      });
+      setStatus(
+        {
+          kind: 'warning',
+          text: `Autosaved at ${at}. To make room, the oldest save${result.dropped.length > 1 ? 's were' : ' was'} removed: ${names}.`,
+        },
+        g.drillId,
+      );
     } else {
-      setStatus({ kind: 'ok', text: `Autosaved at ${at}.` });
+      setStatus({ kind: 'ok', text: `Autosaved at ${at}.` }, g.drillId);
     }
   };
 
@@ -125,6 +141,8 @@ export function installAutosave(session: SessionStore, options: AutosaveOptions)
     unsubscribeGame?.();
     unsubscribeGame = null;
     if (!game || game.getState().replay) return;
+    // A new drill (a start, Play again, a fork, another save resumed) starts with no save status of its own.
+    if (game.getState().drillId !== statusDrill && status !== null) setStatus(null, null);
     const offMinute = game.subscribe(
       (s) => Math.floor(s.sim.state.tick / 60),
       () => {

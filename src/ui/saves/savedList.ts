@@ -2,7 +2,8 @@
  * The menu's saved drills and run files.
  *
  * SAVED DRILLS: every autosave (storage.ts), newest first — name, scenario, seed, simulated time, score, when
- * it was saved — with Resume (or "Open report" for a drill that had reached its end) and Delete. A save that
+ * it was saved — with Resume for a drill still under way, Debrief and Replay for one that is over (it reached its
+ * end, or was ended with End drill), and Delete. A save that
  * does not load is listed as "damaged: <reason>" with Delete only; so is one that loads but does not fit the
  * scenario it would resume with (another version of it, or edited: resume.ts), as "cannot be resumed:
  * <reason>". The others work as usual. The list is read again each time the menu shows. Names are shown as
@@ -99,12 +100,23 @@ export function mountSavedList(
         remove,
       );
     }
-    const open = h('button', {
-      type: 'button',
-      class: 'resume-save primary',
-      text: entry.ended ? 'Open report' : 'Resume',
-    });
-    listen(open, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
+    // A drill that is over (its end, or End drill) has a debrief and a replay; only a live one resumes.
+    const over = entry.ended || entry.stopped;
+    const actions: HTMLElement[] = [];
+    if (over) {
+      const debrief = h('button', { type: 'button', class: 'open-debrief primary', text: 'Debrief' });
+      listen(debrief, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
+      const replay = h('button', { type: 'button', class: 'open-replay', text: 'Replay' });
+      listen(replay, signal, 'click', () => {
+        if (resumeSave(session, save, entry.drillId, entry.roles)) session.getState().openReplay();
+      });
+      actions.push(debrief, replay);
+    } else {
+      const resume = h('button', { type: 'button', class: 'resume-save primary', text: 'Resume' });
+      listen(resume, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
+      actions.push(resume);
+    }
+    const state = entry.ended ? ' (ended)' : entry.stopped ? ' (ended with End drill)' : '';
     return h(
       'li',
       { 'data-key': entry.key, 'data-ok': 'true' },
@@ -114,10 +126,10 @@ export function mountSavedList(
         h('strong', { text: save.name }),
         h('span', {
           class: 'small muted',
-          text: `${save.name.startsWith(titleOf(save.scenarioId)) ? '' : `${titleOf(save.scenarioId)} · `}seed ${save.seed} · ${clock(entry.tick)}${entry.ended ? ' (ended)' : ''} · score ${save.score.toFixed(1)} · saved ${save.savedAt}`,
+          text: `${save.name.startsWith(titleOf(save.scenarioId)) ? '' : `${titleOf(save.scenarioId)} · `}seed ${save.seed} · ${clock(entry.tick)}${state} · score ${save.score.toFixed(1)} · saved ${save.savedAt}`,
         }),
       ),
-      open,
+      ...actions,
       remove,
     );
   };

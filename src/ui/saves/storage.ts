@@ -40,6 +40,8 @@ export type SavedEntry =
       tick: number;
       /** The drill had reached its end (the menu opens its report instead of resuming it). */
       ended: boolean;
+      /** It was ended early with End drill: like an ended drill, it has a debrief and a replay, not a resume. */
+      stopped: boolean;
       migratedFrom?: number;
     }
   | { key: string; drillId: string; ok: false; error: string };
@@ -83,6 +85,7 @@ export function readSave(key: string, text: string | null): SavedEntry {
     roles,
     tick: snapshot.tick,
     ended: snapshot.ended === true,
+    stopped: loaded.save.stopped === true && snapshot.ended !== true,
     ...(loaded.migratedFrom !== undefined ? { migratedFrom: loaded.migratedFrom } : {}),
   };
 }
