@@ -4,17 +4,25 @@ import type { GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
 import { sessionOf, testHookOf } from './context';
+import type { MapLayoutView } from '../src/ui/testHook';
+import { anchorLabel } from './labelAnchor';
+import { statusDetail, WIDEST_DETAILS } from './layout/labelText';
+import { tooltipPlace } from './layout/tooltipPlace';
+import { layoutCity, type CityLayout, type LayoutNode } from './layout/cityLayout';
+import { mapFontPx, markerHalf, markerRadius } from './layout/mapScale';
 import { COLOURS, dashedLine, drawServiceMarker, FONT, TEXT_COLOUR } from './palette';
 
-/** Where attack traffic enters the map (drawn as the "Internet" node). */
-const INTERNET = { x: 0.02, y: 0.03 };
 /** Dots per edge; their speed, and so the rate they pass at, grows with the load. */
 const DOTS = 3;
+/** Space kept between any two things on the map, and from the canvas edge (CSS pixels). */
+const GAP = 4;
+const INTERNET_LABEL = 'Internet (attack sources)';
 
 /**
- * The city: services at the scenario's map positions (0–1000 scaled to the canvas), dependencies as lines with
- * dots whose rate shows the load, attack traffic dashed and purple with square dots, status as colour + shape +
- * glyph + word. Hover shows queue and latency; a click selects the service (the DOM panel opens it).
+ * The city: services at the scenario's map positions (0–1000, laid out by layout/cityLayout.ts so nothing
+ * overlaps at any window size), dependencies as lines with dots whose rate shows the load, attack traffic
+ * dashed and purple with square dots, status as colour + shape + glyph + word. Hover shows queue and latency;
+ * a click selects the service (the DOM panel opens it).
  *
  * update() feeds the clock (the store steps the engine) and animates what the engine decided. Nothing here
  * decides anything: the dots' motion is decoration driven by the published state, and freezes with the clock.
@@ -24,11 +32,17 @@ export class City extends Phaser.Scene {
   private gfx!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private zones: Phaser.GameObjects.Zone[] = [];
-  private internetLabel!: Phaser.GameObjects.Text;
+  /** Only in a scenario with attacks: where attack traffic enters the map. */
+  private internetLabel: Phaser.GameObjects.Text | null = null;
+  private internet = { x: 0, y: 0, r: 9 };
   private tooltip!: Phaser.GameObjects.Text;
   private points: { x: number; y: number }[] = [];
+  private placed: CityLayout | null = null;
   private radius = 16;
+  private fontPx = 16;
   private hovered = -1;
+  /** The service clicked last: its tooltip stays hidden until the pointer leaves it (the panel shows it). */
+  private dismissed = -1;
   private legitPhase = new Float64Array(0);
   private attackPhase = new Float64Array(0);
   private directPhase = new Float64Array(0);
@@ -46,6 +60,7 @@ export class City extends Phaser.Scene {
     }
     this.drill = drill;
     this.hovered = -1;
+    this.dismissed = -1;
     this.labels = [];
     this.zones = [];
     const { scenario } = drill.getState();
@@ -56,35 +71,43 @@ export class City extends Phaser.Scene {
     this.gfx = this.add.graphics();
 
     scenario.services.forEach((service, i) => {
-      const label = this.add
-        .text(0, 0, service.name, {
-          fontFamily: FONT,
-          fontSize: '14px',
-          color: TEXT_COLOUR,
-          align: 'center',
-          stroke: '#0d1b2a',
-          strokeThickness: 4,
-        })
-        .setOrigin(0.5, 0);
+      const label = this.add.text(0, 0, service.name, {
+        fontFamily: FONT,
+        fontSize: '16px',
+        color: TEXT_COLOUR,
+        align: 'center',
+        stroke: '#0d1b2a',
+        strokeThickness: 3,
+        lineSpacing: -2,
+      });
       this.labels.push(label);
       const zone = this.add.zone(0, 0, 10, 10).setInteractive({ useHandCursor: true });
       zone.on('pointerover', () => (this.hovered = i));
       zone.on('pointerout', () => {
         if (this.hovered === i) this.hovered = -1;
+        if (this.dismissed === i) this.dismissed = -1;
       });
-      zone.on('pointerdown', () => this.drill.getState().select(service.id));
+      zone.on('pointerdown', () => {
+        this.dismissed = i;
+        this.drill.getState().select(service.id);
+      });
       this.zones.push(zone);
     });
-    this.internetLabel = this.add.text(0, 0, 'Internet (attack sources)', {
-      fontFamily: FONT,
-      fontSize: '13px',
-      color: '#e8b5d3',
-      align: 'left',
-    });
+    // No attacker in the scenario, no "Internet (attack sources)" on the map.
+    this.internetLabel =
+      scenario.attacks.length > 0
+        ? this.add.text(0, 0, INTERNET_LABEL, {
+            fontFamily: FONT,
+            fontSize: '16px',
+            color: '#e8b5d3',
+            stroke: '#0d1b2a',
+            strokeThickness: 4,
+          })
+        : null;
     this.tooltip = this.add
       .text(0, 0, '', {
         fontFamily: FONT,
-        fontSize: '14px',
+        fontSize: '16px',
         color: TEXT_COLOUR,
         backgroundColor: '#0b1620',
         padding: { left: 8, right: 8, top: 6, bottom: 6 },
@@ -102,13 +125,19 @@ export class City extends Phaser.Scene {
       },
     );
     const hook = testHookOf(this);
-    if (hook) hook.locator = (id) => this.pagePoint(id);
+    if (hook) {
+      hook.locator = (id) => this.pagePoint(id);
+      hook.mapLayout = () => this.layoutView();
+    }
 
     session.getState().setScreen('city');
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe();
       this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this);
-      if (hook) hook.locator = null;
+      if (hook) {
+        hook.locator = null;
+        hook.mapLayout = null;
+      }
     });
   }
 
@@ -122,137 +151,99 @@ export class City extends Phaser.Scene {
   }
 
   /**
-   * Map coordinates → canvas. The scenario's positions (0–1000) are stretched so that the box they occupy fills
-   * the canvas (minus margins for labels): a city drawn in one corner of the 0–1000 square still uses the screen.
+   * Text size from the window (≥ 16 px, growing with it), then the layout: services near the author's
+   * positions, each label on a free side of its service, nothing overlapping and nothing off the canvas.
    */
   private layout(): void {
     const { width, height } = this.scale;
     const { scenario } = this.drill.getState();
-    this.radius = Phaser.Math.Clamp(Math.min(width, height) / 40, 10, 24);
-    const fontSize = Math.round(Phaser.Math.Clamp(height / 42, 12, 20));
-    const xs = scenario.services.map((s) => s.x);
-    const ys = scenario.services.map((s) => s.y);
-    const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
-    const left = Math.max(80, width * 0.08);
-    const right = Math.max(80, width * 0.08);
-    const top = Math.max(64, height * 0.12);
-    const bottom = Math.max(40, height * 0.08);
-    const fit = (v: number, lo: number, hi: number, from: number, to: number) =>
-      hi > lo ? from + ((v - lo) / (hi - lo)) * (to - from) : (from + to) / 2;
-    this.points = scenario.services.map((s) => ({
-      x: fit(s.x, box.x0, box.x1, left, width - right),
-      y: fit(s.y, box.y0, box.y1, top, height - bottom),
+    const f = mapFontPx(window.innerWidth, window.innerHeight);
+    this.fontPx = f;
+    this.radius = markerRadius(f);
+    const half = markerHalf(this.radius);
+    // Two ways to wrap each label: wide and short (preferred), or narrow and tall for tight spots.
+    const wraps = [f * 11, f * 7.5];
+    const nodes: LayoutNode[] = scenario.services.map((s, i) => ({
+      x: s.x,
+      y: s.y,
+      half,
+      labels: wraps.map((wrap) => this.measure(this.labels[i]!, s.name, wrap)),
     }));
+    if (this.internetLabel) {
+      const r = Math.max(8, Math.round(this.radius * 0.8));
+      this.internetLabel.setFontSize(f).setWordWrapWidth(null).setText(INTERNET_LABEL);
+      this.internet = { x: GAP + r, y: GAP + r, r };
+      nodes.push({
+        x: this.internet.x,
+        y: this.internet.y,
+        pinned: true,
+        half: r,
+        labels: [{ w: this.internetLabel.width, h: this.internetLabel.height }],
+      });
+    }
+    const placed = layoutCity({ width, height, nodes, gap: GAP });
+    this.placed = placed;
+    this.points = placed.nodes.slice(0, scenario.services.length).map((p) => ({ x: p.x, y: p.y }));
+    placed.nodes.forEach((p, i) => {
+      const label = i < this.labels.length ? this.labels[i]! : this.internetLabel!;
+      if (i < this.labels.length) label.setWordWrapWidth(wraps[p.shape]!);
+      anchorLabel(label, p.label, p.side);
+    });
     this.zones.forEach((zone, i) => {
       const p = this.points[i]!;
       zone.setPosition(p.x, p.y);
-      zone.setSize(this.radius * 2.8, this.radius * 2.8);
-      zone.input?.hitArea.setTo(0, 0, this.radius * 2.8, this.radius * 2.8);
+      zone.setSize(half * 2, half * 2);
+      zone.input?.hitArea.setTo(0, 0, half * 2, half * 2);
     });
-    this.internetLabel.setFontSize(Math.max(12, fontSize - 2));
-    this.internetLabel.setPosition(INTERNET.x * width + 22, INTERNET.y * height + 10).setOrigin(0, 0.5);
-    this.placeLabels(fontSize, Math.max(120, width / 6));
-    this.tooltip.setFontSize(fontSize);
+    this.tooltip.setFontSize(f);
   }
 
-  /**
-   * Put each label below, above, right or left of its service — the first place that covers no other service
-   * and no label placed before it (or, failing that, the place that covers least). Sized for the longest text a
-   * label shows (name + a status line), so labels keep their place as the status changes.
-   */
-  private placeLabels(fontSize: number, wrap: number): void {
-    const { scenario } = this.drill.getState();
-    const r = this.radius;
-    const { width, height } = this.scale;
-    type Rect = { x: number; y: number; w: number; h: number };
-    const overlap = (a: Rect, b: Rect) =>
-      Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
-      Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-    const nodes: Rect[] = this.points.map((p) => ({
-      x: p.x - r * 1.7,
-      y: p.y - r * 1.7,
-      w: r * 3.4,
-      h: r * 3.4,
-    }));
-    // The Internet marker and its label (top-left) are taken.
-    const placed: Rect[] = [
-      {
-        x: 0,
-        y: 0,
-        w: this.internetLabel.x + this.internetLabel.width + 4,
-        h: this.internetLabel.y + this.internetLabel.height / 2 + 4,
-      },
-    ];
-    const order = this.points
-      .map((_, i) => i)
-      .sort((a, b) => this.points[a]!.y - this.points[b]!.y || this.points[a]!.x - this.points[b]!.x);
-    for (const i of order) {
-      const p = this.points[i]!;
-      const label = this.labels[i]!;
-      label.setFontSize(fontSize);
-      label.setWordWrapWidth(wrap);
-      label.setText(`${scenario.services[i]!.name}\nrecovering · 100 %`);
-      const w = label.width;
-      const h = label.height;
-      const gap = r * 1.5;
-      const d = r * 1.2;
-      const candidates: { rect: Rect; ox: number; oy: number; x: number; y: number; align: string }[] = [
-        {
-          rect: { x: p.x - w / 2, y: p.y + gap, w, h },
-          ox: 0.5,
-          oy: 0,
-          x: p.x,
-          y: p.y + gap,
-          align: 'center',
-        },
-        {
-          rect: { x: p.x - w / 2, y: p.y - gap - h, w, h },
-          ox: 0.5,
-          oy: 1,
-          x: p.x,
-          y: p.y - gap,
-          align: 'center',
-        },
-        { rect: { x: p.x + gap, y: p.y - h / 2, w, h }, ox: 0, oy: 0.5, x: p.x + gap, y: p.y, align: 'left' },
-        {
-          rect: { x: p.x - gap - w, y: p.y - h / 2, w, h },
-          ox: 1,
-          oy: 0.5,
-          x: p.x - gap,
-          y: p.y,
-          align: 'right',
-        },
-        { rect: { x: p.x + d, y: p.y + d, w, h }, ox: 0, oy: 0, x: p.x + d, y: p.y + d, align: 'left' },
-        { rect: { x: p.x - d - w, y: p.y + d, w, h }, ox: 1, oy: 0, x: p.x - d, y: p.y + d, align: 'right' },
-        { rect: { x: p.x + d, y: p.y - d - h, w, h }, ox: 0, oy: 1, x: p.x + d, y: p.y - d, align: 'left' },
-        {
-          rect: { x: p.x - d - w, y: p.y - d - h, w, h },
-          ox: 1,
-          oy: 1,
-          x: p.x - d,
-          y: p.y - d,
-          align: 'right',
-        },
-      ];
-      let best = candidates[0]!;
-      let bestCost = Infinity;
-      for (const c of candidates) {
-        let cost = 0;
-        nodes.forEach((n, j) => {
-          if (j !== i) cost += overlap(c.rect, n) * 3;
-        });
-        for (const q of placed) cost += overlap(c.rect, q);
-        const inside = overlap(c.rect, { x: 0, y: 0, w: width, h: height });
-        cost += (w * h - inside) * 2;
-        if (cost < bestCost) {
-          best = c;
-          bestCost = cost;
-        }
-        if (cost === 0) break;
-      }
-      label.setOrigin(best.ox, best.oy).setPosition(best.x, best.y).setAlign(best.align);
-      placed.push(best.rect);
+  /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
+  private measure(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
+    label.setFontSize(this.fontPx).setWordWrapWidth(wrap);
+    let w = 0;
+    let h = 0;
+    for (const detail of WIDEST_DETAILS) {
+      label.setText(`${name}\n${detail}`);
+      w = Math.max(w, label.width);
+      h = Math.max(h, label.height);
     }
+    label.setText(name);
+    return { w: Math.ceil(w), h: Math.ceil(h) };
+  }
+
+  /** Every marker and text as drawn now, in canvas pixels (for the layout test, through the test hook). */
+  private layoutView(): MapLayoutView {
+    const { scenario } = this.drill.getState();
+    const items: MapLayoutView['items'] = [];
+    const text = (id: string, t: Phaser.GameObjects.Text) => {
+      const b = t.getBounds();
+      items.push({
+        id,
+        kind: 'label',
+        rect: { x: b.x, y: b.y, w: b.width, h: b.height },
+        fontPx: parseFloat(String(t.style.fontSize)),
+        text: t.text,
+      });
+    };
+    scenario.services.forEach((s, i) => {
+      const node = this.placed?.nodes[i]?.node;
+      if (node) items.push({ id: s.id, kind: 'marker', rect: { ...node }, fontPx: null, text: '' });
+      text(s.id, this.labels[i]!);
+    });
+    if (this.internetLabel) {
+      const { x, y, r } = this.internet;
+      items.push({
+        id: 'internet',
+        kind: 'marker',
+        rect: { x: x - r, y: y - r, w: 2 * r, h: 2 * r },
+        fontPx: null,
+        text: '',
+      });
+      text('internet', this.internetLabel);
+    }
+    if (this.tooltip.visible) text('tooltip', this.tooltip);
+    return { width: this.scale.width, height: this.scale.height, items };
   }
 
   /** Page (CSS pixel) coordinates of a service: used by the browser tests to click it. */
@@ -346,9 +337,7 @@ export class City extends Phaser.Scene {
     });
 
     // Attack traffic entering from the internet, to each attacked service.
-    const { width, height } = this.scale;
-    const ix = INTERNET.x * width + 10;
-    const iy = INTERNET.y * height + 10;
+    const { x: ix, y: iy } = this.internet;
     const direct = new Float64Array(scenario.services.length);
     scenario.attacks.forEach((def, a) => {
       const at = st.attacks[a]!;
@@ -370,9 +359,11 @@ export class City extends Phaser.Scene {
         g.fillRect(ix + (p.x - ix) * tt - size / 2, iy + (p.y - iy) * tt - size / 2, size, size);
       }
     });
-    g.fillStyle(COLOURS.attack, anyAttack ? 1 : 0.35);
-    g.fillCircle(ix, iy, 9);
-    this.internetLabel.setAlpha(anyAttack ? 1 : 0.5);
+    if (this.internetLabel) {
+      g.fillStyle(COLOURS.attack, anyAttack ? 1 : 0.35);
+      g.fillCircle(ix, iy, this.internet.r);
+      this.internetLabel.setAlpha(anyAttack ? 1 : 0.6);
+    }
 
     // Services.
     scenario.services.forEach((def, i) => {
@@ -388,11 +379,7 @@ export class City extends Phaser.Scene {
       drawServiceMarker(g, p.x, p.y, r, sv.status, def.critical);
       const offline = sv.cause === 'maintenance' || sv.cause === 'shed';
       // Shape and glyph carry the status; the words add it (and the load) only when something is wrong.
-      const detail = offline
-        ? 'offline (your order)'
-        : sv.status === 'healthy' && sv.utilisation < 0.8
-          ? ''
-          : `${sv.status} · ${percentLabel(sv.utilisation)}`;
+      const detail = statusDetail(sv.status, sv.utilisation, offline);
       const text = detail ? `${def.name}\n${detail}` : def.name;
       const label = this.labels[i]!;
       if (label.text !== text) label.setText(text);
@@ -403,7 +390,7 @@ export class City extends Phaser.Scene {
 
   private drawTooltip(): void {
     const i = this.hovered;
-    if (i < 0) {
+    if (i < 0 || i === this.dismissed) {
       this.tooltip.setVisible(false);
       return;
     }
@@ -421,13 +408,12 @@ export class City extends Phaser.Scene {
     ];
     const text = lines.join('\n');
     if (this.tooltip.text !== text) this.tooltip.setText(text);
-    const p = this.points[i]!;
-    const { width, height } = this.scale;
-    let x = p.x + this.radius * 2;
-    let y = p.y - this.tooltip.height / 2;
-    if (x + this.tooltip.width > width - 4) x = p.x - this.radius * 2 - this.tooltip.width;
-    // Keep clear of the "Paused" banner (DOM, top centre) and inside the canvas.
-    y = Phaser.Math.Clamp(y, 48, height - this.tooltip.height - 4);
+    const { x, y } = tooltipPlace(
+      { w: this.tooltip.width, h: this.tooltip.height },
+      i,
+      this.placed?.nodes ?? [],
+      { width: this.scale.width, height: this.scale.height },
+    );
     this.tooltip.setPosition(x, y).setVisible(true);
   }
 }

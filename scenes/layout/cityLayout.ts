@@ -77,10 +77,19 @@ export interface CityLayout {
 const ROUNDS = 12;
 const PUSHES_PER_ROUND = 30;
 const LABEL_PASSES = 8;
-/** The last resort looks for a free spot this many steps (of `SEARCH_STEP` × the gap... see escape()) around. */
-const SEARCH_RINGS = 24;
+/** The last resort looks for a free spot this many steps (of twice the gap) around a service. */
+const SEARCH_RINGS = 30;
+const ESCAPE_PASSES = 3;
+/** Services this far apart on the author's 0–1000 square keep their left/right and above/below order. */
+const ORDER_KEPT = 250;
 /** Above this many services the exhaustive last resort is skipped (the synthetic 1,000-service city). */
 const SEARCH_MAX_SERVICES = 200;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 export function layoutCity(input: LayoutInput): CityLayout {
   return new Solver(input).solve();
@@ -118,8 +127,10 @@ class Solver {
     const { nodes, width, height, gap } = this.input;
     const free = nodes.filter((n) => !n.pinned);
     const half = Math.max(0, ...free.map((n) => n.half));
-    const labelW = Math.max(0, ...free.map((n) => n.labels[0]?.w ?? 0));
-    const labelH = Math.max(0, ...free.map((n) => n.labels[0]?.h ?? 0));
+    // Room at the edges for a typical label (the median, not the largest: one long name must not squeeze
+    // the whole map; step 3 moves that one in).
+    const labelW = median(free.map((n) => n.labels[0]?.w ?? 0));
+    const labelH = median(free.map((n) => n.labels[0]?.h ?? 0));
     const left = gap + Math.max(half, labelW / 2);
     const right = width - left;
     const top = gap + half;
@@ -262,48 +273,78 @@ class Solver {
 
   /**
    * The last resort, for the few services still in a collision: the nearest spot (in rings around where the
-   * service is now) where its marker and some label choice collide with nothing. Nearest first, so the
-   * author's picture moves as little as possible.
+   * service is now) where its marker and some label choice collide with nothing — or, failing that, the spot
+   * that collides least, if it is better than where the service is. Nearest first, so the author's picture
+   * moves as little as possible; repeated, since one service moving can free a place for another.
    */
   private escape(): void {
     const step = Math.max(4, this.input.gap * 2);
-    for (let i = 0; i < this.n; i++) {
-      if (this.input.nodes[i]!.pinned) continue;
-      const rects = this.rects();
-      const grid = this.grid(rects);
-      const here =
-        this.collision(i, rects[2 * i]!, rects, grid, 4) +
-        this.collision(i, rects[2 * i + 1]!, rects, grid, 4);
-      if (here === 0) continue;
-      const x0 = this.xs[i]!;
-      const y0 = this.ys[i]!;
-      let found = false;
-      for (let ring = 1; ring <= SEARCH_RINGS && !found; ring++) {
-        for (let k = -ring; k <= ring && !found; k++) {
-          // The ring's cells, top and bottom rows then left and right columns.
-          for (const [dx, dy] of [
-            [k, -ring],
-            [k, ring],
-            [-ring, k],
-            [ring, k],
-          ] as const) {
-            const x = x0 + dx * step;
-            const y = y0 + dy * step;
-            const node = this.nodeRect(i, x, y);
-            if (this.collision(i, node, rects, grid, 4) > 0) continue;
-            const choice = this.options(i).find(
-              (c) => this.collision(i, this.labelRect(i, c, x, y), rects, grid, 4) === 0,
-            );
-            if (!choice) continue;
-            this.xs[i] = x;
-            this.ys[i] = y;
-            this.choices[i] = choice;
-            found = true;
-            break;
+    for (let pass = 0; pass < ESCAPE_PASSES; pass++) {
+      let moved = false;
+      for (let i = 0; i < this.n; i++) {
+        if (this.input.nodes[i]!.pinned) continue;
+        const rects = this.rects();
+        const grid = this.grid(rects);
+        const costAt = (x: number, y: number, choice: Choice) =>
+          this.collision(i, this.nodeRect(i, x, y), rects, grid, 4) +
+          this.collision(i, this.labelRect(i, choice, x, y), rects, grid, 4);
+        let bestCost = costAt(this.xs[i]!, this.ys[i]!, this.choices[i]!);
+        if (bestCost === 0) continue;
+        const x0 = this.xs[i]!;
+        const y0 = this.ys[i]!;
+        let best: { x: number; y: number; choice: Choice } | null = null;
+        for (let ring = 1; ring <= SEARCH_RINGS && bestCost > 0; ring++) {
+          for (let k = -ring; k <= ring && bestCost > 0; k++) {
+            // The ring's cells: top and bottom rows, then left and right columns.
+            for (const [dx, dy] of [
+              [k, -ring],
+              [k, ring],
+              [-ring, k],
+              [ring, k],
+            ] as const) {
+              const x = x0 + dx * step;
+              const y = y0 + dy * step;
+              if (!this.keepsOrder(i, x, y)) continue;
+              const node = this.collision(i, this.nodeRect(i, x, y), rects, grid, 4);
+              if (node >= bestCost) continue;
+              for (const choice of this.options(i)) {
+                const cost = node + this.collision(i, this.labelRect(i, choice, x, y), rects, grid, 4);
+                if (cost < bestCost) {
+                  bestCost = cost;
+                  best = { x, y, choice };
+                  if (cost === 0) break;
+                }
+              }
+              if (bestCost === 0) break;
+            }
           }
         }
+        if (best) {
+          this.xs[i] = best.x;
+          this.ys[i] = best.y;
+          this.choices[i] = best.choice;
+          moved = true;
+        }
       }
+      if (!moved) break;
     }
+  }
+
+  /**
+   * Whether service i at (x, y) keeps the author's picture: left of every service the author put well to its
+   * right (ORDER_KEPT on the 0–1000 square), above every one put well below, and so on.
+   */
+  private keepsOrder(i: number, x: number, y: number): boolean {
+    const a = this.input.nodes[i]!;
+    for (let j = 0; j < this.n; j++) {
+      const b = this.input.nodes[j]!;
+      if (j === i || b.pinned) continue;
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      if ((dx >= ORDER_KEPT && x >= this.xs[j]!) || (dx <= -ORDER_KEPT && x <= this.xs[j]!)) return false;
+      if ((dy >= ORDER_KEPT && y >= this.ys[j]!) || (dy <= -ORDER_KEPT && y <= this.ys[j]!)) return false;
+    }
+    return true;
   }
 
   /** Overlapping pairs of rectangles from different owners, each rectangle grown by `gap / 2` (or `pad`). */
@@ -356,12 +397,12 @@ class Solver {
         const sy = a.y + a.h / 2 - (b.y + b.h / 2) || (p < q ? -1 : 1);
         if (ox < oy) {
           const m = (ox + 0.5) * share * Math.sign(sx);
-          if (moveP) dx[p] += m;
-          if (moveQ) dx[q] -= m;
+          if (moveP) dx[p] = dx[p]! + m;
+          if (moveQ) dx[q] = dx[q]! - m;
         } else {
           const m = (oy + 0.5) * share * Math.sign(sy);
-          if (moveP) dy[p] += m;
-          if (moveQ) dy[q] -= m;
+          if (moveP) dy[p] = dy[p]! + m;
+          if (moveQ) dy[q] = dy[q]! - m;
         }
       }
     });
