@@ -43,6 +43,8 @@ export class City extends Phaser.Scene {
   private hovered = -1;
   /** The service clicked last: its tooltip stays hidden until the pointer leaves it (the panel shows it). */
   private dismissed = -1;
+  private tooltipKey = '';
+  private tooltipAt = { x: 0, y: 0 };
   private legitPhase = new Float64Array(0);
   private attackPhase = new Float64Array(0);
   private directPhase = new Float64Array(0);
@@ -195,7 +197,8 @@ export class City extends Phaser.Scene {
       zone.setSize(half * 2, half * 2);
       zone.input?.hitArea.setTo(0, 0, half * 2, half * 2);
     });
-    this.tooltip.setFontSize(f);
+    this.tooltip.setFontSize(f).setWordWrapWidth(f * 22);
+    this.tooltipKey = '';
   }
 
   /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
@@ -398,22 +401,28 @@ export class City extends Phaser.Scene {
     const def = scenario.services[i]!;
     const sv = sim.state.services[i]!;
     const why = explainCause(scenario, sim.state, i)[0]?.text ?? sv.status;
+    // Short (a tall tooltip cannot avoid the neighbours on a projector-sized map): the panel has the rest.
     const lines = [
       def.name,
       why,
-      `Load ${percentLabel(sv.utilisation)} of ${rpsLabel(sv.capacityRps)}`,
-      `Queue ${countLabel(sv.queue)} · latency ${latencyLabel(sv.latencyMs)}`,
-      `Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`,
-      'Click to open the service panel',
+      `Load ${percentLabel(sv.utilisation)} · queue ${countLabel(sv.queue)} · ${latencyLabel(sv.latencyMs)}`,
     ];
+    if (sv.attackRps > 0.5 || sv.retryRps > 0.5)
+      lines.push(`Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`);
     const text = lines.join('\n');
     if (this.tooltip.text !== text) this.tooltip.setText(text);
-    const { x, y } = tooltipPlace(
-      { w: this.tooltip.width, h: this.tooltip.height },
-      i,
-      this.placed?.nodes ?? [],
-      { width: this.scale.width, height: this.scale.height },
-    );
+    // Placed once per service and size (a scan of the canvas), not every frame.
+    const key = `${i}:${this.tooltip.width}:${this.tooltip.height}:${this.scale.width}:${this.scale.height}`;
+    if (key !== this.tooltipKey) {
+      this.tooltipKey = key;
+      this.tooltipAt = tooltipPlace(
+        { w: this.tooltip.width, h: this.tooltip.height },
+        i,
+        this.placed?.nodes ?? [],
+        { width: this.scale.width, height: this.scale.height },
+      );
+    }
+    const { x, y } = this.tooltipAt;
     this.tooltip.setPosition(x, y).setVisible(true);
   }
 }

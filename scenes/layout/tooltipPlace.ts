@@ -1,14 +1,16 @@
 /**
- * Where the hover tooltip goes: beside its service, on the side that covers the fewest other services (a
- * tooltip must not hide the neighbours a trainee is about to click), else in the canvas corner that does.
- * Pure.
+ * Where the hover tooltip goes: the spot nearest its service that covers no other service (a tooltip must
+ * not hide the neighbours a trainee is about to click) and as few labels as possible; never over the service
+ * itself (the pointer is there) nor under the "Paused" banner. Pure.
  */
 import type { PlacedNode } from './cityLayout';
-import { areaOutside, overlapArea, type Rect } from './rects';
+import { overlapArea } from './rects';
 
 /** Keep clear of the "Paused" banner (DOM, top centre of the canvas). */
-const TOP = 48;
+const TOP = 40;
 const MARGIN = 4;
+/** Candidate spots are scanned on a grid this fine (CSS pixels). */
+const STEP = 12;
 
 export function tooltipPlace(
   size: { w: number; h: number },
@@ -19,32 +21,27 @@ export function tooltipPlace(
   const p = nodes[hovered];
   if (!p) return { x: MARGIN, y: TOP };
   const { w, h } = size;
-  const off = p.node.w / 2 + 6;
-  const clampY = (y: number) => Math.max(TOP, Math.min(canvas.height - h - MARGIN, y));
-  const clampX = (x: number) => Math.max(MARGIN, Math.min(canvas.width - w - MARGIN, x));
-  const candidates: Rect[] = [
-    { x: p.x + off, y: clampY(p.y - h / 2), w, h },
-    { x: p.x - off - w, y: clampY(p.y - h / 2), w, h },
-    { x: clampX(p.x - w / 2), y: p.y + off, w, h },
-    { x: clampX(p.x - w / 2), y: p.y - off - h, w, h },
-    { x: MARGIN, y: TOP, w, h },
-    { x: canvas.width - w - MARGIN, y: TOP, w, h },
-    { x: MARGIN, y: canvas.height - h - MARGIN, w, h },
-    { x: canvas.width - w - MARGIN, y: canvas.height - h - MARGIN, w, h },
-  ];
-  const bounds = { x: 0, y: 0, w: canvas.width, h: canvas.height };
-  let best = candidates[0]!;
+  const maxX = Math.max(MARGIN, canvas.width - w - MARGIN);
+  const maxY = Math.max(TOP, canvas.height - h - MARGIN);
+  let best = { x: MARGIN, y: TOP };
   let bestCost = Infinity;
-  candidates.forEach((c, rank) => {
-    // Covering the hovered service itself is worst (the pointer is there); then other services; labels a bit.
-    let cost = rank + 50 * areaOutside(c, bounds);
-    nodes.forEach((n, j) => {
-      cost += overlapArea(c, n.node) * (j === hovered ? 100 : 20) + overlapArea(c, n.label);
-    });
+  const consider = (x: number, y: number) => {
+    const c = { x, y, w, h };
+    let cost = 0;
+    for (let j = 0; j < nodes.length; j++) {
+      const n = nodes[j]!;
+      cost += overlapArea(c, n.node) * (j === hovered ? 1000 : 100) + overlapArea(c, n.label);
+    }
+    // Nearest the service wins among equally clear spots.
+    const dx = Math.max(0, x - p.x, p.x - (x + w));
+    const dy = Math.max(0, y - p.y, p.y - (y + h));
+    cost += Math.hypot(dx, dy) * 4;
     if (cost < bestCost) {
       bestCost = cost;
-      best = c;
+      best = { x, y };
     }
-  });
-  return { x: best.x, y: best.y };
+  };
+  for (let y = TOP; y <= maxY; y += STEP) for (let x = MARGIN; x <= maxX; x += STEP) consider(x, y);
+  consider(maxX, maxY);
+  return best;
 }
