@@ -10,6 +10,10 @@ import { statusDetail, WIDEST_DETAILS } from './layout/labelText';
 import { tooltipPlace } from './layout/tooltipPlace';
 import { layoutCity, type CityLayout, type LayoutNode } from './layout/cityLayout';
 import { mapFontPx, markerHalf, markerRadius } from './layout/mapScale';
+import { drawBuilding, drawRoad, drawStreets, drawWindows } from './cityscape';
+import { CrowdPainter } from './crowds';
+import { cityPeople, MAX_FIGURES } from './layout/cityPeople';
+import { crowdSpots, type CrowdSpot } from './layout/crowdSpots';
 import { COLOURS, dashedLine, drawServiceMarker, FONT, TEXT_COLOUR } from './palette';
 
 /** Dots per edge; their speed, and so the rate they pass at, grows with the load. */
@@ -17,6 +21,9 @@ const DOTS = 3;
 /** Space kept between any two things on the map, and from the canvas edge (CSS pixels). */
 const GAP = 4;
 const INTERNET_LABEL = 'Internet (attack sources)';
+const GROUND_TEXTURE = 'city-ground';
+/** Room for the "Paused: press Space to run" / "Clock stopped: a decision waits" banner (src/ui/mapOverlay.ts). */
+const BANNER = { w: 440, h: 34 };
 
 /**
  * The city: services at the scenario's map positions (0–1000, laid out by layout/cityLayout.ts so nothing
@@ -30,6 +37,16 @@ const INTERNET_LABEL = 'Internet (attack sources)';
 export class City extends Phaser.Scene {
   private drill!: GameStore;
   private gfx!: Phaser.GameObjects.Graphics;
+  /** The city's streets, roads and buildings: drawn once per layout, then shown as one image. */
+  private ground!: Phaser.GameObjects.Image;
+  private crowds!: CrowdPainter;
+  /** prefers-reduced-motion: nothing moves (traffic, walkers); crowds and queues stand still. */
+  private still = false;
+  private walkPhase = 0;
+  /** Per service: where its crowd gathers and where its queue starts (away from its label). */
+  private crowdSpots: CrowdSpot[] = [];
+  private half = 16;
+  private bobPhase = 0;
   private labels: Phaser.GameObjects.Text[] = [];
   private zones: Phaser.GameObjects.Zone[] = [];
   /** Only in a scenario with attacks: where attack traffic enters the map. */
@@ -70,7 +87,10 @@ export class City extends Phaser.Scene {
     this.legitPhase = new Float64Array(scenario.dependencies.length);
     this.attackPhase = new Float64Array(scenario.dependencies.length);
     this.directPhase = new Float64Array(scenario.services.length);
+    this.still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.ground = this.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
     this.gfx = this.add.graphics();
+    this.crowds = new CrowdPainter(this.gfx, 3);
 
     scenario.services.forEach((service, i) => {
       const label = this.add.text(0, 0, service.name, {
@@ -183,7 +203,9 @@ export class City extends Phaser.Scene {
         labels: [{ w: this.internetLabel.width, h: this.internetLabel.height }],
       });
     }
-    const placed = layoutCity({ width, height, nodes, gap: GAP });
+    // Keep clear of the "Paused" banner, a DOM pill floating over the top centre of the canvas.
+    const banner = { x: width / 2 - BANNER.w / 2, y: 0, w: BANNER.w, h: BANNER.h };
+    const placed = layoutCity({ width, height, nodes, gap: GAP, reserved: [banner] });
     this.placed = placed;
     this.points = placed.nodes.slice(0, scenario.services.length).map((p) => ({ x: p.x, y: p.y }));
     placed.nodes.forEach((p, i) => {
@@ -199,6 +221,37 @@ export class City extends Phaser.Scene {
     });
     this.tooltip.setFontSize(f).setWordWrapWidth(f * 22);
     this.tooltipKey = '';
+    this.crowds = new CrowdPainter(this.gfx, Math.max(2.5, f * 0.19));
+    this.half = half;
+    const crowdRadius = this.crowds.radiusFor(MAX_FIGURES);
+    this.crowdSpots = crowdSpots(
+      placed.nodes.slice(0, scenario.services.length),
+      crowdRadius,
+      { width, height },
+      [banner],
+    );
+    this.paintGround(half);
+  }
+
+  /** Streets, roads along the dependencies and a building per service, baked into one texture. */
+  private paintGround(half: number): void {
+    const { width, height } = this.scale;
+    const { scenario } = this.drill.getState();
+    const g = this.make.graphics({}, false);
+    g.fillStyle(COLOURS.background, 1);
+    g.fillRect(0, 0, width, height);
+    drawStreets(g, width, height, this.fontPx);
+    for (const d of scenario.dependencies) {
+      const a = this.points[d.from]!;
+      const b = this.points[d.to]!;
+      drawRoad(g, a.x, a.y, b.x, b.y, Math.max(6, this.radius * 0.9));
+    }
+    scenario.services.forEach((s, i) => drawBuilding(g, s.kind, this.points[i]!.x, this.points[i]!.y, half));
+    this.ground.setTexture('__DEFAULT');
+    if (this.textures.exists(GROUND_TEXTURE)) this.textures.remove(GROUND_TEXTURE);
+    g.generateTexture(GROUND_TEXTURE, Math.max(1, Math.ceil(width)), Math.max(1, Math.ceil(height)));
+    g.destroy();
+    this.ground.setTexture(GROUND_TEXTURE).setPosition(0, 0);
   }
 
   /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
@@ -246,7 +299,13 @@ export class City extends Phaser.Scene {
       text('internet', this.internetLabel);
     }
     if (this.tooltip.visible) text('tooltip', this.tooltip);
-    return { width: this.scale.width, height: this.scale.height, items };
+    return {
+      width: this.scale.width,
+      height: this.scale.height,
+      items,
+      figures: this.crowds.figures,
+      moving: !this.still,
+    };
   }
 
   /** Page (CSS pixel) coordinates of a service: used by the browser tests to click it. */
@@ -267,7 +326,7 @@ export class City extends Phaser.Scene {
     const { scenario } = s;
     const st = s.sim.state;
     const running = !s.paused && !s.waitingForAnswer && !s.ended && !s.stopped;
-    const dt = running ? Math.min(delta, 100) / 1000 : 0;
+    const dt = running && !this.still ? Math.min(delta, 100) / 1000 : 0;
     const r = this.radius;
     g.clear();
 
@@ -368,10 +427,29 @@ export class City extends Phaser.Scene {
       this.internetLabel.setAlpha(anyAttack ? 1 : 0.6);
     }
 
+    // People: crowds of the stranded, lines at counters and ATMs, walkers sent along by a workaround.
+    const people = cityPeople(scenario, st);
+    this.walkPhase = (this.walkPhase + dt * 0.08) % 1;
+    this.bobPhase = (this.bobPhase + dt * 0.7) % 1;
+    this.crowds.begin();
+    for (const w of people.walkers) {
+      const a = this.points[w.from]!;
+      const b = this.points[w.to]!;
+      this.crowds.walkers(a.x, a.y, b.x, b.y, w.people, this.walkPhase);
+    }
+    this.crowdSpots.forEach((spot, i) => {
+      const p = this.points[i]!;
+      // The line starts at the door (the building's edge, towards the crowd) and runs past the crowd's side.
+      const door = this.half + this.fontPx * 0.3;
+      this.crowds.queue(p.x + spot.ux * door, p.y + spot.uy * door, spot.ux, spot.uy, people.queuing[i]!);
+      this.crowds.crowd(spot.x, spot.y, people.stranded[i]!, this.bobPhase);
+    });
+
     // Services.
     scenario.services.forEach((def, i) => {
       const p = this.points[i]!;
       const sv = st.services[i]!;
+      drawWindows(g, def.kind, p.x, p.y, this.half, sv.availability);
       if (s.selected === def.id) {
         g.lineStyle(4, COLOURS.selected, 1);
         g.strokeCircle(p.x, p.y, r * 1.95);
@@ -407,6 +485,9 @@ export class City extends Phaser.Scene {
       why,
       `Load ${percentLabel(sv.utilisation)} · queue ${countLabel(sv.queue)} · ${latencyLabel(sv.latencyMs)}`,
     ];
+    const crowd = cityPeople(scenario, sim.state);
+    if (crowd.stranded[i]! >= 1) lines.push(`Customers stranded: ${countLabel(crowd.stranded[i]!)}`);
+    if (crowd.queuing[i]! >= 1) lines.push(`People in line: ${countLabel(crowd.queuing[i]!)}`);
     if (sv.attackRps > 0.5 || sv.retryRps > 0.5)
       lines.push(`Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`);
     const text = lines.join('\n');

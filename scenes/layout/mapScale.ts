@@ -9,7 +9,9 @@ export const MIN_MAP_FONT_PX = 16;
 
 export function mapFontPx(windowWidth: number, windowHeight: number): number {
   const scale = Math.min(windowWidth / 1280, windowHeight / 720);
-  return Math.max(MIN_MAP_FONT_PX, Math.round(MIN_MAP_FONT_PX * scale));
+  // Text grows with the square root of the window: a bigger window gives bigger text *and* more room between
+  // the services (at full proportion the map would be exactly as crowded at 1920 as at 1280).
+  return Math.max(MIN_MAP_FONT_PX, Math.round(MIN_MAP_FONT_PX * Math.sqrt(scale)));
 }
 
 /** Radius of a service's status marker for a given text size. */

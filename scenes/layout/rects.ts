@@ -52,29 +52,54 @@ export function union(a: Rect, b: Rect): Rect {
  */
 export class RectGrid {
   private readonly buckets = new Map<number, number[]>();
+  /** Which query last returned each id: a query lists an id once without allocating a Set. */
+  private seen = new Int32Array(64);
+  private query = 0;
+  private readonly found: number[] = [];
 
   constructor(private readonly cell: number) {}
 
-  private *cells(r: Rect): Generator<number> {
+  private key(col: number, row: number): number {
+    return row * 100_003 + col;
+  }
+
+  insert(id: number, r: Rect): void {
+    if (id >= this.seen.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
     const c0 = Math.floor(r.x / this.cell);
     const c1 = Math.floor((r.x + r.w) / this.cell);
     const r0 = Math.floor(r.y / this.cell);
     const r1 = Math.floor((r.y + r.h) / this.cell);
-    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) yield row * 100_003 + col;
+    for (let row = r0; row <= r1; row++)
+      for (let col = c0; col <= c1; col++) {
+        const key = this.key(col, row);
+        const bucket = this.buckets.get(key);
+        if (bucket) bucket.push(id);
+        else this.buckets.set(key, [id]);
+      }
   }
 
-  insert(id: number, r: Rect): void {
-    for (const key of this.cells(r)) {
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
-    }
-  }
-
-  /** Ids whose rectangles may touch `r` (each once). */
-  near(r: Rect): number[] {
-    const seen = new Set<number>();
-    for (const key of this.cells(r)) for (const id of this.buckets.get(key) ?? []) seen.add(id);
-    return [...seen];
+  /** Ids whose rectangles may touch `r` (each once). The array is reused by the next call: copy to keep it. */
+  near(r: Rect): readonly number[] {
+    this.query++;
+    this.found.length = 0;
+    const c0 = Math.floor(r.x / this.cell);
+    const c1 = Math.floor((r.x + r.w) / this.cell);
+    const r0 = Math.floor(r.y / this.cell);
+    const r1 = Math.floor((r.y + r.h) / this.cell);
+    for (let row = r0; row <= r1; row++)
+      for (let col = c0; col <= c1; col++) {
+        const bucket = this.buckets.get(this.key(col, row));
+        if (!bucket) continue;
+        for (const id of bucket)
+          if (this.seen[id] !== this.query) {
+            this.seen[id] = this.query;
+            this.found.push(id);
+          }
+      }
+    return this.found;
   }
 }

@@ -24,6 +24,10 @@ export interface MapLayoutView {
   width: number;
   height: number;
   items: { id: string; kind: 'marker' | 'label'; rect: MapRect; fontPx: number | null; text: string }[];
+  /** People figures drawn in the last frame (crowds, queues, walkers). */
+  figures: number;
+  /** Whether traffic and people move (false under prefers-reduced-motion). */
+  moving: boolean;
 }
 
 export interface CascadeTestHook {

@@ -25,8 +25,8 @@ const SCENARIOS = [
 ];
 const VIEWPORTS = [
   { width: 1280, height: 720, font: 16 },
-  { width: 1600, height: 900, font: 20 },
-  { width: 1920, height: 1080, font: 24 },
+  { width: 1600, height: 900, font: 18 },
+  { width: 1920, height: 1080, font: 20 },
 ];
 
 async function mapLayout(page: Page): Promise<MapLayoutView> {

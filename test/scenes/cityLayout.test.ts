@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutCity, type LayoutInput, type LayoutNode } from '../../scenes/layout/cityLayout';
+import { crowdSpots } from '../../scenes/layout/crowdSpots';
 import { overlapArea, type Rect } from '../../scenes/layout/rects';
 import { compile } from '../../src/scenario';
 
@@ -20,8 +21,8 @@ const SHIPPED = readdirSync('scenarios')
 /** Canvas size and font size the City scene has at each window size (measured in Chromium). */
 const SIZES = [
   { window: '1280×720', width: 896, height: 450, font: 16 },
-  { window: '1600×900', width: 1120, height: 569, font: 20 },
-  { window: '1920×1080', width: 1344, height: 688, font: 24 },
+  { window: '1600×900', width: 1120, height: 569, font: 18 },
+  { window: '1920×1080', width: 1344, height: 688, font: 20 },
 ];
 
 /** A generous estimate of a wrapped label's size: DejaVu Sans averages ~0.6 em a character. */
@@ -168,5 +169,31 @@ describe('city layout', () => {
       expect(overlapArea(p.node, reserved)).toBe(0);
       expect(overlapArea(p.label, reserved)).toBe(0);
     }
+  });
+});
+
+describe('crowd spots', () => {
+  it('puts a crowd on the side of its service away from labels, and on the canvas', () => {
+    const canvas = { width: 400, height: 300 };
+    const node = (x: number, y: number, label: Rect) => ({
+      x,
+      y,
+      node: { x: x - 10, y: y - 10, w: 20, h: 20 },
+      label,
+      side: 'below' as const,
+      shape: 0,
+    });
+    // A label below the service and another service's label above it: the crowd goes left or right.
+    const nodes = [
+      node(200, 150, { x: 150, y: 162, w: 100, h: 40 }),
+      node(200, 60, { x: 150, y: 90, w: 100, h: 40 }),
+    ];
+    const [spot] = crowdSpots(nodes, 20, canvas);
+    expect(Math.abs(spot!.ux)).toBe(1);
+    expect(spot!.uy).toBe(0);
+    // In the top-left corner, the crowd stays on the canvas.
+    const [corner] = crowdSpots([node(15, 15, { x: 30, y: 5, w: 80, h: 20 })], 12, canvas);
+    expect(corner!.x - 12).toBeGreaterThanOrEqual(0);
+    expect(corner!.y - 12).toBeGreaterThanOrEqual(0);
   });
 });

@@ -8,10 +8,11 @@ describe('map text size', () => {
     expect(mapFontPx(800, 1200)).toBe(MIN_MAP_FONT_PX);
   });
 
-  it('grows with the window: 20 px at 1600×900, 24 px at 1920×1080, limited by the tighter side', () => {
-    expect(mapFontPx(1600, 900)).toBe(20);
-    expect(mapFontPx(1920, 1080)).toBe(24);
-    expect(mapFontPx(3840, 1080)).toBe(24);
+  it('grows with the window: 18 px at 1600×900, 20 px at 1920×1080, 32 px at 5120×2880, limited by the tighter side', () => {
+    expect(mapFontPx(1600, 900)).toBe(18);
+    expect(mapFontPx(1920, 1080)).toBe(20);
+    expect(mapFontPx(5120, 2880)).toBe(32);
+    expect(mapFontPx(3840, 1080)).toBe(20);
   });
 
   it('sizes the markers with the text, rings included', () => {
