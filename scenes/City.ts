@@ -221,7 +221,7 @@ export class City extends Phaser.Scene {
     });
     this.tooltip.setFontSize(f).setWordWrapWidth(f * 22);
     this.tooltipKey = '';
-    this.crowds = new CrowdPainter(this.gfx, Math.max(2.5, f * 0.19));
+    this.crowds = new CrowdPainter(this.gfx, Math.max(3, f * 0.25));
     this.half = half;
     const crowdRadius = this.crowds.radiusFor(MAX_FIGURES);
     this.crowdSpots = crowdSpots(
@@ -445,11 +445,20 @@ export class City extends Phaser.Scene {
       this.crowds.crowd(spot.x, spot.y, people.stranded[i]!, this.bobPhase);
     });
 
-    // Services.
+    // Services: lit windows, then the status markers in front.
+    drawWindows(
+      g,
+      scenario.services.map((def, i) => ({
+        kind: def.kind,
+        x: this.points[i]!.x,
+        y: this.points[i]!.y,
+        availability: st.services[i]!.availability,
+      })),
+      this.half,
+    );
     scenario.services.forEach((def, i) => {
       const p = this.points[i]!;
       const sv = st.services[i]!;
-      drawWindows(g, def.kind, p.x, p.y, this.half, sv.availability);
       if (s.selected === def.id) {
         g.lineStyle(4, COLOURS.selected, 1);
         g.strokeCircle(p.x, p.y, r * 1.95);

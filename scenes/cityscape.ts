@@ -139,31 +139,33 @@ export function drawBuilding(
   }
 }
 
+/** Window spots around the marker (in units of the building's half side), lit first to last. */
+const WINDOWS = [
+  [-0.8, 0.15],
+  [0.8, 0.15],
+  [-0.8, 0.65],
+  [0.8, 0.65],
+] as const;
+
 /**
- * Windows beside the marker, lit in proportion to the service's availability (a down service is dark).
- * Drawn every frame; a handful of rectangles per building.
+ * Windows beside the markers, lit in proportion to each service's availability (a down service goes dark).
+ * Drawn every frame for the whole city in two passes (lit, then dark), so the canvas changes fill style twice
+ * rather than once per window.
  */
 export function drawWindows(
   g: Phaser.GameObjects.Graphics,
-  kind: ServiceKind,
-  x: number,
-  y: number,
+  buildings: readonly { kind: ServiceKind; x: number; y: number; availability: number }[],
   h: number,
-  availability: number,
 ): void {
-  if (BUILDING[kind] === 'power') return;
-  const size = Math.max(2, 0.16 * h);
-  const lit = Math.round(Math.max(0, Math.min(1, availability)) * 6);
-  const spots = [
-    [-0.8, 0.1],
-    [0.8, 0.1],
-    [-0.8, 0.55],
-    [0.8, 0.55],
-    [-0.35, 0.88],
-    [0.35, 0.88],
-  ] as const;
-  spots.forEach(([dx, dy], k) => {
-    g.fillStyle(k < lit ? CITY.lit : CITY.dark, k < lit ? 0.85 : 1);
-    g.fillRect(x + dx * h - size / 2, y + dy * h - size / 2, size, size);
-  });
+  const size = Math.max(2, 0.18 * h);
+  for (const lit of [true, false]) {
+    g.fillStyle(lit ? CITY.lit : CITY.dark, lit ? 0.85 : 1);
+    for (const b of buildings) {
+      if (BUILDING[b.kind] === 'power') continue;
+      const on = Math.round(Math.max(0, Math.min(1, b.availability)) * WINDOWS.length);
+      WINDOWS.forEach(([dx, dy], k) => {
+        if (k < on === lit) g.fillRect(b.x + dx * h - size / 2, b.y + dy * h - size / 2, size, size);
+      });
+    }
+  }
 }
