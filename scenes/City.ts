@@ -22,6 +22,7 @@ const DOTS = 3;
 const GAP = 4;
 const INTERNET_LABEL = 'Internet (attack sources)';
 const GROUND_TEXTURE = 'city-ground';
+const MAX_WINDOWED = 200;
 /** Room for the "Paused: press Space to run" / "Clock stopped: a decision waits" banner (src/ui/mapOverlay.ts). */
 const BANNER = { w: 440, h: 34 };
 
@@ -184,7 +185,8 @@ export class City extends Phaser.Scene {
     this.radius = markerRadius(f);
     const half = markerHalf(this.radius);
     // Two ways to wrap each label: wide and short (preferred), or narrow and tall for tight spots.
-    const wraps = [f * 11, f * 7.5];
+    // (One on a city too big to lay out: measuring thousands of texts would hold up its first frame.)
+    const wraps = scenario.services.length <= MAX_WINDOWED ? [f * 11, f * 7.5] : [f * 11];
     const nodes: LayoutNode[] = scenario.services.map((s, i) => ({
       x: s.x,
       y: s.y,
@@ -445,17 +447,19 @@ export class City extends Phaser.Scene {
       this.crowds.crowd(spot.x, spot.y, people.stranded[i]!, this.bobPhase);
     });
 
-    // Services: lit windows, then the status markers in front.
-    drawWindows(
-      g,
-      scenario.services.map((def, i) => ({
-        kind: def.kind,
-        x: this.points[i]!.x,
-        y: this.points[i]!.y,
-        availability: st.services[i]!.availability,
-      })),
-      this.half,
-    );
+    // Services: lit windows (not on a city too big to see them: four rectangles a service every frame), then
+    // the status markers in front.
+    if (scenario.services.length <= MAX_WINDOWED)
+      drawWindows(
+        g,
+        scenario.services.map((def, i) => ({
+          kind: def.kind,
+          x: this.points[i]!.x,
+          y: this.points[i]!.y,
+          availability: st.services[i]!.availability,
+        })),
+        this.half,
+      );
     scenario.services.forEach((def, i) => {
       const p = this.points[i]!;
       const sv = st.services[i]!;

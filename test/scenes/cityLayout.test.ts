@@ -197,3 +197,21 @@ describe('crowd spots', () => {
     expect(corner!.y - 12).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('a city too big to label', () => {
+  it("keeps the author's picture stretched to the canvas, labels below, without trying to separate them", () => {
+    const nodes = Array.from({ length: 1000 }, (_, i) => ({
+      x: (i % 40) * 25,
+      y: Math.floor(i / 40) * 40,
+      half: 17,
+      labels: [{ w: 150, h: 42 }],
+    }));
+    const layout = layoutCity({ width: 896, height: 450, nodes, gap: 4 });
+    expect(layout.overlaps).toBe(-1);
+    expect(layout.nodes.every((p) => p.side === 'below')).toBe(true);
+    // Same author column, same x; further right on the author's square, further right on the canvas.
+    expect(layout.nodes[40]!.x).toBe(layout.nodes[0]!.x);
+    expect(layout.nodes[1]!.x).toBeGreaterThan(layout.nodes[0]!.x);
+    expect(layout.nodes[40]!.y).toBeGreaterThan(layout.nodes[0]!.y);
+  });
+});
