@@ -4,17 +4,33 @@ import type { GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
 import { sessionOf, testHookOf } from './context';
+import type { MapLayoutView } from '../src/ui/testHook';
+import { anchorLabel } from './labelAnchor';
+import { statusDetail, WIDEST_DETAILS } from './layout/labelText';
+import { tooltipPlace } from './layout/tooltipPlace';
+import { layoutCity, type CityLayout, type LayoutNode } from './layout/cityLayout';
+import { mapFontPx, markerHalf, markerRadius } from './layout/mapScale';
+import { drawBuilding, drawRoad, drawStreets, drawWindows } from './cityscape';
+import { CrowdPainter } from './crowds';
+import { cityPeople, MAX_FIGURES } from './layout/cityPeople';
+import { crowdSpots, type CrowdSpot } from './layout/crowdSpots';
 import { COLOURS, dashedLine, drawServiceMarker, FONT, TEXT_COLOUR } from './palette';
 
-/** Where attack traffic enters the map (drawn as the "Internet" node). */
-const INTERNET = { x: 0.02, y: 0.03 };
 /** Dots per edge; their speed, and so the rate they pass at, grows with the load. */
 const DOTS = 3;
+/** Space kept between any two things on the map, and from the canvas edge (CSS pixels). */
+const GAP = 4;
+const INTERNET_LABEL = 'Internet (attack sources)';
+const GROUND_TEXTURE = 'city-ground';
+const MAX_WINDOWED = 200;
+/** Room for the "Paused: press Space to run" / "Clock stopped: a decision waits" banner (src/ui/mapOverlay.ts). */
+const BANNER = { w: 440, h: 34 };
 
 /**
- * The city: services at the scenario's map positions (0–1000 scaled to the canvas), dependencies as lines with
- * dots whose rate shows the load, attack traffic dashed and purple with square dots, status as colour + shape +
- * glyph + word. Hover shows queue and latency; a click selects the service (the DOM panel opens it).
+ * The city: services at the scenario's map positions (0–1000, laid out by layout/cityLayout.ts so nothing
+ * overlaps at any window size), dependencies as lines with dots whose rate shows the load, attack traffic
+ * dashed and purple with square dots, status as colour + shape + glyph + word. Hover shows queue and latency;
+ * a click selects the service (the DOM panel opens it).
  *
  * update() feeds the clock (the store steps the engine) and animates what the engine decided. Nothing here
  * decides anything: the dots' motion is decoration driven by the published state, and freezes with the clock.
@@ -22,13 +38,31 @@ const DOTS = 3;
 export class City extends Phaser.Scene {
   private drill!: GameStore;
   private gfx!: Phaser.GameObjects.Graphics;
+  /** The city's streets, roads and buildings: drawn once per layout, then shown as one image. */
+  private ground!: Phaser.GameObjects.Image;
+  private crowds!: CrowdPainter;
+  /** prefers-reduced-motion: nothing moves (traffic, walkers); crowds and queues stand still. */
+  private still = false;
+  private walkPhase = 0;
+  /** Per service: where its crowd gathers and where its queue starts (away from its label). */
+  private crowdSpots: CrowdSpot[] = [];
+  private half = 16;
+  private bobPhase = 0;
   private labels: Phaser.GameObjects.Text[] = [];
   private zones: Phaser.GameObjects.Zone[] = [];
-  private internetLabel!: Phaser.GameObjects.Text;
+  /** Only in a scenario with attacks: where attack traffic enters the map. */
+  private internetLabel: Phaser.GameObjects.Text | null = null;
+  private internet = { x: 0, y: 0, r: 9 };
   private tooltip!: Phaser.GameObjects.Text;
   private points: { x: number; y: number }[] = [];
+  private placed: CityLayout | null = null;
   private radius = 16;
+  private fontPx = 16;
   private hovered = -1;
+  /** The service clicked last: its tooltip stays hidden until the pointer leaves it (the panel shows it). */
+  private dismissed = -1;
+  private tooltipKey = '';
+  private tooltipAt = { x: 0, y: 0 };
   private legitPhase = new Float64Array(0);
   private attackPhase = new Float64Array(0);
   private directPhase = new Float64Array(0);
@@ -46,6 +80,7 @@ export class City extends Phaser.Scene {
     }
     this.drill = drill;
     this.hovered = -1;
+    this.dismissed = -1;
     this.labels = [];
     this.zones = [];
     const { scenario } = drill.getState();
@@ -53,38 +88,49 @@ export class City extends Phaser.Scene {
     this.legitPhase = new Float64Array(scenario.dependencies.length);
     this.attackPhase = new Float64Array(scenario.dependencies.length);
     this.directPhase = new Float64Array(scenario.services.length);
+    this.still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.ground = this.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
     this.gfx = this.add.graphics();
+    this.crowds = new CrowdPainter(this.gfx, 3);
 
     scenario.services.forEach((service, i) => {
-      const label = this.add
-        .text(0, 0, service.name, {
-          fontFamily: FONT,
-          fontSize: '14px',
-          color: TEXT_COLOUR,
-          align: 'center',
-          stroke: '#0d1b2a',
-          strokeThickness: 4,
-        })
-        .setOrigin(0.5, 0);
+      const label = this.add.text(0, 0, service.name, {
+        fontFamily: FONT,
+        fontSize: '16px',
+        color: TEXT_COLOUR,
+        align: 'center',
+        stroke: '#0d1b2a',
+        strokeThickness: 3,
+        lineSpacing: -2,
+      });
       this.labels.push(label);
       const zone = this.add.zone(0, 0, 10, 10).setInteractive({ useHandCursor: true });
       zone.on('pointerover', () => (this.hovered = i));
       zone.on('pointerout', () => {
         if (this.hovered === i) this.hovered = -1;
+        if (this.dismissed === i) this.dismissed = -1;
       });
-      zone.on('pointerdown', () => this.drill.getState().select(service.id));
+      zone.on('pointerdown', () => {
+        this.dismissed = i;
+        this.drill.getState().select(service.id);
+      });
       this.zones.push(zone);
     });
-    this.internetLabel = this.add.text(0, 0, 'Internet (attack sources)', {
-      fontFamily: FONT,
-      fontSize: '13px',
-      color: '#e8b5d3',
-      align: 'left',
-    });
+    // No attacker in the scenario, no "Internet (attack sources)" on the map.
+    this.internetLabel =
+      scenario.attacks.length > 0
+        ? this.add.text(0, 0, INTERNET_LABEL, {
+            fontFamily: FONT,
+            fontSize: '16px',
+            color: '#e8b5d3',
+            stroke: '#0d1b2a',
+            strokeThickness: 4,
+          })
+        : null;
     this.tooltip = this.add
       .text(0, 0, '', {
         fontFamily: FONT,
-        fontSize: '14px',
+        fontSize: '16px',
         color: TEXT_COLOUR,
         backgroundColor: '#0b1620',
         padding: { left: 8, right: 8, top: 6, bottom: 6 },
@@ -102,13 +148,19 @@ export class City extends Phaser.Scene {
       },
     );
     const hook = testHookOf(this);
-    if (hook) hook.locator = (id) => this.pagePoint(id);
+    if (hook) {
+      hook.locator = (id) => this.pagePoint(id);
+      hook.mapLayout = () => this.layoutView();
+    }
 
     session.getState().setScreen('city');
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe();
       this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this);
-      if (hook) hook.locator = null;
+      if (hook) {
+        hook.locator = null;
+        hook.mapLayout = null;
+      }
     });
   }
 
@@ -122,137 +174,140 @@ export class City extends Phaser.Scene {
   }
 
   /**
-   * Map coordinates → canvas. The scenario's positions (0–1000) are stretched so that the box they occupy fills
-   * the canvas (minus margins for labels): a city drawn in one corner of the 0–1000 square still uses the screen.
+   * Text size from the window (≥ 16 px, growing with it), then the layout: services near the author's
+   * positions, each label on a free side of its service, nothing overlapping and nothing off the canvas.
    */
   private layout(): void {
     const { width, height } = this.scale;
     const { scenario } = this.drill.getState();
-    this.radius = Phaser.Math.Clamp(Math.min(width, height) / 40, 10, 24);
-    const fontSize = Math.round(Phaser.Math.Clamp(height / 42, 12, 20));
-    const xs = scenario.services.map((s) => s.x);
-    const ys = scenario.services.map((s) => s.y);
-    const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
-    const left = Math.max(80, width * 0.08);
-    const right = Math.max(80, width * 0.08);
-    const top = Math.max(64, height * 0.12);
-    const bottom = Math.max(40, height * 0.08);
-    const fit = (v: number, lo: number, hi: number, from: number, to: number) =>
-      hi > lo ? from + ((v - lo) / (hi - lo)) * (to - from) : (from + to) / 2;
-    this.points = scenario.services.map((s) => ({
-      x: fit(s.x, box.x0, box.x1, left, width - right),
-      y: fit(s.y, box.y0, box.y1, top, height - bottom),
+    const f = mapFontPx(window.innerWidth, window.innerHeight);
+    this.fontPx = f;
+    this.radius = markerRadius(f);
+    const half = markerHalf(this.radius);
+    // Two ways to wrap each label: wide and short (preferred), or narrow and tall for tight spots.
+    // (One on a city too big to lay out: measuring thousands of texts would hold up its first frame.)
+    const wraps = scenario.services.length <= MAX_WINDOWED ? [f * 11, f * 7.5] : [f * 11];
+    const nodes: LayoutNode[] = scenario.services.map((s, i) => ({
+      x: s.x,
+      y: s.y,
+      half,
+      labels: wraps.map((wrap) => this.measure(this.labels[i]!, s.name, wrap)),
     }));
+    if (this.internetLabel) {
+      const r = Math.max(8, Math.round(this.radius * 0.8));
+      this.internetLabel.setFontSize(f).setWordWrapWidth(null).setText(INTERNET_LABEL);
+      this.internet = { x: GAP + r, y: GAP + r, r };
+      nodes.push({
+        x: this.internet.x,
+        y: this.internet.y,
+        pinned: true,
+        half: r,
+        labels: [{ w: this.internetLabel.width, h: this.internetLabel.height }],
+      });
+    }
+    // Keep clear of the "Paused" banner, a DOM pill floating over the top centre of the canvas.
+    const banner = { x: width / 2 - BANNER.w / 2, y: 0, w: BANNER.w, h: BANNER.h };
+    const placed = layoutCity({ width, height, nodes, gap: GAP, reserved: [banner] });
+    this.placed = placed;
+    this.points = placed.nodes.slice(0, scenario.services.length).map((p) => ({ x: p.x, y: p.y }));
+    placed.nodes.forEach((p, i) => {
+      const label = i < this.labels.length ? this.labels[i]! : this.internetLabel!;
+      if (i < this.labels.length) label.setWordWrapWidth(wraps[p.shape]!);
+      anchorLabel(label, p.label, p.side);
+    });
     this.zones.forEach((zone, i) => {
       const p = this.points[i]!;
       zone.setPosition(p.x, p.y);
-      zone.setSize(this.radius * 2.8, this.radius * 2.8);
-      zone.input?.hitArea.setTo(0, 0, this.radius * 2.8, this.radius * 2.8);
+      zone.setSize(half * 2, half * 2);
+      zone.input?.hitArea.setTo(0, 0, half * 2, half * 2);
     });
-    this.internetLabel.setFontSize(Math.max(12, fontSize - 2));
-    this.internetLabel.setPosition(INTERNET.x * width + 22, INTERNET.y * height + 10).setOrigin(0, 0.5);
-    this.placeLabels(fontSize, Math.max(120, width / 6));
-    this.tooltip.setFontSize(fontSize);
+    this.tooltip.setFontSize(f).setWordWrapWidth(f * 22);
+    this.tooltipKey = '';
+    this.crowds = new CrowdPainter(this.gfx, Math.max(3, f * 0.25));
+    this.half = half;
+    const crowdRadius = this.crowds.radiusFor(MAX_FIGURES);
+    this.crowdSpots = crowdSpots(
+      placed.nodes.slice(0, scenario.services.length),
+      crowdRadius,
+      { width, height },
+      [banner],
+    );
+    this.paintGround(half);
   }
 
-  /**
-   * Put each label below, above, right or left of its service — the first place that covers no other service
-   * and no label placed before it (or, failing that, the place that covers least). Sized for the longest text a
-   * label shows (name + a status line), so labels keep their place as the status changes.
-   */
-  private placeLabels(fontSize: number, wrap: number): void {
-    const { scenario } = this.drill.getState();
-    const r = this.radius;
+  /** Streets, roads along the dependencies and a building per service, baked into one texture. */
+  private paintGround(half: number): void {
     const { width, height } = this.scale;
-    type Rect = { x: number; y: number; w: number; h: number };
-    const overlap = (a: Rect, b: Rect) =>
-      Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
-      Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-    const nodes: Rect[] = this.points.map((p) => ({
-      x: p.x - r * 1.7,
-      y: p.y - r * 1.7,
-      w: r * 3.4,
-      h: r * 3.4,
-    }));
-    // The Internet marker and its label (top-left) are taken.
-    const placed: Rect[] = [
-      {
-        x: 0,
-        y: 0,
-        w: this.internetLabel.x + this.internetLabel.width + 4,
-        h: this.internetLabel.y + this.internetLabel.height / 2 + 4,
-      },
-    ];
-    const order = this.points
-      .map((_, i) => i)
-      .sort((a, b) => this.points[a]!.y - this.points[b]!.y || this.points[a]!.x - this.points[b]!.x);
-    for (const i of order) {
-      const p = this.points[i]!;
-      const label = this.labels[i]!;
-      label.setFontSize(fontSize);
-      label.setWordWrapWidth(wrap);
-      label.setText(`${scenario.services[i]!.name}\nrecovering · 100 %`);
-      const w = label.width;
-      const h = label.height;
-      const gap = r * 1.5;
-      const d = r * 1.2;
-      const candidates: { rect: Rect; ox: number; oy: number; x: number; y: number; align: string }[] = [
-        {
-          rect: { x: p.x - w / 2, y: p.y + gap, w, h },
-          ox: 0.5,
-          oy: 0,
-          x: p.x,
-          y: p.y + gap,
-          align: 'center',
-        },
-        {
-          rect: { x: p.x - w / 2, y: p.y - gap - h, w, h },
-          ox: 0.5,
-          oy: 1,
-          x: p.x,
-          y: p.y - gap,
-          align: 'center',
-        },
-        { rect: { x: p.x + gap, y: p.y - h / 2, w, h }, ox: 0, oy: 0.5, x: p.x + gap, y: p.y, align: 'left' },
-        {
-          rect: { x: p.x - gap - w, y: p.y - h / 2, w, h },
-          ox: 1,
-          oy: 0.5,
-          x: p.x - gap,
-          y: p.y,
-          align: 'right',
-        },
-        { rect: { x: p.x + d, y: p.y + d, w, h }, ox: 0, oy: 0, x: p.x + d, y: p.y + d, align: 'left' },
-        { rect: { x: p.x - d - w, y: p.y + d, w, h }, ox: 1, oy: 0, x: p.x - d, y: p.y + d, align: 'right' },
-        { rect: { x: p.x + d, y: p.y - d - h, w, h }, ox: 0, oy: 1, x: p.x + d, y: p.y - d, align: 'left' },
-        {
-          rect: { x: p.x - d - w, y: p.y - d - h, w, h },
-          ox: 1,
-          oy: 1,
-          x: p.x - d,
-          y: p.y - d,
-          align: 'right',
-        },
-      ];
-      let best = candidates[0]!;
-      let bestCost = Infinity;
-      for (const c of candidates) {
-        let cost = 0;
-        nodes.forEach((n, j) => {
-          if (j !== i) cost += overlap(c.rect, n) * 3;
-        });
-        for (const q of placed) cost += overlap(c.rect, q);
-        const inside = overlap(c.rect, { x: 0, y: 0, w: width, h: height });
-        cost += (w * h - inside) * 2;
-        if (cost < bestCost) {
-          best = c;
-          bestCost = cost;
-        }
-        if (cost === 0) break;
-      }
-      label.setOrigin(best.ox, best.oy).setPosition(best.x, best.y).setAlign(best.align);
-      placed.push(best.rect);
+    const { scenario } = this.drill.getState();
+    const g = this.make.graphics({}, false);
+    g.fillStyle(COLOURS.background, 1);
+    g.fillRect(0, 0, width, height);
+    drawStreets(g, width, height, this.fontPx);
+    for (const d of scenario.dependencies) {
+      const a = this.points[d.from]!;
+      const b = this.points[d.to]!;
+      drawRoad(g, a.x, a.y, b.x, b.y, Math.max(6, this.radius * 0.9));
     }
+    scenario.services.forEach((s, i) => drawBuilding(g, s.kind, this.points[i]!.x, this.points[i]!.y, half));
+    this.ground.setTexture('__DEFAULT');
+    if (this.textures.exists(GROUND_TEXTURE)) this.textures.remove(GROUND_TEXTURE);
+    g.generateTexture(GROUND_TEXTURE, Math.max(1, Math.ceil(width)), Math.max(1, Math.ceil(height)));
+    g.destroy();
+    this.ground.setTexture(GROUND_TEXTURE).setPosition(0, 0);
+  }
+
+  /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
+  private measure(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
+    label.setFontSize(this.fontPx).setWordWrapWidth(wrap);
+    let w = 0;
+    let h = 0;
+    for (const detail of WIDEST_DETAILS) {
+      label.setText(`${name}\n${detail}`);
+      w = Math.max(w, label.width);
+      h = Math.max(h, label.height);
+    }
+    label.setText(name);
+    return { w: Math.ceil(w), h: Math.ceil(h) };
+  }
+
+  /** Every marker and text as drawn now, in canvas pixels (for the layout test, through the test hook). */
+  private layoutView(): MapLayoutView {
+    const { scenario } = this.drill.getState();
+    const items: MapLayoutView['items'] = [];
+    const text = (id: string, t: Phaser.GameObjects.Text) => {
+      const b = t.getBounds();
+      items.push({
+        id,
+        kind: 'label',
+        rect: { x: b.x, y: b.y, w: b.width, h: b.height },
+        fontPx: parseFloat(String(t.style.fontSize)),
+        text: t.text,
+      });
+    };
+    scenario.services.forEach((s, i) => {
+      const node = this.placed?.nodes[i]?.node;
+      if (node) items.push({ id: s.id, kind: 'marker', rect: { ...node }, fontPx: null, text: '' });
+      text(s.id, this.labels[i]!);
+    });
+    if (this.internetLabel) {
+      const { x, y, r } = this.internet;
+      items.push({
+        id: 'internet',
+        kind: 'marker',
+        rect: { x: x - r, y: y - r, w: 2 * r, h: 2 * r },
+        fontPx: null,
+        text: '',
+      });
+      text('internet', this.internetLabel);
+    }
+    if (this.tooltip.visible) text('tooltip', this.tooltip);
+    return {
+      width: this.scale.width,
+      height: this.scale.height,
+      items,
+      figures: this.crowds.figures,
+      moving: !this.still,
+    };
   }
 
   /** Page (CSS pixel) coordinates of a service: used by the browser tests to click it. */
@@ -273,7 +328,7 @@ export class City extends Phaser.Scene {
     const { scenario } = s;
     const st = s.sim.state;
     const running = !s.paused && !s.waitingForAnswer && !s.ended && !s.stopped;
-    const dt = running ? Math.min(delta, 100) / 1000 : 0;
+    const dt = running && !this.still ? Math.min(delta, 100) / 1000 : 0;
     const r = this.radius;
     g.clear();
 
@@ -346,9 +401,7 @@ export class City extends Phaser.Scene {
     });
 
     // Attack traffic entering from the internet, to each attacked service.
-    const { width, height } = this.scale;
-    const ix = INTERNET.x * width + 10;
-    const iy = INTERNET.y * height + 10;
+    const { x: ix, y: iy } = this.internet;
     const direct = new Float64Array(scenario.services.length);
     scenario.attacks.forEach((def, a) => {
       const at = st.attacks[a]!;
@@ -370,11 +423,43 @@ export class City extends Phaser.Scene {
         g.fillRect(ix + (p.x - ix) * tt - size / 2, iy + (p.y - iy) * tt - size / 2, size, size);
       }
     });
-    g.fillStyle(COLOURS.attack, anyAttack ? 1 : 0.35);
-    g.fillCircle(ix, iy, 9);
-    this.internetLabel.setAlpha(anyAttack ? 1 : 0.5);
+    if (this.internetLabel) {
+      g.fillStyle(COLOURS.attack, anyAttack ? 1 : 0.35);
+      g.fillCircle(ix, iy, this.internet.r);
+      this.internetLabel.setAlpha(anyAttack ? 1 : 0.6);
+    }
 
-    // Services.
+    // People: crowds of the stranded, lines at counters and ATMs, walkers sent along by a workaround.
+    const people = cityPeople(scenario, st);
+    this.walkPhase = (this.walkPhase + dt * 0.08) % 1;
+    this.bobPhase = (this.bobPhase + dt * 0.7) % 1;
+    this.crowds.begin();
+    for (const w of people.walkers) {
+      const a = this.points[w.from]!;
+      const b = this.points[w.to]!;
+      this.crowds.walkers(a.x, a.y, b.x, b.y, w.people, this.walkPhase);
+    }
+    this.crowdSpots.forEach((spot, i) => {
+      const p = this.points[i]!;
+      // The line starts at the door (the building's edge, towards the crowd) and runs past the crowd's side.
+      const door = this.half + this.fontPx * 0.3;
+      this.crowds.queue(p.x + spot.ux * door, p.y + spot.uy * door, spot.ux, spot.uy, people.queuing[i]!);
+      this.crowds.crowd(spot.x, spot.y, people.stranded[i]!, this.bobPhase);
+    });
+
+    // Services: lit windows (not on a city too big to see them: four rectangles a service every frame), then
+    // the status markers in front.
+    if (scenario.services.length <= MAX_WINDOWED)
+      drawWindows(
+        g,
+        scenario.services.map((def, i) => ({
+          kind: def.kind,
+          x: this.points[i]!.x,
+          y: this.points[i]!.y,
+          availability: st.services[i]!.availability,
+        })),
+        this.half,
+      );
     scenario.services.forEach((def, i) => {
       const p = this.points[i]!;
       const sv = st.services[i]!;
@@ -388,11 +473,7 @@ export class City extends Phaser.Scene {
       drawServiceMarker(g, p.x, p.y, r, sv.status, def.critical);
       const offline = sv.cause === 'maintenance' || sv.cause === 'shed';
       // Shape and glyph carry the status; the words add it (and the load) only when something is wrong.
-      const detail = offline
-        ? 'offline (your order)'
-        : sv.status === 'healthy' && sv.utilisation < 0.8
-          ? ''
-          : `${sv.status} · ${percentLabel(sv.utilisation)}`;
+      const detail = statusDetail(sv.status, sv.utilisation, offline);
       const text = detail ? `${def.name}\n${detail}` : def.name;
       const label = this.labels[i]!;
       if (label.text !== text) label.setText(text);
@@ -403,7 +484,7 @@ export class City extends Phaser.Scene {
 
   private drawTooltip(): void {
     const i = this.hovered;
-    if (i < 0) {
+    if (i < 0 || i === this.dismissed) {
       this.tooltip.setVisible(false);
       return;
     }
@@ -411,23 +492,31 @@ export class City extends Phaser.Scene {
     const def = scenario.services[i]!;
     const sv = sim.state.services[i]!;
     const why = explainCause(scenario, sim.state, i)[0]?.text ?? sv.status;
+    // Short (a tall tooltip cannot avoid the neighbours on a projector-sized map): the panel has the rest.
     const lines = [
       def.name,
       why,
-      `Load ${percentLabel(sv.utilisation)} of ${rpsLabel(sv.capacityRps)}`,
-      `Queue ${countLabel(sv.queue)} · latency ${latencyLabel(sv.latencyMs)}`,
-      `Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`,
-      'Click to open the service panel',
+      `Load ${percentLabel(sv.utilisation)} · queue ${countLabel(sv.queue)} · ${latencyLabel(sv.latencyMs)}`,
     ];
+    const crowd = cityPeople(scenario, sim.state);
+    if (crowd.stranded[i]! >= 1) lines.push(`Customers stranded: ${countLabel(crowd.stranded[i]!)}`);
+    if (crowd.queuing[i]! >= 1) lines.push(`People in line: ${countLabel(crowd.queuing[i]!)}`);
+    if (sv.attackRps > 0.5 || sv.retryRps > 0.5)
+      lines.push(`Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`);
     const text = lines.join('\n');
     if (this.tooltip.text !== text) this.tooltip.setText(text);
-    const p = this.points[i]!;
-    const { width, height } = this.scale;
-    let x = p.x + this.radius * 2;
-    let y = p.y - this.tooltip.height / 2;
-    if (x + this.tooltip.width > width - 4) x = p.x - this.radius * 2 - this.tooltip.width;
-    // Keep clear of the "Paused" banner (DOM, top centre) and inside the canvas.
-    y = Phaser.Math.Clamp(y, 48, height - this.tooltip.height - 4);
+    // Placed once per service and size (a scan of the canvas), not every frame.
+    const key = `${i}:${this.tooltip.width}:${this.tooltip.height}:${this.scale.width}:${this.scale.height}`;
+    if (key !== this.tooltipKey) {
+      this.tooltipKey = key;
+      this.tooltipAt = tooltipPlace(
+        { w: this.tooltip.width, h: this.tooltip.height },
+        i,
+        this.placed?.nodes ?? [],
+        { width: this.scale.width, height: this.scale.height },
+      );
+    }
+    const { x, y } = this.tooltipAt;
     this.tooltip.setPosition(x, y).setVisible(true);
   }
 }

@@ -10,6 +10,26 @@ export interface ServicePoint {
   y: number;
 }
 
+/** A rectangle on the map canvas, in canvas (CSS) pixels from its top-left corner. */
+export interface MapRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** What the map draws where: every marker and every text, for the layout test. */
+export interface MapLayoutView {
+  /** The canvas's size in CSS pixels. */
+  width: number;
+  height: number;
+  items: { id: string; kind: 'marker' | 'label'; rect: MapRect; fontPx: number | null; text: string }[];
+  /** People figures drawn in the last frame (crowds, queues, walkers). */
+  figures: number;
+  /** Whether traffic and people move (false under prefers-reduced-motion). */
+  moving: boolean;
+}
+
 export interface CascadeTestHook {
   screen(): string;
   tick(): number | null;
@@ -32,6 +52,8 @@ export interface CascadeTestHook {
   liveDrills(): number;
   /** Scene-side locator, registered by the City scene while it runs. */
   locator: ((id: string) => ServicePoint | null) | null;
+  /** Scene-side: the map's markers and texts as drawn now, registered by the City scene while it runs. */
+  mapLayout: (() => MapLayoutView) | null;
 }
 
 declare global {
@@ -66,6 +88,7 @@ export function installTestHook(session: SessionStore): CascadeTestHook {
     liveDrills: () => drills.filter((r) => r.deref() !== undefined).length,
     servicePoint: (id) => hook.locator?.(id) ?? null,
     locator: null,
+    mapLayout: null,
   };
   window.__cascade = hook;
   return hook;
