@@ -5,9 +5,11 @@
  * rectangles are what the City scene draws (read through the test hook: markers from the layout, texts from
  * Phaser's own bounds). Also: a scenario without an attacker draws no "Internet (attack sources)".
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlapArea } from '../../scenes/layout/rects';
+import { compile } from '../../src/scenario';
 import type { CascadeTestHook, MapLayoutView } from '../../src/ui/testHook';
 import { artifactPath, launchBrowser, startPreviewServer, type PreviewServer } from './harness';
 
@@ -17,12 +19,13 @@ declare global {
   }
 }
 
-/** The shipped scenarios, and whether each has an attacker (mpesa-rumour-2024 is a rumour, not an attack). */
-const SCENARIOS = [
-  { id: 'nairobi-ddos-2023', attacker: true },
-  { id: 'mpesa-rumour-2024', attacker: false },
-  { id: 'tutorial', attacker: true },
-];
+/** Every shipped scenario (a new one is checked without editing this file), and whether it has an attacker. */
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => {
+    const scenario = compile(readFileSync(`scenarios/${f}`, 'utf8'), f).scenario!;
+    return { id: scenario.id, attacker: scenario.attacks.length > 0 };
+  });
 const VIEWPORTS = [
   { width: 1280, height: 720, font: 16 },
   { width: 1600, height: 900, font: 18 },
