@@ -237,7 +237,10 @@ describe('after the drill, in Chromium', () => {
     expect(variants.filter((v) => v.startsWith('Without “Ordered Rate limiting per client on'))).toHaveLength(
       2,
     );
-    expect(variants.every((v) => /score \d+\.\d instead of \d+\.\d\.$/.test(v))).toBe(true);
+    // Each variant gives its score and says why ("It would have …; score ±x (components)").
+    expect(variants.every((v) => /score \d+\.\d instead of \d+\.\d\. It would have .+\.$/.test(v))).toBe(
+      true,
+    );
 
     // Markdown: the report as text, with the same score, the roles and the what-if lines.
     const md = await downloadText(page, '#export-markdown');

@@ -290,7 +290,13 @@ describe('the debrief, in Chromium', () => {
     await start(page, 'tutorial', '1111');
     await page.click('[data-speed="4"]');
     await page.click('#pause');
-    await page.waitForFunction(() => window.__cascade!.tick()! > 70 || window.__cascade!.waitingForAnswer());
+    // Running at 4× until something happens: a minute passes, a decision opens, or a tutorial step holds the clock.
+    await page.waitForFunction(
+      () =>
+        window.__cascade!.tick()! > 70 ||
+        window.__cascade!.waitingForAnswer() ||
+        window.__cascade!.step() !== null,
+    );
     await page.click('#pause');
     await page.reload(); // pagehide saves the drill
     await page.waitForSelector('#saved-list li[data-ok="true"] .resume-save');
