@@ -26,7 +26,9 @@ import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
+import { trackReducedMotion } from './ui/a11y/motion';
 
+trackReducedMotion();
 const flags = readFlags(window.location.search);
 const session = createSession({ seed: flags.seed ?? randomSeed(), rateScale: flags.rateScale });
 mountShell(session, flags.rateScale);

@@ -9,6 +9,8 @@ import { mountMapOverlay } from './mapOverlay';
 import { mountScoreWhy } from './scoreWhy';
 import { mountServicePanel } from './servicePanel';
 import { h } from './dom';
+import { mountMapTable } from './a11y/mapTable';
+import { mountPromptAnnouncer } from './a11y/promptAnnouncer';
 
 export interface CityRoots {
   hud: HTMLElement;
@@ -26,18 +28,22 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
   const decisions = mountDecisionPanel(decisionRoot, game);
   const service = mountServicePanel(serviceRoot, game, () => decisions.focusMitigations());
   const feed = mountFeed(roots.feed, game);
+  const mapTable = mountMapTable(roots.map, game);
   const disposers = [
     mountHud(roots.hud, game, rateScale),
     mountMapOverlay(roots.map, game),
     mountScoreWhy(roots.map, game),
     mountHelp(roots.help, game),
+    mountPromptAnnouncer(roots.feed, game),
     installKeyboard(game, {
       focusService: () => service.focus(),
       focusMitigations: () => decisions.focusMitigations(),
       focusMessages: () => decisions.focusMessages(),
       focusWorkarounds: () => decisions.focusWorkarounds(),
       focusFeed: () => feed.focus(),
+      toggleMapTable: () => mapTable.toggle(),
     }),
+    () => mapTable.dispose(),
     () => service.dispose(),
     () => decisions.dispose(),
     () => feed.dispose(),

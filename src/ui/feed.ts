@@ -18,10 +18,13 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
   const { signal } = lifetime;
   const { scenario } = game.getState();
   const count = h('span', { class: 'muted small' });
-  const prompts = h('div', { class: 'prompts', 'aria-label': 'Decisions waiting for you' });
+  const prompts = h('div', { class: 'prompts', role: 'group', 'aria-label': 'Decisions waiting for you' });
+  // A polite live region (not role="log", which would hide that the items are a list): new items are read
+  // out when the screen reader is idle. Prompts are announced assertively (a11y/promptAnnouncer.ts).
   const list = h('ol', {
     class: 'feed-list',
-    role: 'log',
+    'aria-live': 'polite',
+    'aria-relevant': 'additions',
     'aria-label': 'Feed, newest first',
     tabindex: '-1',
   });
@@ -45,9 +48,15 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
     }
     const card = h(
       'section',
-      { class: 'prompt', role: 'group', 'aria-labelledby': titleId, 'data-prompt': p.injectId },
+      {
+        class: 'prompt',
+        role: 'alertdialog',
+        'aria-labelledby': titleId,
+        'aria-describedby': `${titleId}-text`,
+        'data-prompt': p.injectId,
+      },
       h('h3', { id: titleId, text: `Decision: ${p.from}` }),
-      h('p', { text: p.text }),
+      h('p', { id: `${titleId}-text`, text: p.text }),
       status,
       options,
     );

@@ -5,7 +5,8 @@ import type { ReportTimelineEntry } from './timeline';
 export function timelineList(entries: readonly ReportTimelineEntry[]): HTMLOListElement {
   return h(
     'ol',
-    { class: 'timeline', id: 'timeline', 'aria-label': 'Timeline of the drill' },
+    // tabindex: the list scrolls, and a scrolling region must be reachable by keyboard to be read.
+    { class: 'timeline', id: 'timeline', 'aria-label': 'Timeline of the drill', tabindex: '0' },
     ...entries.map((t) =>
       h(
         'li',
