@@ -27,6 +27,7 @@ import { installAutosave } from './ui/saves/autosave';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
 import { trackReducedMotion } from './ui/a11y/motion';
+import { installServiceWorker } from './ui/pwa/serviceWorker';
 
 trackReducedMotion();
 const flags = readFlags(window.location.search);
@@ -40,6 +41,7 @@ const autosaver = installAutosave(session, {
   page: { window, document },
 });
 installCityStrip(session, autosaver);
+installServiceWorker({ beforeUpdate: () => autosaver.saveNow() });
 
 /**
  * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A

@@ -1,0 +1,64 @@
+/// <reference types="vite-plugin-pwa/client" />
+/**
+ * The service worker (built by vite-plugin-pwa, see vite.config.ts): registered by builds only, so the dev
+ * server never serves stale code. Once it is installed the game opens without a network.
+ *
+ * A new version waits (registerType 'prompt') and a notice offers to reload into it: reloading mid-drill without
+ * asking would lose the drill's last seconds, and two tabs on two versions must not fight over one worker. Before
+ * the reload the drill is saved (saves live in localStorage, which an update never touches), so "Resume" on the
+ * menu continues it. `<html data-offline-ready>` says when the game is cached (read by the browser tests).
+ */
+import { registerSW } from 'virtual:pwa-register';
+import { h, listen } from '../dom';
+import './pwa.css';
+
+export interface ServiceWorkerOptions {
+  /** Called just before reloading into a new version (save the drill in progress). */
+  beforeUpdate(): void;
+}
+
+export function installServiceWorker(options: ServiceWorkerOptions): void {
+  // Not under the dev server (it has hot reload; builds do not). Not `import.meta.env.PROD`: the browser tests
+  // build under Vitest's NODE_ENV=test, where PROD is false, and they must test the worker players get.
+  if (import.meta.hot || !('serviceWorker' in navigator)) return;
+  const updateSW = registerSW({
+    onNeedRefresh() {
+      showUpdateNotice(() => {
+        options.beforeUpdate();
+        void updateSW(true);
+      });
+    },
+    onOfflineReady() {
+      document.documentElement.dataset.offlineReady = 'true';
+    },
+    onRegisteredSW(_url, registration) {
+      // A page that already ran offline once is ready at once (onOfflineReady fires only on first install).
+      if (registration?.active) document.documentElement.dataset.offlineReady = 'true';
+    },
+  });
+}
+
+/** A small notice in a corner (it never covers the map's centre or the decision buttons for long). */
+function showUpdateNotice(reload: () => void): void {
+  if (document.getElementById('update-notice')) return;
+  const lifetime = new AbortController();
+  const now = h('button', { type: 'button', class: 'primary', id: 'update-reload', text: 'Reload now' });
+  const later = h('button', { type: 'button', id: 'update-later', text: 'Later' });
+  const notice = h(
+    'div',
+    { class: 'update-notice', id: 'update-notice', role: 'status' },
+    h('p', {
+      text: 'A new version of Cascade is ready. Your drill is saved first; resume it from the menu.',
+    }),
+    h('div', { class: 'update-actions' }, now, later),
+  );
+  listen(now, lifetime.signal, 'click', () => {
+    now.disabled = true;
+    reload();
+  });
+  listen(later, lifetime.signal, 'click', () => {
+    lifetime.abort();
+    notice.remove();
+  });
+  document.body.append(notice);
+}
