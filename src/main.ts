@@ -26,6 +26,7 @@ import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
+import './ui/loading.css';
 import { trackReducedMotion } from './ui/a11y/motion';
 import { installServiceWorker } from './ui/pwa/serviceWorker';
 

@@ -191,6 +191,34 @@ describe('accessibility in Chromium (axe-core on every screen)', () => {
     await page.close();
   });
 
+  it('a loading indicator shows until the map canvas exists (checked while the Phaser chunk is held back)', async () => {
+    // Its own context, with service workers blocked: a cached game would never ask the network for Phaser.
+    const fresh = await browser!.newContext({
+      viewport: { width: 1280, height: 720 },
+      serviceWorkers: 'block',
+    });
+    const page = await fresh.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let requested: () => void = () => {};
+    const phaserRequested = new Promise<void>((resolve) => (requested = resolve));
+    await page.route(/assets\/phaser-[^/]*\.js$/, async (route) => {
+      requested();
+      await held;
+      await route.continue();
+    });
+    await page.goto(server!.url, { waitUntil: 'commit' });
+    await phaserRequested;
+    await page.waitForSelector('#boot-loading', { state: 'visible' });
+    expect(await page.textContent('#boot-loading')).toContain('Loading the game');
+    expect(await page.getAttribute('#boot-loading', 'role')).toBe('status');
+    await page.screenshot({ path: artifactPath('a11y-loading.png') });
+    release();
+    await page.waitForSelector('#start-button:not([disabled])');
+    expect(await page.isVisible('#boot-loading')).toBe(false);
+    await fresh.close();
+  });
+
   it('prefers-reduced-motion: no CSS transition or animation runs on the menu or in the city', async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     await page.goto(`${server!.url}?test=1&fast=${FAST}`);
