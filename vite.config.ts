@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -43,6 +44,18 @@ export default defineConfig({
   ],
   server: {
     open: true,
+  },
+  resolve: {
+    alias: [
+      {
+        // Phaser's build without Matter physics (the game uses no physics at all): the same API otherwise,
+        // about 110 KB smaller minified, ~8 % of the start-up JavaScript. Node-side code never imports Phaser.
+        find: /^phaser$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/phaser/dist/phaser-arcade-physics.min.js', import.meta.url),
+        ),
+      },
+    ],
   },
   preview: {
     host: '127.0.0.1',
