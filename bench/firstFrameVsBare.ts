@@ -1,5 +1,5 @@
 /**
- * `npm run bench:first-frame [-- --loads N]`: time to the first City frame against a bare Phaser scene, measured
+ * `npm run bench:first-frame [-- --loads N] [-- --baseline DIR]`: time to the first City frame against a bare Phaser scene, measured
  * in the same run on the same machine, alternating cold loads (bare, game, bare, game, ...) so a change in the
  * machine's load hits both alike. Also the start-up JavaScript (gzip) of the build.
  *
@@ -9,6 +9,9 @@
  * and the same init-script probe (bench/browser/pageScripts.ts FIRST_FRAME_PROBE) times "end of the main-thread
  * rendering work of the first frame in which the City (or the bare scene) exists", ms since navigation start.
  * The game's probe clicks Start the moment the menu allows it.
+ *
+ * `--baseline DIR`: also load another build of the game (e.g. an older commit's dist/, built with
+ * `git archive <commit> | tar -x -C DIR` and `npx vite build` there) in the same rotation, for a before/after.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ import { quantile } from './stats';
 
 const loadsArg = process.argv.indexOf('--loads');
 const LOADS = loadsArg > 0 ? Number(process.argv[loadsArg + 1]) : 7;
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE = baselineArg > 0 ? process.argv[baselineArg + 1] : undefined;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 async function main(): Promise<void> {
@@ -38,6 +43,9 @@ async function main(): Promise<void> {
   });
   const game = await serveFolder(gameDir);
   const bare = await serveFolder(bareDir);
+  const baseline = BASELINE ? await serveFolder(BASELINE) : undefined;
+  const baselineMs: number[] = [];
+  const baselineMenuMs: number[] = [];
   const chromium = (await findChromium()).executablePath;
   const browser = await launchBrowser();
   const load0 = loadavg()[0]!;
@@ -48,6 +56,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < LOADS; i++) {
       const b = await coldLoad(browser, bare.url);
       bareMs.push(b.cityMs);
+      if (baseline) {
+        const o = await coldLoad(browser, `${baseline.url}?test=1&seed=1`);
+        baselineMs.push(o.cityMs);
+        baselineMenuMs.push(o.menuReadyMs);
+        console.log(`  baseline: City ${o.cityMs.toFixed(0)} ms (menu ${o.menuReadyMs.toFixed(0)} ms)`);
+      }
       const g = await coldLoad(browser, `${game.url}?test=1&seed=1`);
       gameMs.push(g.cityMs);
       menuMs.push(g.menuReadyMs);
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
     await browser.close();
     await game.stop();
     await bare.stop();
+    await baseline?.stop();
     rmSync(gameDir, { recursive: true, force: true });
     rmSync(bareDir, { recursive: true, force: true });
   }
@@ -79,6 +94,11 @@ async function main(): Promise<void> {
   row('bare Phaser scene, first frame', bareMs);
   row('Cascade menu usable (Start enabled)', menuMs);
   row('Cascade first City frame', gameMs);
+  if (baseline) {
+    row(`baseline (${BASELINE}) menu usable`, baselineMenuMs);
+    row(`baseline (${BASELINE}) first City frame`, baselineMs);
+    console.log(`ratio of medians, baseline City / bare: ${(med(baselineMs) / med(bareMs)).toFixed(2)}×`);
+  }
   console.log(`ratio of medians, City / bare: ${(med(gameMs) / med(bareMs)).toFixed(2)}×`);
   console.log('');
   console.log(
