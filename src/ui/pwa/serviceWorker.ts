@@ -9,8 +9,6 @@
  * menu continues it. `<html data-offline-ready>` says when the game is cached (read by the browser tests).
  */
 import { registerSW } from 'virtual:pwa-register';
-import { h, listen } from '../dom';
-import './pwa.css';
 
 export interface ServiceWorkerOptions {
   /** Called just before reloading into a new version (save the drill in progress). */
@@ -32,10 +30,13 @@ export function installServiceWorker(options: ServiceWorkerOptions): void {
   function register(): void {
     const updateSW = registerSW({
       onNeedRefresh() {
-        showUpdateNotice(() => {
-          options.beforeUpdate();
-          void updateSW(true);
-        });
+        // The notice's code loads only when there is an update (it is precached like the rest).
+        void import('./updateNotice').then(({ showUpdateNotice }) =>
+          showUpdateNotice(() => {
+            options.beforeUpdate();
+            void updateSW(true);
+          }),
+        );
       },
       onOfflineReady() {
         document.documentElement.dataset.offlineReady = 'true';
@@ -46,29 +47,4 @@ export function installServiceWorker(options: ServiceWorkerOptions): void {
       },
     });
   }
-}
-
-/** A small notice in a corner (it never covers the map's centre or the decision buttons for long). */
-function showUpdateNotice(reload: () => void): void {
-  if (document.getElementById('update-notice')) return;
-  const lifetime = new AbortController();
-  const now = h('button', { type: 'button', class: 'primary', id: 'update-reload', text: 'Reload now' });
-  const later = h('button', { type: 'button', id: 'update-later', text: 'Later' });
-  const notice = h(
-    'div',
-    { class: 'update-notice', id: 'update-notice', role: 'status' },
-    h('p', {
-      text: 'A new version of Cascade is ready. Your drill is saved first; resume it from the menu.',
-    }),
-    h('div', { class: 'update-actions' }, now, later),
-  );
-  listen(now, lifetime.signal, 'click', () => {
-    now.disabled = true;
-    reload();
-  });
-  listen(later, lifetime.signal, 'click', () => {
-    lifetime.abort();
-    notice.remove();
-  });
-  document.body.append(notice);
 }
