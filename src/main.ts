@@ -28,7 +28,11 @@ import { installConsoleBridge } from './ui/console/bridge';
 import { installStudioRoute } from './ui/studioRoute';
 import { browserStorage } from './ui/saves/browserStorage';
 import './ui/styles.css';
+import './ui/loading.css';
+import { trackReducedMotion } from './ui/a11y/motion';
+import { installServiceWorker } from './ui/pwa/serviceWorker';
 
+trackReducedMotion();
 const flags = readFlags(window.location.search);
 const session = createSession({ seed: flags.seed ?? randomSeed(), rateScale: flags.rateScale });
 mountShell(session, flags.rateScale);
@@ -43,6 +47,7 @@ installCityStrip(session, autosaver);
 installConsoleBridge(session); // the facilitator's console, in a second window (src/ui/console)
 // The studio (lazily loaded) opens at #studio and from the menu.
 installStudioRoute(session, { rateScale: flags.rateScale });
+installServiceWorker({ beforeUpdate: () => autosaver.saveNow() });
 
 /**
  * Opens the run in the page's `#run=...` fragment (then drops the fragment: a reload goes to the menu). A

@@ -12,6 +12,8 @@ import { mountScoreWhy } from './scoreWhy';
 import { mountServicePanel } from './servicePanel';
 import { h } from './dom';
 import './side-panel.css';
+import { mountMapTable } from './a11y/mapTable';
+import { mountPromptAnnouncer } from './a11y/promptAnnouncer';
 
 export interface CityRoots {
   hud: HTMLElement;
@@ -33,19 +35,23 @@ export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: nu
   const service = mountServicePanel(serviceRoot, game, () => decisions.focusMitigations());
   const prompt = mountPromptDialog(roots.map, game);
   const feed = mountFeed(roots.feed, game, { focusDecision: () => prompt.focus() });
+  const mapTable = mountMapTable(roots.map, game);
   const disposers = [
     mountHud(roots.hud, game, rateScale),
     mountMapOverlay(roots.map, game),
     mountScoreWhy(roots.map, game),
     mountHelp(roots.help, game),
     mountTutorialCoach(roots.map, game),
+    mountPromptAnnouncer(roots.feed, game),
     installKeyboard(game, {
       focusService: () => service.focus(),
       focusMitigations: () => decisions.focusMitigations(),
       focusMessages: () => decisions.focusMessages(),
       focusWorkarounds: () => decisions.focusWorkarounds(),
       focusFeed: () => feed.focus(),
+      toggleMapTable: () => mapTable.toggle(),
     }),
+    () => mapTable.dispose(),
     () => service.dispose(),
     () => decisions.dispose(),
     () => feed.dispose(),

@@ -36,7 +36,10 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
   const count = h('span', { class: 'muted small' });
   const list = h('ol', {
     class: 'feed-list',
-    role: 'log',
+    // A polite live region (not role="log", which would hide that the items are a list): new items are read
+    // out when the screen reader is idle. Decisions are announced assertively (a11y/promptAnnouncer.ts).
+    'aria-live': 'polite',
+    'aria-relevant': 'additions',
     'aria-label': 'Feed, newest last',
     tabindex: '-1',
   });

@@ -11,6 +11,7 @@ export const SHORTCUTS: [string[], string][] = [
   [['C'], 'Compose a public statement (the Messages tab)'],
   [['W'], 'Go to the customer workarounds'],
   [['F'], 'Go to the open decision (its question; Tab to the answers), else to the feed'],
+  [['T'], 'Show or hide the map as a table: each service, its status and why'],
   [['←', '→'], 'On the decision tabs: Mitigations, Messages, Workarounds (Tab moves into the tab)'],
   [['Tab'], 'Move between controls; Enter activates'],
   [['Space'], 'In the message composer, on a checkbox or choice: tick it (P still pauses there)'],

@@ -19,6 +19,8 @@ export interface KeyboardTargets {
   focusMessages(): void;
   focusWorkarounds(): void;
   focusFeed(): void;
+  /** Show or hide the map as a table of services (its text alternative). */
+  toggleMapTable(): void;
 }
 
 export function installKeyboard(game: GameStore, targets: KeyboardTargets): () => void {
@@ -50,6 +52,7 @@ export function installKeyboard(game: GameStore, targets: KeyboardTargets): () =
     else if (e.key === 'f' || e.key === 'F') targets.focusFeed();
     else if (e.key === 'c' || e.key === 'C') targets.focusMessages();
     else if (e.key === 'w' || e.key === 'W') targets.focusWorkarounds();
+    else if (e.key === 't' || e.key === 'T') targets.toggleMapTable();
     else handled = false;
     if (handled) e.preventDefault();
   };

@@ -5,7 +5,6 @@
  */
 import type { SessionStore } from '../store';
 import { mountCityPanels } from './cityPanels';
-import { mountDebrief } from './debrief';
 import { setHidden } from './dom';
 import { mountMenu } from './menu';
 
@@ -40,10 +39,21 @@ export function mountShell(session: SessionStore, rateScale: number): () => void
       if (screen === 'menu') menu.focus();
       if (screen === 'city' && game) disposeScreen = mountCityPanels(roots, game, rateScale);
       // A new drill may exist before its City scene has started (Play again): only a finished one has a debrief.
+      // The debrief (with its charts, uPlot, exports and what-if) is loaded the first time it is needed: it is
+      // not part of the start-up JavaScript. The service worker has it cached, so it opens offline too.
       if (screen === 'debrief' && game && (game.getState().ended || game.getState().stopped)) {
-        const debrief = mountDebrief(debriefRoot, session, game);
-        debrief.focus();
-        disposeScreen = () => debrief.dispose();
+        let left = false;
+        let debrief: { dispose(): void } | null = null;
+        void import('./debrief').then(({ mountDebrief }) => {
+          if (left) return;
+          const mounted = mountDebrief(debriefRoot, session, game);
+          debrief = mounted;
+          mounted.focus();
+        });
+        disposeScreen = () => {
+          left = true;
+          debrief?.dispose();
+        };
       }
     },
     { fireImmediately: true, equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },

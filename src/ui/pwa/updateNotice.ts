@@ -1,0 +1,28 @@
+/** The "new version" notice (see serviceWorker.ts), loaded only when a new version is waiting. */
+import { h, listen } from '../dom';
+import './pwa.css';
+
+/** A small notice in a corner (it never covers the map's centre or the decision buttons for long). */
+export function showUpdateNotice(reload: () => void): void {
+  if (document.getElementById('update-notice')) return;
+  const lifetime = new AbortController();
+  const now = h('button', { type: 'button', class: 'primary', id: 'update-reload', text: 'Reload now' });
+  const later = h('button', { type: 'button', id: 'update-later', text: 'Later' });
+  const notice = h(
+    'div',
+    { class: 'update-notice', id: 'update-notice', role: 'status' },
+    h('p', {
+      text: 'A new version of Cascade is ready. Your drill is saved first; resume it from the menu.',
+    }),
+    h('div', { class: 'update-actions' }, now, later),
+  );
+  listen(now, lifetime.signal, 'click', () => {
+    now.disabled = true;
+    reload();
+  });
+  listen(later, lifetime.signal, 'click', () => {
+    lifetime.abort();
+    notice.remove();
+  });
+  document.body.append(notice);
+}
