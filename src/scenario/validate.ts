@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './suggest';
-import type { DiagnosticCode, DiagnosticList } from './diagnostics';
+import { quoteText, type DiagnosticCode, type DiagnosticList } from './diagnostics';
 import {
   formatPath,
   keyNodeAt,
@@ -75,7 +75,7 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
           line: pos.line,
           column: pos.column,
           path: formatPath([...path, key]),
-          message: `unknown field '${key}' in ${field}${suffix}`,
+          message: `unknown field '${quoteText(key)}' in ${field}${suffix}`,
         });
       }
       return;
@@ -122,7 +122,10 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       return;
     }
     case 'invalid_format':
-      add('SCN015', `${field}: ${issue.message}${typeof value === 'string' ? ` (got "${value}")` : ''}`);
+      add(
+        'SCN015',
+        `${field}: ${issue.message}${typeof value === 'string' ? ` (got "${quoteText(value)}")` : ''}`,
+      );
       return;
     case 'invalid_value': {
       const allowed = issue.values.map(String);
@@ -149,7 +152,10 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       }
       // The only plain unions are durations (a number of seconds or a text like "15m").
       if (typeof value === 'string')
-        add('SCN015', `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${value}")`);
+        add(
+          'SCN015',
+          `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${quoteText(value)}")`,
+        );
       else
         add('SCN012', `${field} must be a duration ("15m", or a number of seconds), not ${describe(value)}`);
       return;
