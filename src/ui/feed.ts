@@ -1,12 +1,19 @@
 /**
  * The feed: decisions waiting for an answer (with their options as buttons), then injects, stakeholder
  * messages, headlines and social posts, newest first, each with its channel, time and why it appeared.
+ *
+ * Only the newest FEED_SHOWN items are in the page, with a line counting the older ones: a scenario whose
+ * inject posts every second would otherwise keep hundreds of items in the DOM and re-key them on every tick.
+ * The state keeps what it keeps (the engine's own limit), so the report and the record lose nothing by this.
  */
 import type { FeedItem } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
 import { durationLabel, elapsedLabel } from '../store/format';
 import { openPrompts, type PromptView } from '../store/selectors';
 import { h, keyed, listen, setHidden, setText, bindPanel } from './dom';
+
+/** Items kept in the page; a projector shows about ten at a time, so this is several minutes of reading. */
+export const FEED_SHOWN = 60;
 
 export interface Feed {
   dispose(): void;
@@ -29,7 +36,8 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
     class: 'muted',
     text: 'Nothing yet. News, messages and decisions will appear here.',
   });
-  const body = h('div', { class: 'feed-body' }, prompts, list, empty);
+  const older = h('p', { class: 'muted small feed-older' });
+  const body = h('div', { class: 'feed-body' }, prompts, list, older, empty);
   root.replaceChildren(h('div', { class: 'feed-head' }, h('h2', { text: 'Feed' }), count), body);
 
   const createPrompt = (p: PromptView) => {
@@ -95,9 +103,10 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
     if (feedKey !== lastFeedKey) {
       lastFeedKey = feedKey;
       // Feed items have no id: key them by content (tick, sender, text), numbering exact repeats, so keys stay
-      // stable while the engine appends at the end and trims the head.
+      // stable while the engine appends at the end and trims the head. Only the newest FEED_SHOWN are keyed.
+      const hiddenCount = Math.max(0, feed.length - FEED_SHOWN);
       const seen = new Map<string, number>();
-      const keyedItems = feed.map((item) => {
+      const keyedItems = feed.slice(hiddenCount).map((item) => {
         const base = `${item.tick}|${item.from}|${item.text}`;
         const n = (seen.get(base) ?? 0) + 1;
         seen.set(base, n);
@@ -112,6 +121,8 @@ export function mountFeed(root: HTMLElement, game: GameStore): Feed {
         () => {},
       );
       setText(count, `${feed.length} item${feed.length === 1 ? '' : 's'}`);
+      setText(older, `${hiddenCount} older item${hiddenCount === 1 ? ' is' : 's are'} not shown here.`);
+      setHidden(older, hiddenCount === 0);
       setHidden(empty, feed.length > 0);
     }
   };
