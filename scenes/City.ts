@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
 import { attackRpsAt } from '../src/engine';
+// Service names come from the scenario file: bidirectional overrides are removed before Phaser draws them.
+import { displayText } from '../src/run/text';
 import type { GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
@@ -57,7 +59,7 @@ export class City extends Phaser.Scene {
 
     scenario.services.forEach((service, i) => {
       const label = this.add
-        .text(0, 0, service.name, {
+        .text(0, 0, displayText(service.name), {
           fontFamily: FONT,
           fontSize: '14px',
           color: TEXT_COLOUR,
@@ -191,7 +193,7 @@ export class City extends Phaser.Scene {
       const label = this.labels[i]!;
       label.setFontSize(fontSize);
       label.setWordWrapWidth(wrap);
-      label.setText(`${scenario.services[i]!.name}\nrecovering · 100 %`);
+      label.setText(displayText(`${scenario.services[i]!.name}\nrecovering · 100 %`));
       const w = label.width;
       const h = label.height;
       const gap = r * 1.5;
@@ -393,7 +395,7 @@ export class City extends Phaser.Scene {
         : sv.status === 'healthy' && sv.utilisation < 0.8
           ? ''
           : `${sv.status} · ${percentLabel(sv.utilisation)}`;
-      const text = detail ? `${def.name}\n${detail}` : def.name;
+      const text = displayText(detail ? `${def.name}\n${detail}` : def.name);
       const label = this.labels[i]!;
       if (label.text !== text) label.setText(text);
     });
@@ -419,7 +421,7 @@ export class City extends Phaser.Scene {
       `Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`,
       'Click to open the service panel',
     ];
-    const text = lines.join('\n');
+    const text = displayText(lines.join('\n'));
     if (this.tooltip.text !== text) this.tooltip.setText(text);
     const p = this.points[i]!;
     const { width, height } = this.scale;
