@@ -91,7 +91,7 @@ const failures: Failure[] = [];
 const timings: { index: number; ms: number }[] = [];
 let done = 0;
 const t0 = performance.now();
-const progress = !values.json && process.stderr.isTTY;
+const tty = process.stderr.isTTY;
 
 const timedOut: number[] = [];
 
@@ -140,7 +140,7 @@ await runPool(
   timedOut.map((index) => ({ seed, index })),
   { workers: 1, budgetMs: RETRY_FACTOR * budgetMs, onDone: (o) => onDone(o, true) },
 );
-if (progress) process.stderr.write('\n');
+if (tty) process.stderr.write('\n');
 
 // --- minimize and write the reproductions ----------------------------------------------------------------
 

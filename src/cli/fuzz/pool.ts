@@ -52,25 +52,35 @@ export async function runPool(
       for (let req = queue.shift(); req; req = queue.shift()) {
         const t0 = performance.now();
         const current = worker;
-        const reply = await new Promise<WorkerReply | 'hang'>((resolve, reject) => {
+        const reply = await new Promise<WorkerReply | 'hang'>((resolve) => {
           const timer = setTimeout(() => resolve('hang'), options.budgetMs);
           current.once('message', (m: WorkerReply) => {
             clearTimeout(timer);
             resolve(m);
           });
+          // A worker that dies (out of memory, a crash outside the checks) fails its case, not the run.
           current.once('error', (e) => {
             clearTimeout(timer);
-            reject(e);
+            resolve({
+              index: req.index,
+              ms: performance.now() - t0,
+              result: {
+                findings: [{ kind: 'exception', where: 'worker', message: String(e).slice(0, 300) }],
+                determinismChecks: 0,
+                restoreChecks: 0,
+              },
+            });
           });
           current.postMessage(req);
         });
         current.removeAllListeners('message');
         current.removeAllListeners('error');
-        if (reply === 'hang') {
+        if (reply === 'hang' || reply.result.findings.some((f) => f.where === 'worker')) {
           await current.terminate();
           worker = await startWorker();
-          options.onDone({ index: req.index, ms: performance.now() - t0, hang: true });
-        } else options.onDone({ index: req.index, ms: reply.ms, hang: false, reply });
+        }
+        if (reply === 'hang') options.onDone({ index: req.index, ms: performance.now() - t0, hang: true });
+        else options.onDone({ index: req.index, ms: reply.ms, hang: false, reply });
       }
     } finally {
       await worker.terminate();
