@@ -126,8 +126,10 @@ const onDone = (o: Outcome, retried = false): void => {
     restoreChecks += r.restoreChecks;
     if (r.findings.length) failures.push({ index: o.index, findings: r.findings, result: r });
   }
-  if (progress && done % 50 === 0)
-    process.stderr.write(`\r${done} / ${cases} cases, ${failures.length} failing`);
+  if (done % 50 === 0)
+    process.stderr.write(
+      `${tty ? '\r' : ''}${done} / ${cases} cases, ${failures.length} failing${tty ? '' : '\n'}`,
+    );
 };
 
 const RETRY_FACTOR = 4;
