@@ -57,11 +57,11 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
   const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
   for (const e of reported) {
-    const pos = lines.linePos(e.pos[0]);
+    const pos = offsetPosition(text, e.pos[0]);
     diags.add({
       code: 'SCN001',
       line: pos.line,
-      column: pos.col,
+      column: pos.column,
       path: '',
       message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? ''),
     });
@@ -151,6 +151,22 @@ function checkAliases(doc: Document.Parsed, lines: LineCounter, diags: Diagnosti
     },
   });
   return ok;
+}
+
+/**
+ * Line and column of a character offset, counted in the text itself: the LineCounter only knows the lines the
+ * parser reached, and a syntax error after a premature end was placed past the end of its line (1:53 on a
+ * 22-character line, found by test/scenario/fuzz.test.ts).
+ */
+function offsetPosition(text: string, offset: number): { line: number; column: number } {
+  const at = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: at - start + 1 };
 }
 
 /** The yaml library's wording for the commonest authoring slips, with what the author most likely did. */
