@@ -1,12 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './src/ui/csp';
+
+/**
+ * The Content-Security-Policy (src/ui/csp.ts) as the first element of the built page's <head>. Build only: the
+ * dev server injects its own inline code for hot reload, which the policy would block.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'cascade:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // Vite 8 (rolldown) config for the Cascade browser build.
 export default defineConfig({
   // Relative asset URLs so dist/ works from any sub-path or straight from a file share.
   base: './',
   plugins: [
+    contentSecurityPolicy(),
     // Offline and installable: a web app manifest and a Workbox service worker that precaches the whole build
     // (the game, Phaser, the what-if worker, the shipped scenario files, icons). Fonts are the system's, so
     // there are none to cache. 'prompt': a new version waits until the player agrees to reload

@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
 import { attackRpsAt } from '../src/engine';
+// Service names come from the scenario file: bidirectional overrides are removed before Phaser draws them.
+import { displayText } from '../src/run/text';
 import type { GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
@@ -94,7 +96,7 @@ export class City extends Phaser.Scene {
     this.crowds = new CrowdPainter(this.gfx, 3);
 
     scenario.services.forEach((service, i) => {
-      const label = this.add.text(0, 0, service.name, {
+      const label = this.add.text(0, 0, displayText(service.name), {
         fontFamily: FONT,
         fontSize: '16px',
         color: TEXT_COLOUR,
@@ -474,7 +476,7 @@ export class City extends Phaser.Scene {
       const offline = sv.cause === 'maintenance' || sv.cause === 'shed';
       // Shape and glyph carry the status; the words add it (and the load) only when something is wrong.
       const detail = statusDetail(sv.status, sv.utilisation, offline);
-      const text = detail ? `${def.name}\n${detail}` : def.name;
+      const text = displayText(detail ? `${def.name}\n${detail}` : def.name);
       const label = this.labels[i]!;
       if (label.text !== text) label.setText(text);
     });
@@ -503,7 +505,7 @@ export class City extends Phaser.Scene {
     if (crowd.queuing[i]! >= 1) lines.push(`People in line: ${countLabel(crowd.queuing[i]!)}`);
     if (sv.attackRps > 0.5 || sv.retryRps > 0.5)
       lines.push(`Attack ${rpsLabel(sv.attackRps)} · retries ${rpsLabel(sv.retryRps)}`);
-    const text = lines.join('\n');
+    const text = displayText(lines.join('\n'));
     if (this.tooltip.text !== text) this.tooltip.setText(text);
     // Placed once per service and size (a scan of the canvas), not every frame.
     const key = `${i}:${this.tooltip.width}:${this.tooltip.height}:${this.scale.width}:${this.scale.height}`;

@@ -7,6 +7,7 @@
  * from a replay, opened runs: ui/replay/sceneRouter.ts), and share links — a page opened with `#run=...`
  * replays that run once the shipped scenarios are loaded and shows its debrief (or says on the menu why not).
  */
+import './ui/zodJitless';
 import Phaser from 'phaser';
 import { Boot } from '../scenes/Boot';
 import { City } from '../scenes/City';

@@ -10,7 +10,7 @@ import { recomputeModifiers } from './modifiers';
 import { answerAsked, applyFacilitatorCommand } from './facilitator';
 import { answerPrompt, armAfterTriggers } from './injects';
 import { orderStatement, validateStatement } from './orders';
-import { parseCommand } from './parseCommand';
+import { parseCommand, quoteInput } from './parseCommand';
 import { endMitigation } from './timeline';
 import type { Sim } from './sim';
 import { LANGUAGES, type ApplyResult, type Command, type MitigationDef, type RejectionCode } from './types';
@@ -33,7 +33,12 @@ export function apply(sim: Sim, input: unknown): ApplyResult {
   if (sim.rt.dirty) recomputeModifiers(sim);
   const result = parsed.ok ? applyCommand(sim, parsed.cmd) : parsed;
   if (!result.ok)
-    pushLog(state, 'rejected', `${(input as { type: string }).type} rejected: ${result.message}`, -1);
+    pushLog(
+      state,
+      'rejected',
+      `${quoteInput((input as { type: string }).type)} rejected: ${result.message}`,
+      -1,
+    );
   return result;
 }
 
@@ -72,10 +77,11 @@ function serviceIndex(sim: Sim, id: string | undefined): number {
 function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   const { scenario, state } = sim;
   const mi = scenario.mitigations.findIndex((m) => m.id === cmd.mitigation);
-  if (mi < 0) return reject('cmd/unknown-mitigation', `no mitigation '${cmd.mitigation}' in this scenario`);
+  if (mi < 0)
+    return reject('cmd/unknown-mitigation', `no mitigation '${quoteInput(cmd.mitigation)}' in this scenario`);
   const def = scenario.mitigations[mi]!;
   const s = serviceIndex(sim, cmd.target);
-  if (s < 0) return reject('cmd/unknown-service', `no service '${cmd.target}'`);
+  if (s < 0) return reject('cmd/unknown-service', `no service '${quoteInput(cmd.target)}'`);
   const service = scenario.services[s]!;
   if (def.targetKinds.length > 0 && !def.targetKinds.includes(service.kind)) {
     return reject(
@@ -96,7 +102,7 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   if (def.kind === 'geo-block') {
     if (cmd.region === undefined) return reject('cmd/missing-region', 'geo-blocking needs a region');
     region = scenario.regions.indexOf(cmd.region);
-    if (region < 0) return reject('cmd/unknown-region', `no region '${cmd.region}'`);
+    if (region < 0) return reject('cmd/unknown-region', `no region '${quoteInput(cmd.region)}'`);
   }
   const check = kindPrecondition(sim, def, s);
   if (check) return check;
@@ -186,7 +192,8 @@ function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
   const pending = state.prompts[p]!;
   const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
   const option = effect.type === 'prompt' ? effect.options.findIndex((o) => o.id === cmd.option) : -1;
-  if (option < 0) return reject('cmd/unknown-option', `the decision has no option '${cmd.option}'`);
+  if (option < 0)
+    return reject('cmd/unknown-option', `the decision has no option '${quoteInput(cmd.option)}'`);
   answerPrompt(sim, p, option, 'answered');
   return { ok: true };
 }
@@ -195,7 +202,7 @@ function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
 function closedPromptReason(sim: Sim, injectId: string): string {
   const { scenario, state } = sim;
   const i = scenario.injects.findIndex((x) => x.id === injectId);
-  if (i < 0 || state.injects[i]!.fired === 0) return `no open decision from inject '${injectId}'`;
+  if (i < 0 || state.injects[i]!.fired === 0) return `no open decision from inject '${quoteInput(injectId)}'`;
   const prefix = `decision '${injectId}': `;
   for (let k = state.log.length - 1; k >= 0; k--) {
     const entry = state.log[k]!;
@@ -218,7 +225,8 @@ function statement(sim: Sim, cmd: Of<'statement'>): ApplyResult {
 function workaround(sim: Sim, cmd: Of<'workaround'>): ApplyResult {
   const { scenario, state } = sim;
   const w = scenario.people.workarounds.findIndex((x) => x.id === cmd.workaround);
-  if (w < 0) return reject('cmd/unknown-workaround', `no workaround '${cmd.workaround}' in this scenario`);
+  if (w < 0)
+    return reject('cmd/unknown-workaround', `no workaround '${quoteInput(cmd.workaround)}' in this scenario`);
   const def = scenario.people.workarounds[w]!;
   const ws = state.people.workarounds[w]!;
   if (cmd.action === 'withdraw') {

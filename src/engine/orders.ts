@@ -3,6 +3,7 @@
  * statements arrive from the UI, replay files and tests alike; a bad one is rejected with a code, never thrown.
  * Its shape is checked first, by parseCommand.ts; here, what it names is checked against the scenario.
  */
+import { quoteInput } from './parseCommand';
 import { pushLog } from './log';
 import { statementCost } from './queries';
 import type { Sim } from './sim';
@@ -26,18 +27,18 @@ export function validateStatement(
 ): CheckedStatement | Problem {
   const people = sim.scenario.people;
   const channel = people.channels.findIndex((c) => c.id === cmd.channel);
-  if (channel < 0) return { code: 'cmd/unknown-channel', message: `no channel '${cmd.channel}'` };
+  if (channel < 0) return { code: 'cmd/unknown-channel', message: `no channel '${quoteInput(cmd.channel)}'` };
   for (const b of cmd.blocks) {
     if (b.kind === 'workaround' && !people.workarounds.some((x) => x.id === b.workaround))
-      return { code: 'cmd/unknown-workaround', message: `no workaround '${b.workaround}'` };
+      return { code: 'cmd/unknown-workaround', message: `no workaround '${quoteInput(b.workaround)}'` };
     if (b.kind === 'rebuttal' && !people.rumours.some((x) => x.id === b.rumour))
-      return { code: 'cmd/unknown-rumour', message: `no rumour '${b.rumour}'` };
+      return { code: 'cmd/unknown-rumour', message: `no rumour '${quoteInput(b.rumour)}'` };
     if (b.kind === 'blame' && !people.stakeholders.some((x) => x.id === b.partner && x.kind === 'partner')) {
       const partners = people.stakeholders.filter((x) => x.kind === 'partner').map((x) => x.name);
       return {
         code: 'cmd/unknown-partner',
         message:
-          `'${b.partner}' is not a partner: blame names a partner you work with` +
+          `'${quoteInput(b.partner)}' is not a partner: blame names a partner you work with` +
           (partners.length > 0 ? ` (${partners.join(', ')})` : ' (this scenario has none)') +
           ". To say it was an attack, use the cause block 'cyber-attack'; naming attackers is attribution you can rarely prove during an incident",
       };

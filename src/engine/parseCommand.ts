@@ -27,6 +27,15 @@ export const MAX_BLOCKS = 8;
 type Fields = Record<string, unknown>;
 
 const fail = (code: RejectionCode, message: string): ParsedCommand => ({ ok: false, code, message });
+
+/**
+ * What a rejection quotes of the player's input: at most 60 characters. The message goes into the state's
+ * log, so an order with a megabyte-long id would otherwise grow every save and report by a megabyte.
+ */
+export function quoteInput(value: unknown): string {
+  const text = String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
 const isRecord = (x: unknown): x is Fields => typeof x === 'object' && x !== null && !Array.isArray(x);
 const optionalString = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
@@ -39,9 +48,9 @@ export function parseCommand(input: unknown): ParsedCommand {
       return { ok: true, cmd: { type: 'noop' } };
     case 'mitigate': {
       if (typeof c.mitigation !== 'string')
-        return fail('cmd/unknown-mitigation', `no mitigation '${String(c.mitigation)}' in this scenario`);
+        return fail('cmd/unknown-mitigation', `no mitigation '${quoteInput(c.mitigation)}' in this scenario`);
       if (typeof c.target !== 'string')
-        return fail('cmd/unknown-service', `no service '${String(c.target)}'`);
+        return fail('cmd/unknown-service', `no service '${quoteInput(c.target)}'`);
       const cmd: Extract<Command, { type: 'mitigate' }> = {
         type: 'mitigate',
         mitigation: c.mitigation,
@@ -54,19 +63,19 @@ export function parseCommand(input: unknown): ParsedCommand {
       return { ok: true, cmd };
     }
     case 'lift':
-      if (typeof c.uid !== 'number') return fail('cmd/not-active', `no active order #${String(c.uid)}`);
+      if (typeof c.uid !== 'number') return fail('cmd/not-active', `no active order #${quoteInput(c.uid)}`);
       return { ok: true, cmd: { type: 'lift', uid: c.uid } };
     case 'answer':
       if (typeof c.inject !== 'string')
-        return fail('cmd/no-such-prompt', `no open decision from inject '${String(c.inject)}'`);
+        return fail('cmd/no-such-prompt', `no open decision from inject '${quoteInput(c.inject)}'`);
       if (typeof c.option !== 'string')
-        return fail('cmd/unknown-option', `the decision has no option '${String(c.option)}'`);
+        return fail('cmd/unknown-option', `the decision has no option '${quoteInput(c.option)}'`);
       return { ok: true, cmd: { type: 'answer', inject: c.inject, option: c.option } };
     case 'statement':
       return parseStatement(c);
     case 'workaround': {
       if (typeof c.workaround !== 'string')
-        return fail('cmd/unknown-workaround', `no workaround '${String(c.workaround)}' in this scenario`);
+        return fail('cmd/unknown-workaround', `no workaround '${quoteInput(c.workaround)}' in this scenario`);
       if (c.action !== 'announce' && c.action !== 'withdraw')
         return fail('cmd/malformed', "a workaround's action is 'announce' or 'withdraw'");
       const cmd: Extract<Command, { type: 'workaround' }> = {
@@ -79,12 +88,15 @@ export function parseCommand(input: unknown): ParsedCommand {
       return { ok: true, cmd };
     }
     default:
-      return parseFacilitatorCommand(c) ?? fail('cmd/unknown-type', `unknown command type '${c.type}'`);
+      return (
+        parseFacilitatorCommand(c) ?? fail('cmd/unknown-type', `unknown command type '${quoteInput(c.type)}'`)
+      );
   }
 }
 
 function parseStatement(c: Fields): ParsedCommand {
-  if (typeof c.channel !== 'string') return fail('cmd/unknown-channel', `no channel '${String(c.channel)}'`);
+  if (typeof c.channel !== 'string')
+    return fail('cmd/unknown-channel', `no channel '${quoteInput(c.channel)}'`);
   const languages = Array.isArray(c.languages)
     ? c.languages.filter((l): l is Language => LANGUAGES.includes(l as Language))
     : [];
@@ -126,11 +138,11 @@ function parseBlock(raw: unknown): StatementBlock | { code: RejectionCode; messa
       return { kind: 'eta', minutes: Math.round(b.minutes) };
     case 'workaround':
       if (typeof b.workaround !== 'string')
-        return { code: 'cmd/unknown-workaround', message: `no workaround '${String(b.workaround)}'` };
+        return { code: 'cmd/unknown-workaround', message: `no workaround '${quoteInput(b.workaround)}'` };
       return { kind: 'workaround', workaround: b.workaround };
     case 'rebuttal':
       if (typeof b.rumour !== 'string')
-        return { code: 'cmd/unknown-rumour', message: `no rumour '${String(b.rumour)}'` };
+        return { code: 'cmd/unknown-rumour', message: `no rumour '${quoteInput(b.rumour)}'` };
       return {
         kind: 'rebuttal',
         rumour: b.rumour,
@@ -138,7 +150,7 @@ function parseBlock(raw: unknown): StatementBlock | { code: RejectionCode; messa
       };
     case 'blame':
       if (typeof b.partner !== 'string')
-        return { code: 'cmd/unknown-partner', message: `no partner '${String(b.partner)}'` };
+        return { code: 'cmd/unknown-partner', message: `no partner '${quoteInput(b.partner)}'` };
       return { kind: 'blame', partner: b.partner };
     case 'acknowledge':
     case 'apologise':

@@ -699,6 +699,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     'stakeholder',
   );
   const exprSchema = scenarioExprSchema({
+    durationTicks: env.durationTicks,
     services: ctx.doc.services.map((s) => s.id),
     attacks: attackIds,
     segments: ctx.doc.segments.map((g) => g.id),
@@ -715,7 +716,14 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     const { compiled, errors } = compileExpression(source, exprSchema, 'boolean');
     for (const e of errors) {
       const pos = positionInScalar(ctx.source, whenPath, e.start);
-      const code = e.code === 'EXP023' ? 'SCN052' : e.code === 'EXP033' ? 'SCN053' : 'SCN041';
+      const code =
+        e.code === 'EXP023'
+          ? 'SCN052'
+          : e.code === 'EXP033'
+            ? 'SCN053'
+            : e.code === 'EXP036'
+              ? 'SCN040'
+              : 'SCN041';
       ctx.diags.add({
         code,
         severity: 'error',

@@ -278,6 +278,25 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export const MAX_DIAGNOSTICS = 100;
 
+/** A diagnostic quotes at most this many characters of the author's text (a 1 MB value must not flood a screen). */
+export const MAX_QUOTED_CHARS = 120;
+/**
+ * The last safeguard: no message is longer than this, whatever it quotes (lists of known ids included). The
+ * places that quote the author's text clip it to MAX_QUOTED_CHARS first, so this only cuts what was missed.
+ */
+export const MAX_MESSAGE_CHARS = 400;
+
+/** `text` as a diagnostic quotes it: at most MAX_QUOTED_CHARS characters, then an ellipsis and the length. */
+export function quoteText(text: string, max = MAX_QUOTED_CHARS): string {
+  return text.length > max
+    ? `${text.slice(0, max)}… (${text.length.toLocaleString('en-GB')} characters)`
+    : text;
+}
+
+function clampMessage(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message;
+}
+
 /** Collects diagnostics, capped, never throwing. */
 export class DiagnosticList {
   readonly items: Diagnostic[] = [];
@@ -300,7 +319,14 @@ export class DiagnosticList {
       return;
     }
     const severity = d.severity ?? DIAGNOSTIC_CODES[d.code].severity;
-    this.items.push({ ...d, severity, file: this.file });
+    const related = d.related && { ...d.related, message: clampMessage(d.related.message) };
+    this.items.push({
+      ...d,
+      message: clampMessage(d.message),
+      ...(related ? { related } : {}),
+      severity,
+      file: this.file,
+    });
   }
 
   get hasErrors(): boolean {

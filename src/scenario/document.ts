@@ -3,8 +3,19 @@
  * and aliases (YAML bombs). JSON files go through the same parser (JSON is YAML), so they get the same
  * positions and messages.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { DiagnosticList } from './diagnostics';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import { quoteText, type DiagnosticList } from './diagnostics';
 
 /** Large enough for a generated 10,000-service city (the schema's limit, about 1.7 MB of YAML). */
 export const MAX_SOURCE_BYTES = 4_000_000;
@@ -46,16 +57,29 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
   const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
   for (const e of reported) {
-    const pos = lines.linePos(e.pos[0]);
+    const pos = offsetPosition(text, e.pos[0]);
     diags.add({
       code: 'SCN001',
       line: pos.line,
-      column: pos.col,
+      column: pos.column,
       path: '',
       message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? ''),
     });
   }
   if (doc.errors.length > 0) return undefined;
+  if (doc.contents === null || doc.contents === undefined) {
+    // Nothing but blank lines, comments or a `---`: say so, rather than "not a scenario".
+    diags.add({
+      code: 'SCN004',
+      line: 1,
+      column: 1,
+      path: '',
+      message:
+        'the file is empty: a scenario starts with `format: 1`, then `id`, `meta`, `clock`, `services`, ... (see docs/authoring.md)',
+    });
+    return undefined;
+  }
+  if (!checkAliases(doc, lines, diags)) return undefined;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -84,6 +108,65 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     return undefined;
   }
   return { doc, lines, value, text };
+}
+
+/**
+ * Aliases whose anchor is missing, and merge keys, found before the document is expanded: the yaml library
+ * reports the first as a ReferenceError with no position (it read as "aliases expand too much" at 1:1), and
+ * resolves the second into fields that then look misspelt or missing. Each is reported where it is written.
+ */
+function checkAliases(doc: Document.Parsed, lines: LineCounter, diags: DiagnosticList): boolean {
+  let ok = true;
+  const at = (node: Node) => {
+    const p = lines.linePos(node.range?.[0] ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) === undefined) {
+        ok = false;
+        diags.add({
+          code: 'SCN001',
+          ...at(alias),
+          path: '',
+          message: `the alias '*${quoteText(alias.source, 60)}' refers to no anchor: write '&${quoteText(alias.source, 60)}' on a value before it, or write the value out here`,
+        });
+      }
+    },
+    Pair(_key, pair) {
+      if (
+        isScalar(pair.key) &&
+        pair.key.value === '<<' &&
+        (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))
+      ) {
+        ok = false;
+        diags.add({
+          code: 'SCN010',
+          ...at(pair.key),
+          path: '',
+          message:
+            'merge keys (`<<: *name`) are not supported: write the fields out in each item (an anchor and alias can still stand for a whole value, e.g. `map: *corner`)',
+        });
+      }
+    },
+  });
+  return ok;
+}
+
+/**
+ * Line and column of a character offset, counted in the text itself: the LineCounter only knows the lines the
+ * parser reached, and a syntax error after a premature end was placed past the end of its line (1:53 on a
+ * 22-character line, found by test/scenario/fuzz.test.ts).
+ */
+function offsetPosition(text: string, offset: number): { line: number; column: number } {
+  const at = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: at - start + 1 };
 }
 
 /** The yaml library's wording for the commonest authoring slips, with what the author most likely did. */

@@ -5,6 +5,7 @@
 import { keyframeRps } from '../engine/attack';
 import { meanBelief, silenceTicks } from '../engine/queries';
 import type { Sim } from '../engine/sim';
+import { SERVICE_STATUSES } from '../engine/types';
 import type { ExprFunction, ExprSchema } from './expr';
 
 export interface ExprIds {
@@ -16,6 +17,15 @@ export interface ExprIds {
   stakeholders: readonly string[];
   rumours: readonly string[];
   workarounds: readonly string[];
+  /** The drill's length: a condition on a time it never reaches is an error. */
+  durationTicks?: number;
+}
+
+/** `minutes`, `hours` and `seconds` only run to the end of the drill. */
+function clockRange(ids: ExprIds, perUnit: number, unit: string) {
+  if (ids.durationTicks === undefined) return undefined;
+  const max = ids.durationTicks / perUnit;
+  return { min: 0, max, text: `the drill lasts ${+max.toFixed(2)} ${unit}`, clock: true };
 }
 
 function idFunction(
@@ -39,12 +49,23 @@ function idFunction(
 export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
   return {
     variables: {
-      minutes: { type: 'number', doc: 'Simulated minutes since the start.', get: (s) => s.state.tick / 60 },
-      hours: { type: 'number', doc: 'Simulated hours since the start.', get: (s) => s.state.tick / 3600 },
+      minutes: {
+        type: 'number',
+        doc: 'Simulated minutes since the start.',
+        get: (s) => s.state.tick / 60,
+        range: clockRange(ids, 60, 'minutes'),
+      },
+      hours: {
+        type: 'number',
+        doc: 'Simulated hours since the start.',
+        get: (s) => s.state.tick / 3600,
+        range: clockRange(ids, 3600, 'hours'),
+      },
       seconds: {
         type: 'number',
         doc: 'Simulated seconds (ticks) since the start.',
         get: (s) => s.state.tick,
+        range: clockRange(ids, 1, 'seconds'),
       },
       budget: { type: 'number', doc: 'Budget left, KES.', get: (s) => s.state.budgetKES },
       spent: { type: 'number', doc: 'Budget spent so far, KES.', get: (s) => s.state.metrics.budgetSpentKES },
@@ -93,6 +114,7 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
             type: 'number',
             doc: 'Share of requests succeeding end to end, 0–1.',
             get: (s, i) => s.state.services[i]!.availability,
+            range: { min: 0, max: 1, text: 'availability is between 0 and 1' },
           },
           load: {
             type: 'number',
@@ -124,6 +146,7 @@ export function scenarioExprSchema(ids: ExprIds): ExprSchema<Sim> {
             type: 'string',
             doc: '"healthy", "degraded", "down" or "recovering".',
             get: (s, i) => s.state.services[i]!.status,
+            values: SERVICE_STATUSES,
           },
           down: {
             type: 'boolean',

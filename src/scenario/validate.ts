@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './suggest';
-import type { DiagnosticCode, DiagnosticList } from './diagnostics';
+import { quoteText, type DiagnosticCode, type DiagnosticList } from './diagnostics';
 import {
   formatPath,
   keyNodeAt,
@@ -54,9 +54,33 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
   const where = formatPath(path);
   const at = positionAt(source, path);
   const value = valueAt(source.value, path);
-  const field = where || 'the document';
+  const field = describePath(source.value, path) || 'the document';
   const add = (code: DiagnosticCode, message: string, pos = at): void =>
     diags.add({ code, line: pos.line, column: pos.column, path: where, message });
+
+  // A required field that is not there, whatever zod calls it (a missing enum read as "undefined undefined").
+  const parent = path.length > 0 ? valueAt(source.value, path.slice(0, -1)) : undefined;
+  const last = path[path.length - 1];
+  if (
+    issue.code !== 'unrecognized_keys' &&
+    value === undefined &&
+    last !== undefined &&
+    typeof parent === 'object' &&
+    parent !== null &&
+    !Object.hasOwn(parent, String(last))
+  ) {
+    const what =
+      issue.code === 'invalid_type'
+        ? `: ${issue.expected} required`
+        : issue.code === 'invalid_value'
+          ? `; write one of: ${issue.values.map(String).join(', ')}`
+          : '';
+    add(
+      'SCN011',
+      `missing field '${String(last)}' in ${describePath(source.value, path.slice(0, -1)) || 'the document'}${what}`,
+    );
+    return;
+  }
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -75,7 +99,7 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
           line: pos.line,
           column: pos.column,
           path: formatPath([...path, key]),
-          message: `unknown field '${key}' in ${field}${suffix}`,
+          message: `unknown field '${quoteText(key)}' in ${field}${suffix}`,
         });
       }
       return;
@@ -84,7 +108,7 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       if (value === undefined) {
         add(
           'SCN011',
-          `missing field '${String(path[path.length - 1] ?? '')}' in ${formatPath(path.slice(0, -1)) || 'the document'}: ${issue.expected} required`,
+          `missing field '${String(last ?? '')}' in ${describePath(source.value, path.slice(0, -1)) || 'the document'}: ${issue.expected} required`,
         );
       } else {
         // The commonest YAML trap: a text containing ": " becomes a mapping.
@@ -122,7 +146,10 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       return;
     }
     case 'invalid_format':
-      add('SCN015', `${field}: ${issue.message}${typeof value === 'string' ? ` (got "${value}")` : ''}`);
+      add(
+        'SCN015',
+        `${field}: ${issue.message}${typeof value === 'string' ? ` (got "${quoteText(value)}")` : ''}`,
+      );
       return;
     case 'invalid_value': {
       const allowed = issue.values.map(String);
@@ -149,7 +176,10 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
       }
       // The only plain unions are durations (a number of seconds or a text like "15m").
       if (typeof value === 'string')
-        add('SCN015', `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${value}")`);
+        add(
+          'SCN015',
+          `${field}: a duration is like "90s", "15m", "4h" or "1h30m" (got "${quoteText(value)}")`,
+        );
       else
         add('SCN012', `${field} must be a duration ("15m", or a number of seconds), not ${describe(value)}`);
       return;
@@ -160,6 +190,43 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
         add('SCN013', `${field}: ${issue.message} (got ${describe(value)})`);
       else add('SCN012', `${field}: ${issue.message}`);
   }
+}
+
+const ORDINAL_SUFFIX = ['th', 'st', 'nd', 'rd'];
+
+/** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : (ORDINAL_SUFFIX[n % 10] ?? 'th')}`;
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/**
+ * Where a problem is, for a person: list items one-based and named by their id when they have one —
+ * `services[3].capacity` reads "the 4th service 'pharmacy', capacity"; `people.channels[0]` reads
+ * "people, the 1st channel". (The diagnostic's `path` field keeps the zero-based form for tools.)
+ */
+export function describePath(root: unknown, path: readonly PathSegment[]): string {
+  const parts: string[] = [];
+  let node: unknown = root;
+  for (const segment of path) {
+    const next =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string | number, unknown>)[segment]
+        : undefined;
+    if (typeof segment === 'number') {
+      const list = parts.pop() ?? 'item';
+      const id = typeof next === 'object' && next !== null ? (next as { id?: unknown }).id : undefined;
+      const name = typeof id === 'string' && id !== '' ? ` '${quoteText(id, 40)}'` : '';
+      parts.push(`the ${ordinal(segment + 1)} ${singular(list)}${name}`);
+    } else parts.push(quoteText(segment, 60));
+    node = next;
+  }
+  return parts.join(', ');
 }
 
 function article(type: string): string {

@@ -6,6 +6,10 @@
  * New items are seen: a reader at the bottom follows the newest; one who scrolled up to read keeps their place
  * and gets a "N new ↓" button to jump down (followScroll.ts). Before the first item, a line says what is
  * happening and how to start.
+ *
+ * Only the newest FEED_SHOWN items are in the page, with a line counting the older ones above them: a scenario
+ * whose inject posts every second would otherwise keep hundreds of items in the DOM and re-key them on every
+ * tick. The state keeps what it keeps (the engine's own limit), so the report and the record lose nothing by this.
  */
 import type { FeedItem } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
@@ -13,6 +17,9 @@ import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
 import { followScroll } from './followScroll';
 import './feedScroll.css';
+
+/** Items kept in the page; a projector shows about ten at a time, so this is several minutes of reading. */
+export const FEED_SHOWN = 60;
 
 export interface Feed {
   dispose(): void;
@@ -44,7 +51,8 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     tabindex: '-1',
   });
   const empty = h('p', { class: 'muted feed-empty' });
-  const body = h('div', { class: 'feed-body' }, list, empty);
+  const older = h('p', { class: 'muted small feed-older' });
+  const body = h('div', { class: 'feed-body' }, older, list, empty);
   const jump = h('button', { type: 'button', class: 'feed-new', id: 'feed-new' });
   root.replaceChildren(h('div', { class: 'feed-head' }, h('h2', { text: 'Feed' }), count), body, jump);
   const follow = followScroll(body, jump, lifetime.signal);
@@ -71,9 +79,10 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     if (feedKey === lastFeedKey) return;
     lastFeedKey = feedKey;
     // Feed items have no id: key them by content (tick, sender, text), numbering exact repeats, so keys stay
-    // stable while the engine appends at the end and trims the head.
+    // stable while the engine appends at the end and trims the head. Only the newest FEED_SHOWN are keyed.
+    const hiddenCount = Math.max(0, feed.length - FEED_SHOWN);
     const seen = new Map<string, number>();
-    const keyedItems = feed.map((item) => {
+    const keyedItems = feed.slice(hiddenCount).map((item) => {
       const base = `${item.tick}|${item.from}|${item.text}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
@@ -90,6 +99,8 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       () => {},
     );
     setText(count, `${feed.length} item${feed.length === 1 ? '' : 's'}`);
+    setText(older, `${hiddenCount} older item${hiddenCount === 1 ? ' is' : 's are'} not shown here.`);
+    setHidden(older, hiddenCount === 0);
     follow.added(added, atBottom);
   };
 

@@ -27,7 +27,12 @@ function indexIn(list: readonly string[]) {
 
 const schema: ExprSchema<State> = {
   variables: {
-    minutes: { type: 'number', doc: 'Simulated minutes since the drill started.', get: (s) => s.minutes },
+    minutes: {
+      type: 'number',
+      doc: 'Simulated minutes since the drill started.',
+      get: (s) => s.minutes,
+      range: { min: 0, max: 120, text: 'the drill lasts 120 minutes', clock: true },
+    },
   },
   functions: {
     service: {
@@ -40,8 +45,14 @@ const schema: ExprSchema<State> = {
           type: 'number',
           doc: 'Share of requests served, 0..1.',
           get: (s, i) => s.services[i]?.availability ?? 0,
+          range: { min: 0, max: 1, text: 'availability is between 0 and 1' },
         },
-        status: { type: 'string', doc: 'up, degraded or down.', get: (s, i) => s.services[i]?.status ?? '' },
+        status: {
+          type: 'string',
+          doc: 'up, degraded or down.',
+          get: (s, i) => s.services[i]?.status ?? '',
+          values: ['up', 'degraded', 'down'],
+        },
       },
     },
     trust: {
@@ -278,6 +289,12 @@ const ERROR_CASES: ErrorCase[] = [
   ['minutes + 1', 'boolean', 'EXP033', 'minutes + 1'],
   [' service("wallet").status ', 'boolean', 'EXP033', 'service("wallet").status'],
   ['minutes > 1', 'number', 'EXP033', 'minutes > 1'],
+  ['service("wallet").status == "dwn"', 'boolean', 'EXP034', '"dwn"'],
+  ['"Down" != service("wallet").status', 'boolean', 'EXP034', '"Down"'],
+  ['service("wallet").availability > 1.5', 'boolean', 'EXP035', 'service("wallet").availability > 1.5'],
+  ['-0.5 >= service("wallet").availability', 'boolean', 'EXP035', '-0.5 >= service("wallet").availability'],
+  ['minutes > 600 and true', 'boolean', 'EXP036', 'minutes > 600'],
+  ['120 < minutes', 'boolean', 'EXP036', '120 < minutes'],
 ];
 
 describe('error codes and spans', () => {

@@ -109,6 +109,10 @@ export const EXPR_ERROR_CODES = {
   EXP031: 'Operand must be a number (arithmetic, <, <=, >, >=, unary -).',
   EXP032: '== and != need both sides of the same type.',
   EXP033: 'The expression has the wrong type for where it is used.',
+  EXP034:
+    'A text compared with a value that never takes it (a status is "healthy", "degraded", "down" or "recovering").',
+  EXP035: 'A number compared with a value outside its range (availability is between 0 and 1): never true.',
+  EXP036: 'A time the drill never reaches (minutes > 300 in a two-hour drill): never true.',
 } as const satisfies Record<string, string>;
 
 export type ExprErrorCode = keyof typeof EXPR_ERROR_CODES;

@@ -13,6 +13,7 @@ import {
   type ArithOp,
   type Binary,
   type Call,
+  type CompareOp,
   type Expr,
   type ExprError,
   type ExprErrorCode,
@@ -26,13 +27,21 @@ import { parseExpression } from './parser.js';
 export type ExprType = 'number' | 'boolean' | 'string';
 export type ExprValue = number | boolean | string;
 
-export interface ExprVariable<S> {
+/** What a value can be, so that a comparison that can never be true is an error, not a silent no-op. */
+export interface ExprDomain {
+  /** The only texts a string value takes (a status compared with "dwn" is a typo). */
+  values?: readonly string[];
+  /** The least and greatest a number takes, and how to say so ("availability is between 0 and 1"). */
+  range?: { min: number; max: number; text: string; clock?: boolean };
+}
+
+export interface ExprVariable<S> extends ExprDomain {
   type: ExprType;
   doc: string;
   get: (s: S) => ExprValue;
 }
 
-export interface ExprField<S> {
+export interface ExprField<S> extends ExprDomain {
   type: ExprType;
   doc: string;
   get: (s: S, index: number) => ExprValue;
@@ -76,6 +85,8 @@ type Typed<S> =
   | { type: 'number'; fn: (s: S) => number }
   | { type: 'boolean'; fn: (s: S) => boolean }
   | { type: 'string'; fn: (s: S) => string };
+
+const COMPARE_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
 const TYPE_WORDS: Record<ExprType, string> = { number: 'a number', boolean: 'true/false', string: 'text' };
 
@@ -134,6 +145,8 @@ function example<S>(name: string, fn: ExprFunction<S>): string {
 class Compiler<S> {
   readonly errors: ExprError[] = [];
   readonly references: ExprReference[] = [];
+  /** The variable or field each name node reads, with what its values can be (for `neverTrue`). */
+  private readonly domains = new Map<Expr, { name: string; domain: ExprDomain }>();
 
   constructor(
     private readonly schema: ExprSchema<S>,
@@ -174,7 +187,10 @@ class Compiler<S> {
 
   private variable(e: Identifier): Typed<S> | undefined {
     const v = own(this.schema.variables, e.name);
-    if (v !== undefined) return typedGetter(v.type, v.get);
+    if (v !== undefined) {
+      this.domains.set(e, { name: e.name, domain: v });
+      return typedGetter(v.type, v.get);
+    }
     const fn = own(this.schema.functions, e.name);
     if (fn !== undefined) {
       return this.error(
@@ -288,6 +304,7 @@ class Compiler<S> {
     }
     const { get } = field;
     const index = r.index;
+    this.domains.set(e, { name: e.field.name, domain: field });
     return typedGetter(field.type, (s) => get(s, index));
   }
 
@@ -312,11 +329,56 @@ class Compiler<S> {
     return { type: 'number', fn: (s) => -f(s) };
   }
 
+  /** A comparison of a value with a literal it can never equal or reach; undefined when it can be true. */
+  private neverTrue(e: Binary): Typed<S> | undefined | 'fine' {
+    const flipped: Partial<Record<string, CompareOp>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+    const onLeft = this.domains.get(e.left);
+    const known = onLeft ?? this.domains.get(e.right);
+    const literal = onLeft ? e.right : e.left;
+    if (!known) return 'fine';
+    const op = (onLeft ? e.op : (flipped[e.op] ?? e.op)) as CompareOp;
+    const { values, range } = known.domain;
+    if (
+      values &&
+      literal.kind === 'string' &&
+      (op === '==' || op === '!=') &&
+      !values.includes(literal.value)
+    ) {
+      const guess = didYouMean(literal.value, values);
+      return this.error(
+        'EXP034',
+        `"${literal.value}" is never a ${known.name}: it is one of ${values.map((v) => `"${v}"`).join(', ')}${guess === undefined ? '' : ` — did you mean "${guess}"?`}`,
+        literal,
+      );
+    }
+    const n =
+      literal.kind === 'number'
+        ? literal.value
+        : literal.kind === 'unary' && literal.op === '-' && literal.operand.kind === 'number'
+          ? -literal.operand.value
+          : undefined;
+    if (range && n !== undefined) {
+      const never =
+        (op === '>' && n >= range.max) ||
+        (op === '>=' && n > range.max) ||
+        (op === '<' && n <= range.min) ||
+        (op === '<=' && n < range.min) ||
+        (op === '==' && (n < range.min || n > range.max));
+      if (never)
+        return range.clock
+          ? this.error('EXP036', `${range.text}, so this is never true and the inject could never fire`, e)
+          : this.error('EXP035', `${range.text}, so this comparison with ${n} is never true`, e);
+    }
+    return 'fine';
+  }
+
   private binary(e: Binary): Typed<S> | undefined {
     // Compile both sides before giving up so mistakes on both are reported.
     const left = this.compile(e.left);
     const right = this.compile(e.right);
     if (left === undefined || right === undefined) return undefined;
+    if (e.op !== 'and' && e.op !== 'or' && COMPARE_OPS.has(e.op) && this.neverTrue(e) !== 'fine')
+      return undefined;
     switch (e.op) {
       case 'and':
       case 'or': {

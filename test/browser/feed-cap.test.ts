@@ -1,0 +1,75 @@
+/**
+ * The feed keeps only its newest items in the page (issue 11, "the feed grows without a cap"): a scenario whose
+ * inject posts every simulated second still leaves at most FEED_SHOWN items in the DOM, with a line counting
+ * the older ones, while the item count says how many the drill has.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_SHOWN } from '../../src/ui/feed';
+import type { CascadeTestHook } from '../../src/ui/testHook';
+import { artifactPath, launchBrowser, ROOT, startPreviewServer, type PreviewServer } from './harness';
+
+declare global {
+  interface Window {
+    __cascade?: CascadeTestHook;
+  }
+}
+
+const FLOOD_FILE = join(ROOT, 'test', 'browser', 'fixtures', 'feed-flood.yaml');
+
+describe('feed cap, in Chromium', () => {
+  let browser: Browser | undefined;
+  let server: PreviewServer | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startPreviewServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a post every second leaves at most the newest items in the page, and counts the older ones', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.stack ?? String(error)));
+    await page.goto(`${server!.url}?test=1&fast=60`);
+    await page.waitForSelector('#start-button:not([disabled])');
+    await page.setInputFiles('#scenario-file', FLOOD_FILE);
+    await page.waitForSelector('#diagnostics[data-ok="true"]');
+    await page.click('#start-button');
+    await page.waitForFunction(() => window.__cascade?.screen() === 'city');
+    // At 1× (60 simulated seconds a second here) the ten-minute drill lasts long enough to pause in the middle.
+    await page.click('[data-speed="1"]');
+    if ((await page.textContent('#hud-state'))?.startsWith('Paused')) await page.click('#pause');
+    // Run until well past the cap (answering any decision that stops the clock), then pause and look.
+    for (;;) {
+      await page.waitForFunction(
+        () => window.__cascade!.waitingForAnswer() || window.__cascade!.tick()! >= 200,
+        null,
+        { timeout: 60_000 },
+      );
+      if (!(await page.evaluate(() => window.__cascade!.waitingForAnswer()))) break;
+      await page.click('.prompt button >> nth=0');
+      await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
+    }
+    if (!(await page.textContent('#hud-state'))?.startsWith('Paused')) await page.click('#pause');
+    await page.waitForFunction(() => document.querySelector('#hud-state')?.textContent?.startsWith('Paused'));
+    await page.waitForSelector('.feed-older:not([hidden])');
+    const total = Number((await page.textContent('.feed-head .muted'))!.split(' ')[0]);
+    expect(total).toBeGreaterThan(FEED_SHOWN + 100);
+    expect(await page.locator('.feed-item').count()).toBe(FEED_SHOWN);
+    expect(await page.textContent('.feed-older')).toBe(
+      `${total - FEED_SHOWN} older items are not shown here.`,
+    );
+    // Newest first: the first item in the page is the latest post.
+    const times = await page.locator('.feed-item .time').allTextContents();
+    expect([...times].sort().reverse()).toEqual(times);
+    await page.screenshot({ path: artifactPath('feed-cap.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
