@@ -45,8 +45,11 @@ export function computeDemand(sim: Sim): void {
       // Workarounds move part of this need's demand (new and retried) to another channel.
       const routes = rt.routes[idx]!;
       const moved = splitNeed(sim, g, idx);
+      rt.needMoved[idx] = moved;
+      const shares = idx * rt.maxRoutes;
       for (let j = 0; j < routes.length; j++) {
         const share = rt.routeShare[j]!;
+        rt.needRouteShare[shares + j] = share;
         if (share <= 0) continue;
         const to = scenario.people.workarounds[routes[j]!]!.to;
         rt.legitDirect[to]! += arrivals * share;
