@@ -4,6 +4,7 @@
  * the tick loop allocates nothing.
  */
 import { ATTACK_VECTORS, type Scenario } from './types';
+import { flatGraph, type FlatGraph } from './flatGraph';
 import { needRoutes } from './workarounds';
 
 export const VECTOR_COUNT = ATTACK_VECTORS.length;
@@ -78,6 +79,8 @@ export interface Runtime {
   faultFactor: Float64Array;
   /** This run is the unattended counterfactual (./baseline.ts): it keeps no running score of its own. */
   isBaseline: boolean;
+  /** The scenario's graph and per-service constants as flat arrays, for the traffic loop (./flatGraph.ts). */
+  graph: FlatGraph;
 }
 
 export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
@@ -128,6 +131,7 @@ export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
     needRouteShare: new Float64Array(needCount * maxRoutes),
     maxRoutes,
     rumourHits: rumourHits(scenario),
+    graph: flatGraph(scenario),
   };
 }
 
