@@ -1,5 +1,5 @@
 /**
- * The dependency graph and the per-service constants the traffic loop reads every tick, copied once per scenario
+ * The dependency graph and the per-service (and per-segment) constants the tick reads, copied once per scenario
  * into flat typed arrays. Walking the scenario's objects (`scenario.dependencies[e].to`, `.share`, …) cost the
  * loop a pointer chase per read; these arrays hold the same numbers (the same doubles, so the same results) side
  * by side. Edges are in CSR form: the edges of service s, in `depsOf[s]` order, are positions
@@ -21,6 +21,12 @@ export interface FlatGraph {
   timeoutMs: Float64Array;
   baseLatencyMs: Float64Array;
   warmupTicks: Float64Array;
+  clientRetry: Float64Array;
+  /** Indices of the critical services, ascending (the metrics sum over them every tick). */
+  critical: Int32Array;
+  /** Per segment: 1 / its number of needs, and 1 / its manual retry interval (demand.ts, every tick). */
+  perNeed: Float64Array;
+  retryRate: Float64Array;
 }
 
 const cache = new WeakMap<Scenario, FlatGraph>();
@@ -53,6 +59,10 @@ function build(scenario: Scenario): FlatGraph {
     timeoutMs: new Float64Array(n),
     baseLatencyMs: new Float64Array(n),
     warmupTicks: new Float64Array(n),
+    clientRetry: new Float64Array(n),
+    critical: Int32Array.from(scenario.services.flatMap((def, s) => (def.critical ? [s] : []))),
+    perNeed: Float64Array.from(scenario.segments, (g) => 1 / g.needs.length),
+    retryRate: Float64Array.from(scenario.segments, (g) => 1 / g.retryEveryTicks),
   };
   for (let s = 0; s < n; s++) {
     const def = scenario.services[s]!;
@@ -60,6 +70,7 @@ function build(scenario: Scenario): FlatGraph {
     graph.timeoutMs[s] = def.timeoutMs;
     graph.baseLatencyMs[s] = def.baseLatencyMs;
     graph.warmupTicks[s] = def.warmupTicks;
+    graph.clientRetry[s] = def.clientRetry;
     const list = scenario.depsOf[s]!;
     for (let j = 0; j < list.length; j++) {
       const p = depStart[s]! + j;
