@@ -17,7 +17,7 @@ import type { Sim } from './sim';
 const WARMUP_FLOOR = 0.1;
 
 export function effectiveCapacity(sim: Sim, s: number): number {
-  const { scenario, state, rt } = sim;
+  const { state, rt } = sim;
   const st = state.services[s]!;
   if (rt.offline[s] !== OFFLINE_NONE || st.restartAtTick >= 0) return 0;
   const g = rt.graph;
