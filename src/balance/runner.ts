@@ -1,10 +1,12 @@
 /**
  * Runs many (policy, seed) plays on every core: one worker thread per core, jobs sent in small batches so the
- * progress callback moves smoothly and a slow policy does not leave a core idle. Jobs are grouped by seed, so a
- * worker computes each seed's unattended baseline (engine/baseline.ts) once for all the policies on it.
+ * progress callback moves smoothly and a slow policy does not leave a core idle. A batch holds whole seeds
+ * (./batches.ts), so one worker computes each seed's unattended baseline (engine/baseline.ts) once for all the
+ * policies on it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { batchesBySeed } from './batches';
 import type { Job, JobResult } from './worker';
 
 const BATCH = 8;
@@ -14,12 +16,8 @@ export async function runJobs(
   jobs: readonly Job[],
   options: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<JobResult[]> {
-  const count = Math.max(
-    1,
-    Math.min(options.workers ?? availableParallelism(), Math.ceil(jobs.length / BATCH)),
-  );
-  const queue: Job[][] = [];
-  for (let i = 0; i < jobs.length; i += BATCH) queue.push(jobs.slice(i, i + BATCH));
+  const queue = batchesBySeed(jobs, BATCH);
+  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), queue.length));
   const results: JobResult[] = [];
   // Under tsx (npm run balance) the worker is TypeScript and needs tsx's loader in its own thread too.
   const typescript = import.meta.url.endsWith('.ts');

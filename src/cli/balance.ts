@@ -108,6 +108,8 @@ async function main(): Promise<number> {
     for (const policy of names)
       if (!policy.startsWith('single:') || seeds.indexOf(seed) < SINGLES_SEEDS) jobs.push({ policy, seed });
   const started = performance.now();
+  // CPU time of the whole process, worker threads included: on a shared machine wall time says little.
+  const cpuStarted = process.cpuUsage();
   const tty = process.stderr.isTTY;
   let lastShown = 0;
   const results = await runJobs(file, jobs, {
@@ -121,6 +123,8 @@ async function main(): Promise<number> {
   });
   if (tty) process.stderr.write('\n');
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   // Per policy, totals in seed order (paired comparisons need the same order for every policy).
   const bySeed = new Map(seeds.map((s, i) => [s, i]));
@@ -160,11 +164,11 @@ async function main(): Promise<number> {
 
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.id, seeds: seeds.length, runs: results.length, seconds, policies, checks, repro }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.id, seeds: seeds.length, runs: results.length, seconds, cpuSeconds, policies, checks, repro }, null, 2)}\n`,
     );
   } else {
     const lines = [
-      `${scenario.meta.title} (${basename(file)}): ${results.length} runs, ${seeds.length} seeds, ${seconds.toFixed(1)} s`,
+      `${scenario.meta.title} (${basename(file)}): ${results.length} runs, ${seeds.length} seeds, ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s)`,
       '',
       `${'policy'.padEnd(34)} median    p10    p90    min    max distinct  ${EXPERT} wins`,
     ];

@@ -13,7 +13,7 @@
 import { harmOf, type Harm } from './harm';
 import { createSim, type Sim } from './sim';
 import { step } from './step';
-import type { Scenario } from './types';
+import type { Scenario, SimState } from './types';
 
 export interface Baseline {
   /** Harm at the start of each simulated minute (index = minute). */
@@ -27,26 +27,46 @@ const cache = new WeakMap<Scenario, Map<string, Baseline>>();
 const PER_SCENARIO = 256;
 
 export function computeBaseline(scenario: Scenario, seed: string): Baseline {
+  return runUnattended(scenario, seed).baseline;
+}
+
+function runUnattended(scenario: Scenario, seed: string): { baseline: Baseline; state: SimState } {
   const sim = createSim(scenario, seed, { baseline: true });
   const byMinute: Harm[] = [harmOf(scenario, sim.state)];
   while (!sim.state.ended) {
     step(sim);
     if (sim.state.tick % 60 === 0) byMinute.push(harmOf(scenario, sim.state));
   }
-  return { byMinute, final: harmOf(scenario, sim.state), finalTick: sim.state.tick };
+  return {
+    baseline: { byMinute, final: harmOf(scenario, sim.state), finalTick: sim.state.tick },
+    state: sim.state,
+  };
+}
+
+function remember(scenario: Scenario, seed: string, baseline: Baseline): void {
+  let bySeed = cache.get(scenario);
+  if (!bySeed) cache.set(scenario, (bySeed = new Map()));
+  if (!bySeed.has(seed) && bySeed.size >= PER_SCENARIO) bySeed.delete(bySeed.keys().next().value!);
+  bySeed.set(seed, baseline);
 }
 
 /** The unattended run of this scenario and seed (cached). */
 export function baselineFor(scenario: Scenario, seed: string): Baseline {
-  let bySeed = cache.get(scenario);
-  if (!bySeed) cache.set(scenario, (bySeed = new Map()));
-  let baseline = bySeed.get(seed);
-  if (!baseline) {
-    baseline = computeBaseline(scenario, seed);
-    if (bySeed.size >= PER_SCENARIO) bySeed.delete(bySeed.keys().next().value!);
-    bySeed.set(seed, baseline);
-  }
+  const cached = cache.get(scenario)?.get(seed);
+  if (cached) return cached;
+  const baseline = computeBaseline(scenario, seed);
+  remember(scenario, seed, baseline);
   return baseline;
+}
+
+/**
+ * The unattended run with its final state, its baseline cached as baselineFor would. For the balance tool: a
+ * play that never acts is this same run (src/balance/unattended.ts), so it need not be simulated twice.
+ */
+export function unattendedRun(scenario: Scenario, seed: string): { baseline: Baseline; state: SimState } {
+  const run = runUnattended(scenario, seed);
+  remember(scenario, seed, run.baseline);
+  return run;
 }
 
 /** The baseline for this drill (null for a baseline run itself). */

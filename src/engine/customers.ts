@@ -4,7 +4,6 @@
  * active + stranded + churned = segment size, always.
  */
 import type { Sim } from './sim';
-import { splitNeed } from './workarounds';
 
 export function updateCustomers(sim: Sim): void {
   const { scenario, state, rt } = sim;
@@ -25,10 +24,12 @@ export function updateCustomers(sim: Sim): void {
       const idx = offset + k;
       // Success over the channels the need's demand is split across (its own service and any workarounds).
       const routes = rt.routes[idx]!;
-      const moved = splitNeed(sim, g, idx);
+      // The split computeDemand drew this tick (splitNeed), not worked out again.
+      const moved = rt.needMoved[idx]!;
+      const shares = idx * rt.maxRoutes;
       let success = 0;
       for (let j = 0; j < routes.length; j++) {
-        const share = rt.routeShare[j]!;
+        const share = rt.needRouteShare[shares + j]!;
         if (share <= 0) continue;
         success += share * state.services[scenario.people.workarounds[routes[j]!]!.to]!.availability;
       }

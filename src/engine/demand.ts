@@ -27,8 +27,8 @@ export function computeDemand(sim: Sim): void {
     const def = segments[g]!;
     const seg = state.segments[g]!;
     const offset = rt.needOffset[g]!;
-    const retryRate = 1 / def.retryEveryTicks;
-    const perNeed = 1 / def.needs.length;
+    const retryRate = rt.graph.retryRate[g]!;
+    const perNeed = rt.graph.perNeed[g]!;
     for (let k = 0; k < def.needs.length; k++) {
       const need = def.needs[k]!;
       const idx = offset + k;
@@ -45,8 +45,11 @@ export function computeDemand(sim: Sim): void {
       // Workarounds move part of this need's demand (new and retried) to another channel.
       const routes = rt.routes[idx]!;
       const moved = splitNeed(sim, g, idx);
+      rt.needMoved[idx] = moved;
+      const shares = idx * rt.maxRoutes;
       for (let j = 0; j < routes.length; j++) {
         const share = rt.routeShare[j]!;
+        rt.needRouteShare[shares + j] = share;
         if (share <= 0) continue;
         const to = scenario.people.workarounds[routes[j]!]!.to;
         rt.legitDirect[to]! += arrivals * share;
@@ -57,9 +60,9 @@ export function computeDemand(sim: Sim): void {
     }
   }
   // Apps and clients re-send part of what failed: the amplifier behind retry storms.
-  const services = scenario.services;
-  for (let s = 0; s < services.length; s++) {
-    rt.retryDirect[s]! += state.services[s]!.failedLastTick * services[s]!.clientRetry;
+  const clientRetry = rt.graph.clientRetry;
+  for (let s = 0; s < clientRetry.length; s++) {
+    rt.retryDirect[s]! += state.services[s]!.failedLastTick * clientRetry[s]!;
   }
 }
 

@@ -3,8 +3,6 @@
  * customer time stranded, how long the public went uninformed during the incident), and the running score,
  * updated once a simulated minute (the full, explained breakdown is ./scoring.ts, from the same numbers).
  */
-import { criticalAvailabilityNow } from './availability';
-import { incidentOngoing } from './queries';
 import { scoreTotal } from './scoring';
 import type { Sim } from './sim';
 import { chargeRunningCosts } from './budget';
@@ -16,9 +14,19 @@ export function updateMetrics(sim: Sim): void {
   const { scenario, state, rt } = sim;
   const m = state.metrics;
   chargeRunningCosts(sim);
-  m.criticalAvailabilitySum += criticalAvailabilityNow(scenario, state);
+  // criticalAvailabilityNow and incidentOngoing (availability.ts, queries.ts), over the precomputed list of
+  // critical services instead of a scan of all of them: the same sum in the same order, every tick.
+  const critical = rt.graph.critical;
+  let sum = 0;
+  let ongoing = false;
+  for (let i = 0; i < critical.length; i++) {
+    const st = state.services[critical[i]!]!;
+    sum += st.availability;
+    if (st.status !== 'healthy') ongoing = true;
+  }
+  m.criticalAvailabilitySum += critical.length > 0 ? sum / critical.length : 1;
   m.strandedSeconds += m.stranded;
-  if (incidentOngoing(sim.scenario, sim.state)) {
+  if (ongoing) {
     m.incidentTicks++;
     const last = state.people.lastStatementTick;
     if (last >= 0 && state.tick - last <= INFORMED_TICKS) m.informedTicks++;

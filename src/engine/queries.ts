@@ -65,10 +65,11 @@ export function meanBelief(scenario: Scenario, state: State, r: number): number 
   let sum = 0;
   let size = 0;
   const rs = state.people.rumours[r]!;
-  scenario.segments.forEach((g, i) => {
-    sum += rs.belief[i]! * g.size;
-    size += g.size;
-  });
+  for (let i = 0; i < scenario.segments.length; i++) {
+    const segmentSize = scenario.segments[i]!.size;
+    sum += rs.belief[i]! * segmentSize;
+    size += segmentSize;
+  }
   return size > 0 ? sum / size : 0;
 }
 

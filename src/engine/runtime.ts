@@ -4,6 +4,7 @@
  * the tick loop allocates nothing.
  */
 import { ATTACK_VECTORS, type Scenario } from './types';
+import { flatGraph, type FlatGraph } from './flatGraph';
 import { needRoutes } from './workarounds';
 
 export const VECTOR_COUNT = ATTACK_VECTORS.length;
@@ -64,12 +65,22 @@ export interface Runtime {
   routes: number[][];
   /** Scratch for splitNeed (workarounds.ts): this tick's share of one need taken by each of its routes. */
   routeShare: Float64Array;
+  /**
+   * This tick's split of each need as computeDemand drew it (splitNeed), kept for updateCustomers so it is not
+   * worked out twice a tick: per need the total share moved, and the share of each route at
+   * `need * maxRoutes + j`. Uptake does not change between the two systems.
+   */
+  needMoved: Float64Array;
+  needRouteShare: Float64Array;
+  maxRoutes: number;
   /** Every (rumour, need) pair a rumour's demand hit applies to, flattened once so the update allocates nothing. */
   rumourHits: { rumour: number; need: number; segment: number; factor: number }[];
   /** Per service: capacity multiplier of the background faults active this tick (./variation.ts). */
   faultFactor: Float64Array;
   /** This run is the unattended counterfactual (./baseline.ts): it keeps no running score of its own. */
   isBaseline: boolean;
+  /** The scenario's graph and per-service constants as flat arrays, for the traffic loop (./flatGraph.ts). */
+  graph: FlatGraph;
 }
 
 export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
@@ -81,6 +92,7 @@ export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
     needCount += g.needs.length;
   });
   const routes = needRoutes(scenario);
+  const maxRoutes = Math.max(0, ...routes.map((r) => r.length));
   return {
     dirty: true,
     attackPass: new Float64Array(n * VECTOR_COUNT).fill(1),
@@ -114,8 +126,12 @@ export function createRuntime(scenario: Scenario, isBaseline = false): Runtime {
     isBaseline,
     faultFactor: new Float64Array(n).fill(1),
     routes,
-    routeShare: new Float64Array(Math.max(0, ...routes.map((r) => r.length))),
+    routeShare: new Float64Array(maxRoutes),
+    needMoved: new Float64Array(needCount),
+    needRouteShare: new Float64Array(needCount * maxRoutes),
+    maxRoutes,
     rumourHits: rumourHits(scenario),
+    graph: flatGraph(scenario),
   };
 }
 

@@ -17,14 +17,17 @@ import type { Sim } from './sim';
 const WARMUP_FLOOR = 0.1;
 
 export function effectiveCapacity(sim: Sim, s: number): number {
-  const { scenario, state, rt } = sim;
+  const { state, rt } = sim;
   const st = state.services[s]!;
   if (rt.offline[s] !== OFFLINE_NONE || st.restartAtTick >= 0) return 0;
-  const def = scenario.services[s]!;
+  const g = rt.graph;
   let c =
-    (def.capacity * rt.capacityMult[s]! + rt.capacityAdd[s]!) * state.capacityFactor[s]! * rt.faultFactor[s]!;
-  if (st.warmupUntilTick > state.tick && def.warmupTicks > 0) {
-    const done = 1 - (st.warmupUntilTick - state.tick) / def.warmupTicks;
+    (g.capacity[s]! * rt.capacityMult[s]! + rt.capacityAdd[s]!) *
+    state.capacityFactor[s]! *
+    rt.faultFactor[s]!;
+  const warmupTicks = g.warmupTicks[s]!;
+  if (st.warmupUntilTick > state.tick && warmupTicks > 0) {
+    const done = 1 - (st.warmupUntilTick - state.tick) / warmupTicks;
     c *= WARMUP_FLOOR + (1 - WARMUP_FLOOR) * Math.max(0, done);
   }
   return c;
@@ -33,13 +36,14 @@ export function effectiveCapacity(sim: Sim, s: number): number {
 export function computeTraffic(sim: Sim): void {
   const { scenario, state, rt } = sim;
   const order = scenario.order;
-  const deps = scenario.dependencies;
+  // The graph's edges and constants as flat arrays (./flatGraph.ts): the same numbers, read without a pointer chase.
+  const g = rt.graph;
+  const { depStart, edgeId, edgeTo, edgeShare, edgeAttackShare, edgeWeight, edgeCarries } = g;
   rt.legitInbound.fill(0);
   rt.attackInbound.fill(0);
 
   for (let i = order.length - 1; i >= 0; i--) {
     const s = order[i]!;
-    const def = scenario.services[s]!;
     const st = state.services[s]!;
     const legitArriving = rt.legitDirect[s]! + rt.retryDirect[s]! + rt.legitInbound[s]!;
     const attackArriving = rt.attackArriving[s]! + rt.attackInbound[s]!;
@@ -53,16 +57,16 @@ export function computeTraffic(sim: Sim): void {
       own = 0;
       st.queue = 0;
       st.servedRps = 0;
-      st.latencyMs = def.timeoutMs;
+      st.latencyMs = g.timeoutMs[s]!;
     } else {
       const served = Math.min(work, capacity);
       const rest = work - served;
-      const queue = Math.min(rest, (capacity * def.timeoutMs) / 1000);
+      const queue = Math.min(rest, (capacity * g.timeoutMs[s]!) / 1000);
       const dropped = rest - queue;
       own = arrivals > 0 ? Math.max(0, 1 - dropped / arrivals) : 1;
       st.queue = queue;
       st.servedRps = served;
-      st.latencyMs = def.baseLatencyMs + rt.latencyAdd[s]! + (queue / capacity) * 1000;
+      st.latencyMs = g.baseLatencyMs[s]! + rt.latencyAdd[s]! + (queue / capacity) * 1000;
     }
     // Legitimate requests also fail when a filter rejects them (false positives) or stale data refuses them.
     rt.ownSuccess[s] = own * rt.legitPass[s]! * (1 - rt.errorFloor[s]!);
@@ -74,32 +78,28 @@ export function computeTraffic(sim: Sim): void {
     st.utilisation = capacity > 0 ? arrivals / capacity : 0;
 
     if (rt.offline[s] !== OFFLINE_NONE) continue; // taken off the network: nothing reaches its dependencies
-    const edges = scenario.depsOf[s]!;
-    for (let j = 0; j < edges.length; j++) {
-      const e = edges[j]!;
-      if (rt.isolated[e] === 1) continue;
-      const d = deps[e]!;
-      if (d.carriesArrivals) {
-        rt.legitInbound[d.to]! += legitArriving * d.share;
-        rt.attackInbound[d.to]! += attackArriving * d.attackShare;
+    for (let p = depStart[s]!, end = depStart[s + 1]!; p < end; p++) {
+      if (rt.isolated[edgeId[p]!] === 1) continue;
+      const to = edgeTo[p]!;
+      if (edgeCarries[p] === 1) {
+        rt.legitInbound[to]! += legitArriving * edgeShare[p]!;
+        rt.attackInbound[to]! += attackArriving * edgeAttackShare[p]!;
       } else {
-        rt.legitInbound[d.to]! += legit * own * d.share;
-        rt.attackInbound[d.to]! += attack * own * d.attackShare;
+        rt.legitInbound[to]! += legit * own * edgeShare[p]!;
+        rt.attackInbound[to]! += attack * own * edgeAttackShare[p]!;
       }
     }
   }
 
   for (let i = 0; i < order.length; i++) {
     const s = order[i]!;
-    const edges = scenario.depsOf[s]!;
     let factor = 1;
     let worst = -1;
     let worstFactor = 1;
-    for (let j = 0; j < edges.length; j++) {
-      const e = edges[j]!;
-      const d = deps[e]!;
-      const upstream = rt.isolated[e] === 1 ? 0 : state.services[d.to]!.availability;
-      const f = 1 - d.weight * (1 - upstream);
+    for (let p = depStart[s]!, end = depStart[s + 1]!; p < end; p++) {
+      const e = edgeId[p]!;
+      const upstream = rt.isolated[e] === 1 ? 0 : state.services[edgeTo[p]!]!.availability;
+      const f = 1 - edgeWeight[p]! * (1 - upstream);
       factor *= f;
       if (f < worstFactor) {
         worstFactor = f;

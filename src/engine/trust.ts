@@ -70,56 +70,52 @@ export function updateTrust(sim: Sim): void {
   if (ongoing && silenceTicks(sim.state) > scenario.people.silenceGraceTicks) {
     const media = 0.5 + p.media / 100;
     addTrust(sim, 'public', -SILENCE_PER_MINUTE * media * minutes, 'silence', 'silence');
-    scenario.segments.forEach((_, g) =>
-      addTrust(sim, -1 - g, -SILENCE_PER_MINUTE * 0.8 * minutes, 'silence', 'silence'),
-    );
+    // Plain loops in this function, not forEach: it runs every 10 simulated seconds, and closures add up.
+    for (let g = 0; g < scenario.segments.length; g++)
+      addTrust(sim, -1 - g, -SILENCE_PER_MINUTE * 0.8 * minutes, 'silence', 'silence');
     p.media = Math.min(100, p.media + 0.5 * minutes);
   }
 
   // The pain of stranded customers.
   let painSum = 0;
   let sizeSum = 0;
-  scenario.segments.forEach((def, g) => {
+  for (let g = 0; g < scenario.segments.length; g++) {
+    const def = scenario.segments[g]!;
     const seg = state.segments[g]!;
     let stranded = 0;
-    for (const x of seg.stranded) stranded += x;
+    for (let k = 0; k < seg.stranded.length; k++) stranded += seg.stranded[k]!;
     const pain = Math.min(1, stranded / (0.01 * def.size));
     if (pain > 0) addTrust(sim, -1 - g, -PAIN_PER_MINUTE * pain * minutes, 'pain', 'stranded customers');
     painSum += pain * def.size;
     sizeSum += def.size;
-  });
+  }
   const meanPain = sizeSum > 0 ? painSum / sizeSum : 0;
   if (meanPain > 0)
     addTrust(sim, 'public', -PAIN_PER_MINUTE * 0.6 * meanPain * minutes, 'pain', 'stranded customers');
 
   // Rumours people believe.
-  scenario.people.rumours.forEach((def, r) => {
-    if (!p.rumours[r]!.born) return;
+  for (let r = 0; r < scenario.people.rumours.length; r++) {
+    const def = scenario.people.rumours[r]!;
+    if (!p.rumours[r]!.born) continue;
     const b = meanBelief(sim.scenario, sim.state, r);
-    addTrust(sim, 'public', -def.trustHit * b * minutes, 'rumours', `rumour '${def.id}'`);
-    scenario.segments.forEach((_, g) =>
-      addTrust(
-        sim,
-        -1 - g,
-        -def.trustHit * p.rumours[r]!.belief[g]! * minutes,
-        'rumours',
-        `rumour '${def.id}'`,
-      ),
-    );
-  });
+    const why = `rumour '${def.id}'`;
+    addTrust(sim, 'public', -def.trustHit * b * minutes, 'rumours', why);
+    for (let g = 0; g < scenario.segments.length; g++)
+      addTrust(sim, -1 - g, -def.trustHit * p.rumours[r]!.belief[g]! * minutes, 'rumours', why);
+  }
 
   // A slow recovery once everything is back.
   if (!ongoing) {
-    scenario.people.stakeholders.forEach((k, ki) => {
-      const gap = k.trust - p.trust[ki]!;
+    for (let ki = 0; ki < scenario.people.stakeholders.length; ki++) {
+      const gap = scenario.people.stakeholders[ki]!.trust - p.trust[ki]!;
       if (gap > 0)
         addTrust(sim, ki, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
-    });
-    scenario.segments.forEach((def, g) => {
-      const gap = def.trust - state.segments[g]!.trust;
+    }
+    for (let g = 0; g < scenario.segments.length; g++) {
+      const gap = scenario.segments[g]!.trust - state.segments[g]!.trust;
       if (gap > 0)
         addTrust(sim, -1 - g, Math.min(gap, RECOVERY_PER_MINUTE * minutes), 'recovery', 'service restored');
-    });
+    }
   }
   p.media = Math.max(10, p.media - 0.5 * minutes);
 

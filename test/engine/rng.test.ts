@@ -4,7 +4,16 @@
  * invisible to the sequence of draws.
  */
 import { describe, it, expect } from 'vitest';
+import seedrandom from 'seedrandom';
 import { aleaForTest, newRngState, withRng } from '../../src/engine/rng';
+import type { RngState } from '../../src/engine/types';
+
+/** seedrandom's own alea positioned at a saved state: the reference withRng's inlined generator must match. */
+const referenceAlea = (
+  seedrandom as unknown as {
+    alea: (seed: string, o: { state: RngState }) => { (): number; state(): RngState };
+  }
+).alea;
 
 describe('seeded RNG', () => {
   it("matches seedrandom's documented first draw for alea('hello.')", () => {
@@ -49,6 +58,19 @@ describe('seeded RNG', () => {
     for (const d of draws) {
       expect(d).toBeGreaterThanOrEqual(0);
       expect(d).toBeLessThan(1);
+    }
+  });
+
+  it("draws bit for bit what seedrandom's alea draws from the same state, and leaves the same state", () => {
+    for (const seed of ['1', '42', 'x', '9007199254740993']) {
+      for (const stream of ['demand', 'people']) {
+        const state = newRngState(seed, stream);
+        const reference = referenceAlea('', { state: { ...state } });
+        const ours = withRng(state, (next) => Array.from({ length: 2000 }, () => next()));
+        const theirs = Array.from({ length: 2000 }, () => reference());
+        expect(ours).toEqual(theirs);
+        expect(state).toEqual(reference.state());
+      }
     }
   });
 });
