@@ -36,6 +36,8 @@ export interface CascadeTestHook {
   waitingForAnswer(): boolean;
   /** The id of the inject whose tutorial step holds the clock, or null. */
   step(): string | null;
+  /** Skips the tutorial step holding the clock, if any (as the trainee's "Skip this step" does); false if none. */
+  skipStep(): boolean;
   ended(): boolean;
   /** A deep copy: changing it changes nothing in the game. */
   state(): unknown;
@@ -76,6 +78,12 @@ export function installTestHook(session: SessionStore): CascadeTestHook {
     tick: () => game()?.getState().sim.state.tick ?? null,
     waitingForAnswer: () => game()?.getState().waitingForAnswer ?? false,
     step: () => game()?.getState().step?.injectId ?? null,
+    skipStep: () => {
+      const g = game();
+      if (!g?.getState().step) return false;
+      g.getState().skipStep?.();
+      return true;
+    },
     ended: () => game()?.getState().ended ?? false,
     state: () => {
       const g = game();

@@ -82,7 +82,10 @@ describe('map layout in Chromium', () => {
       // Run into the incident, so labels show status lines (the longest texts they have).
       await page.keyboard.press('Space');
       await page.waitForFunction(
-        () => (window.__cascade!.tick() ?? 0) > 1800 || window.__cascade!.waitingForAnswer(),
+        // A tutorial step that holds the clock is skipped: the labels, not the lesson, are tested here.
+        () =>
+          (!window.__cascade!.skipStep() && (window.__cascade!.tick() ?? 0) > 1800) ||
+          window.__cascade!.waitingForAnswer(),
       );
       const failures: string[] = [];
       for (const viewport of VIEWPORTS) {

@@ -111,7 +111,7 @@ describe('offline and installable (service worker), in Chromium', () => {
     await page.click('#order-button');
     await page.waitForFunction(() => (window.__cascade!.log() as unknown[]).length === 1);
     await page.click('#pause');
-    await page.waitForFunction(() => window.__cascade!.tick()! >= 30);
+    await page.waitForFunction(() => !window.__cascade!.skipStep() && window.__cascade!.tick()! >= 30);
     await page.screenshot({ path: artifactPath('offline-city.png') });
 
     expect(failed).toEqual([]);
@@ -129,7 +129,7 @@ describe('offline and installable (service worker), in Chromium', () => {
     await page.click('#start-button');
     await page.waitForFunction(() => window.__cascade?.screen() === 'city');
     await page.click('#pause');
-    await page.waitForFunction(() => window.__cascade!.tick()! >= 120);
+    await page.waitForFunction(() => !window.__cascade!.skipStep() && window.__cascade!.tick()! >= 120);
     await page.click('#pause');
     const savesBefore = await page.evaluate(
       () => Object.keys(localStorage).filter((k) => k.startsWith('cascade.save.')).length,
