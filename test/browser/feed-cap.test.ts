@@ -67,7 +67,7 @@ describe('feed cap, in Chromium', () => {
     );
     // Newest first: the first item in the page is the latest post.
     const times = await page.locator('.feed-item .time').allTextContents();
-    expect([...times].sort().reverse()).toEqual(times);
+    expect([...times].sort()).toEqual(times); // oldest at the top, newest at the bottom (like a chat)
     await page.screenshot({ path: artifactPath('feed-cap.png') });
     expect(errors).toEqual([]);
     await page.close();
