@@ -4,6 +4,7 @@
  * Its shape is checked first, by parseCommand.ts; here, what it names is checked against the scenario.
  */
 import { pushLog } from './log';
+import { currencyOf, withCurrency } from './money';
 import { statementCost } from './queries';
 import type { Sim } from './sim';
 import type { ApplyResult, Command, Language, RejectionCode, StatementBlock } from './types';
@@ -53,7 +54,7 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',
-      message: `this statement costs KES ${cost}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+      message: `this statement costs ${withCurrency(String(cost), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
     };
   }
   // Workarounds in the statement are put in place now (their cost too); people hear of them when it lands.
@@ -67,7 +68,7 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',
-      message: `this statement and its workarounds cost KES ${cost + extra}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+      message: `this statement and its workarounds cost ${withCurrency(String(cost + extra), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
     };
   }
   for (const b of s.blocks) {

@@ -262,6 +262,16 @@ export function buildScenario(
       passMark: doc.balance?.passMark ?? 50,
       expertBand: doc.balance?.expertBand ?? [55, 95],
     },
+    // Only a scenario that names a currency carries one: the others compile (and hash) exactly as before.
+    ...(doc.currency
+      ? {
+          currency: {
+            code: doc.currency.code,
+            symbol: doc.currency.symbol ?? doc.currency.code,
+            after: doc.currency.after ?? false,
+          },
+        }
+      : {}),
     debriefQuestions: doc.debrief?.questions ?? [],
     order,
     depsOf,

@@ -68,6 +68,18 @@ export const metaSchema = z.strictObject({
     .default([]),
 });
 
+/** The scenario's own currency: amounts stay numbers, only how they are written changes (default KES). */
+export const currencySchema = z.strictObject({
+  /** ISO 4217 code, e.g. "USD". */
+  code: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'a currency code is three capital letters (ISO 4217), e.g. "USD"' }),
+  /** Written next to amounts, e.g. "$" or "KSh" (default: the code). */
+  symbol: z.string().min(1).max(5).optional(),
+  /** The symbol follows the amount ("120 kr"), instead of leading it ("$120"). */
+  after: z.boolean().optional(),
+});
+
 export const clockSchema = z.strictObject({
   /** Wall-clock label of the drill's start, e.g. "2023-07-27T08:00". */
   start: z
@@ -456,6 +468,7 @@ export const scenarioSchema = z.strictObject({
   meta: metaSchema,
   clock: clockSchema,
   budget: nonNegative,
+  currency: currencySchema.optional(),
   regions: z.array(id).min(1).max(12).optional(),
   demandCurve: z.array(nonNegative).length(24).optional(),
   services: z.array(serviceSchema).min(1).max(10_000),

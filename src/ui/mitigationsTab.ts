@@ -4,9 +4,10 @@
  * progress, with time remaining, and lift it. The engine decides whether an order is accepted; its answer
  * (and any rejection) is shown in words.
  */
-import type { MitigationDef } from '../engine';
+import type { Currency, MitigationDef } from '../engine';
+import { currencyOf } from '../engine';
 import type { GameStore } from '../store';
-import { durationLabel, kesLabel } from '../store/format';
+import { durationLabel, kesLabel, moneyLabel } from '../store/format';
 import {
   dependenciesOf,
   describeCommand,
@@ -21,9 +22,9 @@ export interface MitigationsTab {
   focus(): void;
 }
 
-function facts(def: MitigationDef): string {
-  const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
-  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
+function facts(def: MitigationDef, currency: Currency): string {
+  const cost = def.costKES > 0 ? kesLabel(def.costKES, currency) : 'free';
+  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES, currency)}/h` : '';
   return `${durationLabel(def.delayTicks)} · ${cost}${hourly}`;
 }
 
@@ -31,6 +32,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
+  const money = (amount: number) => moneyLabel(amount, scenario);
 
   const target = h('select', { id: 'target-select' });
   target.append(h('option', { value: '', text: '— choose a service —' }));
@@ -48,7 +50,13 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       'label',
       { class: 'mitigation-option', for: `mit-${def.id}`, 'data-mitigation': def.id },
       input,
-      h('span', { class: 'name' }, def.name, h('span', { class: 'facts', text: facts(def) }), why),
+      h(
+        'span',
+        { class: 'name' },
+        def.name,
+        h('span', { class: 'facts', text: facts(def, currencyOf(scenario)) }),
+        why,
+      ),
     );
     list.append(label);
     return { def, input, label, why };
@@ -150,7 +158,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       setText(planFacts.delay, `after ${durationLabel(def.delayTicks)}`);
       setText(
         planFacts.cost,
-        `${def.costKES > 0 ? kesLabel(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${kesLabel(def.costPerHourKES)} per hour` : ''}`,
+        `${def.costKES > 0 ? money(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${money(def.costPerHourKES)} per hour` : ''}`,
       );
       setText(
         planFacts.lasts,
