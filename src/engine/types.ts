@@ -70,6 +70,8 @@ export interface ServiceDef {
   id: string;
   name: string;
   kind: ServiceKind;
+  /** The name of the scenario's own kind ("Pharmacy") when it declared one; `kind` is then the built-in kind it is like. */
+  kindName?: string;
   /** Requests per second the service can serve when healthy. */
   capacity: number;
   baseLatencyMs: number;

@@ -25,7 +25,7 @@ import type {
   ServiceDef,
   ServiceKind,
 } from '../engine/types';
-import { LANGUAGES } from '../engine/types';
+import { LANGUAGES, SERVICE_KINDS } from '../engine/types';
 import { compileExpression } from './expr';
 import { DiagnosticList, type DiagnosticCode } from './diagnostics';
 import {
@@ -119,6 +119,32 @@ function resolver(ctx: Ctx, ids: readonly string[], code: DiagnosticCode, kind: 
   };
 }
 
+/**
+ * A service's kind as the engine knows it: a built-in kind as written, a scenario's own kind as the built-in kind
+ * it is `like` (so mitigation targets and the map need nothing new). An unknown kind is reported where it is written.
+ */
+function serviceKindResolver(ctx: Ctx): (kind: string, service: number) => ServiceKind {
+  const own = new Map((ctx.doc.kinds ?? []).map((k) => [k.id, k.like as ServiceKind]));
+  const known = [...SERVICE_KINDS, ...own.keys()];
+  return (kind, service) => {
+    if (SERVICE_KINDS.includes(kind as ServiceKind)) return kind as ServiceKind;
+    const like = own.get(kind);
+    if (like) return like;
+    const hint = didYouMean(kind, known);
+    err(
+      ctx,
+      'SCN014',
+      ['services', service, 'kind'],
+      `unknown service kind '${kind}'${hint ? ` — did you mean '${hint}'?` : ''}; use a built-in kind or declare it under \`kinds\` (e.g. \`{ id: ${kind}, name: ..., like: counter }\`)`,
+    );
+    return 'portal';
+  };
+}
+
+function kindNameOf(doc: ScenarioDocument, kind: string): string {
+  return doc.kinds?.find((k) => k.id === kind)?.name ?? kind;
+}
+
 export function buildScenario(
   source: ParsedSource,
   doc: ScenarioDocument,
@@ -135,14 +161,17 @@ export function buildScenario(
   uniqueIds(ctx, doc.segments, 'segments');
   uniqueIds(ctx, doc.injects, 'injects');
   uniqueIds(ctx, doc.mitigations?.add ?? [], 'add', [], ['mitigations']);
+  uniqueIds(ctx, doc.kinds ?? [], 'kinds', SERVICE_KINDS);
+  const kindOf = serviceKindResolver(ctx);
   const serviceIds = doc.services.map((s) => s.id);
   const service = resolver(ctx, serviceIds, 'SCN021', 'service');
   const region = resolver(ctx, regions, 'SCN025', 'region');
 
-  const services: ServiceDef[] = doc.services.map((s) => ({
+  const services: ServiceDef[] = doc.services.map((s, i) => ({
     id: s.id,
     name: s.name,
-    kind: s.kind as ServiceKind,
+    kind: kindOf(s.kind, i),
+    ...(SERVICE_KINDS.includes(s.kind as ServiceKind) ? {} : { kindName: kindNameOf(doc, s.kind) }),
     capacity: s.capacity,
     baseLatencyMs: s.latency ?? 80,
     timeoutMs: ticks(s.timeout, 10) * 1000,

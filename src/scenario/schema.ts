@@ -88,10 +88,21 @@ export const clockSchema = z.strictObject({
   duration,
 });
 
+const builtInKind = z.enum(SERVICE_KINDS as [string, ...string[]]);
+
+/** A service kind of the scenario's own ("pharmacy"), drawn and targeted like the built-in kind it names. */
+export const kindSchema = z.strictObject({
+  id,
+  name,
+  /** The built-in kind that decides which mitigations may target it and how the map draws it. */
+  like: builtInKind,
+});
+
 export const serviceSchema = z.strictObject({
   id,
   name,
-  kind: z.enum(SERVICE_KINDS as [string, ...string[]]),
+  /** A built-in kind, or the id of one of the scenario's own `kinds`. */
+  kind: z.union([builtInKind, id]),
   description: text.optional(),
   capacity: z.number().min(0.01).max(1e9),
   latency: nonNegative.optional(),
@@ -471,6 +482,7 @@ export const scenarioSchema = z.strictObject({
   currency: currencySchema.optional(),
   regions: z.array(id).min(1).max(12).optional(),
   demandCurve: z.array(nonNegative).length(24).optional(),
+  kinds: z.array(kindSchema).max(32).optional(),
   services: z.array(serviceSchema).min(1).max(10_000),
   dependencies: z.array(dependencySchema).max(50_000).default([]),
   segments: z.array(segmentSchema).max(64).default([]),
