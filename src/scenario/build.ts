@@ -79,6 +79,7 @@ function uniqueIds(
   section: string,
   also: readonly string[] = [],
   prefix: PathSegment[] = [],
+  noun = section.replace(/s$/, ''),
 ): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
@@ -90,7 +91,7 @@ function uniqueIds(
           ctx,
           'SCN020',
           [...prefix, section, i, 'id'],
-          `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`,
+          `id '${item.id}' is already used by a built-in ${noun}; choose another`,
         );
       return;
     }
@@ -98,7 +99,7 @@ function uniqueIds(
     ctx.diags.add({
       code: 'SCN020',
       ...at(ctx, [...prefix, section, i, 'id']),
-      message: `duplicate ${section.replace(/s$/, '')} id '${item.id}' (first defined at line ${firstPos.line})`,
+      message: `duplicate ${noun} id '${item.id}' (first defined at line ${firstPos.line})`,
       related: { ...firstPos, message: 'first definition' },
     });
   });
@@ -550,6 +551,23 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
       if (channel(id, ['people', 'channels', i]) >= 0)
         out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
     });
+  // The scenario's own channels: a copy of the built-in one each is like, with the numbers the author gave.
+  const added = ctx.doc.people?.addChannels ?? [];
+  uniqueIds(ctx, added, 'addChannels', ids, ['people'], 'channel');
+  added.forEach((a, i) => {
+    const like = channel(a.like, ['people', 'addChannels', i, 'like']);
+    if (like < 0) return;
+    const base = BUILTIN_CHANNELS[like]!;
+    out.push({
+      id: a.id,
+      name: a.name,
+      reach: a.reach ?? base.reach,
+      credibility: a.credibility ?? base.credibility,
+      delayTicks: ticks(a.delay, base.delayTicks),
+      costKES: a.cost ?? base.costKES,
+      addresses: a.addresses ?? [...base.addresses],
+    });
+  });
   for (const [id, tune] of Object.entries(ctx.doc.people?.tuneChannels ?? {})) {
     const target = out.find((c) => c.id === id);
     if (!target) {

@@ -406,6 +406,25 @@ export const peopleSchema = z.strictObject({
     .optional(),
   /** Built-in channels on offer (default: all). */
   channels: z.array(id).optional(),
+  /**
+   * Channels of the scenario's own (community health volunteers, a county hotline), each a copy of the built-in
+   * channel it is `like`, with the numbers given here.
+   */
+  addChannels: z
+    .array(
+      z.strictObject({
+        id,
+        name,
+        like: id,
+        reach: share.optional(),
+        credibility: share.optional(),
+        delay: duration.optional(),
+        cost: nonNegative.optional(),
+        addresses: z.array(z.enum(['public', 'media', 'regulator', 'partner', 'other'])).optional(),
+      }),
+    )
+    .max(8)
+    .optional(),
   /** Per-scenario changes to a built-in channel (a pricier SMS gateway, a slower press office...). */
   tuneChannels: z
     .record(
