@@ -1,6 +1,6 @@
 /** Text summaries of a run, shared by the CLI and the golden-transcript tests. */
 import type { Sim } from '../engine';
-import { hashState } from '../engine';
+import { currencyOf, hashState, withCurrency } from '../engine';
 
 const STATUS_MARK = { healthy: 'ok', degraded: 'DEG', down: 'DOWN', recovering: 'rec' } as const;
 
@@ -32,7 +32,7 @@ export function minuteLine(sim: Sim): string {
     `up ${up}/${scenario.services.length}`,
     `failed ${Math.round(m.failed)}`,
     `stranded ${Math.round(m.stranded)}`,
-    `lost KES ${formatKES(m.valueLostKES)}`,
+    `lost ${withCurrency(formatKES(m.valueLostKES), currencyOf(scenario))}`,
     notes.length ? notes.join(' ') : 'all healthy',
   ].join('  ');
 }

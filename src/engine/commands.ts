@@ -5,6 +5,7 @@
  */
 import { elapsedClock } from './clock';
 import { pushLog } from './log';
+import { currencyOf, withCurrency } from './money';
 import { sharesReaching } from './reach';
 import { recomputeModifiers } from './modifiers';
 import { answerAsked, applyFacilitatorCommand } from './facilitator';
@@ -112,7 +113,7 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   if (def.costKES > state.budgetKES) {
     return reject(
       'cmd/insufficient-budget',
-      `${def.name} costs KES ${def.costKES}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+      `${def.name} costs ${withCurrency(String(def.costKES), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
     );
   }
   state.budgetKES -= def.costKES;

@@ -2,6 +2,7 @@
 export * from './types';
 export { BUILTIN_MITIGATIONS, VECTOR_COST } from './catalogue';
 export { elapsedClock } from './clock';
+export { DEFAULT_CURRENCY, currencyOf, withCurrency } from './money';
 export { createSim, initialState, restore, snapshot, type Sim } from './sim';
 export { apply } from './commands';
 export { MAX_BLOCKS, parseCommand, type ParsedCommand } from './parseCommand';

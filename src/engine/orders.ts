@@ -5,6 +5,7 @@
  */
 import { quoteInput } from './parseCommand';
 import { pushLog } from './log';
+import { currencyOf, withCurrency } from './money';
 import { statementCost } from './queries';
 import type { Sim } from './sim';
 import type { ApplyResult, Command, Language, RejectionCode, StatementBlock } from './types';
@@ -54,7 +55,7 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',
-      message: `this statement costs KES ${cost}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+      message: `this statement costs ${withCurrency(String(cost), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
     };
   }
   // Workarounds in the statement are put in place now (their cost too); people hear of them when it lands.
@@ -68,7 +69,7 @@ export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {
     return {
       ok: false,
       code: 'cmd/insufficient-budget',
-      message: `this statement and its workarounds cost KES ${cost + extra}, the budget left is KES ${Math.floor(state.budgetKES)}`,
+      message: `this statement and its workarounds cost ${withCurrency(String(cost + extra), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
     };
   }
   for (const b of s.blocks) {

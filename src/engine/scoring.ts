@@ -32,7 +32,8 @@ import type { DeepReadonly } from './readonly';
 import { criticalCount, harmOf, type Harm } from './harm';
 import { restore, type Sim } from './sim';
 import { step } from './step';
-import { TRUST_DRIVERS, type Scenario, type ScoringWeights, type SimState } from './types';
+import { TRUST_DRIVERS, type Currency, type Scenario, type ScoringWeights, type SimState } from './types';
+import { currencyOf, withCurrency } from './money';
 
 export interface ScoreComponent {
   id: keyof ScoringWeights;
@@ -197,8 +198,8 @@ function pct(x: number): string {
   return `${Math.round(x * 100)} %`;
 }
 
-function kes(x: number): string {
-  return x >= 1e9 ? `KES ${(x / 1e9).toFixed(2)} bn` : `KES ${(x / 1e6).toFixed(1)} m`;
+function kes(x: number, currency: Currency): string {
+  return withCurrency(x >= 1e9 ? `${(x / 1e9).toFixed(2)} bn` : `${(x / 1e6).toFixed(1)} m`, currency);
 }
 
 function count(x: number): string {
@@ -212,6 +213,7 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   const p = scored.state.people;
   const m = scored.state.metrics;
   const w = scored.scenario.scoring;
+  const currency = currencyOf(scored.scenario);
   const drivers = TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5)
     .map((d) => `${d} ${p.drivers[d] > 0 ? '+' : ''}${p.drivers[d].toFixed(1)}`)
     .join(', ');
@@ -237,9 +239,9 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   // Short enough for the one-page print of the report: "X against Y unattended" — unattended = nobody acting.
   const explained: Record<keyof ScoringWeights, string> = {
     availability: `${downtime(r.harm.downtime)} of downtime against ${downtime(r.base.downtime)} unattended`,
-    valueMoved: `${kes(r.harm.valueLostKES)} lost or stuck against ${kes(r.base.valueLostKES)} unattended`,
+    valueMoved: `${kes(r.harm.valueLostKES, currency)} lost or stuck against ${kes(r.base.valueLostKES, currency)} unattended`,
     customers: `${count(r.harm.customerHours)} customer-hours stranded or lost against ${count(r.base.customerHours)} unattended`,
-    budget: `harm avoided, less half the share of the budget spent (${kes(m.budgetSpentKES)} of ${kes(scored.scenario.budgetKES)})`,
+    budget: `harm avoided, less half the share of the budget spent (${kes(m.budgetSpentKES, currency)} of ${kes(scored.scenario.budgetKES, currency)})`,
     trust: `${r.harm.trustLost.toFixed(1)} points of trust lost against ${r.base.trustLost.toFixed(1)} unattended${discount}${drivers ? `; moved by ${drivers}` : ''}`,
     rumours:
       r.base.rumourPeak < 0.05 && r.harm.rumourPeak < 0.05

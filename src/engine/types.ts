@@ -72,6 +72,8 @@ export interface ServiceDef {
   id: string;
   name: string;
   kind: ServiceKind;
+  /** The name of the scenario's own kind ("Pharmacy") when it declared one; `kind` is then the built-in kind it is like. */
+  kindName?: string;
   /** Requests per second the service can serve when healthy. */
   capacity: number;
   baseLatencyMs: number;
@@ -310,6 +312,16 @@ export interface ScenarioMeta {
   inspiredBy: { note: string; source: string }[];
 }
 
+/** How the scenario writes money (see money.ts). */
+export interface Currency {
+  /** ISO 4217 code, e.g. "KES", "USD". */
+  code: string;
+  /** What is written next to an amount, e.g. "KES", "$", "€", "kr" (default: the code). */
+  symbol: string;
+  /** The symbol follows the amount ("120 kr") instead of leading it ("$120"). */
+  after: boolean;
+}
+
 export interface Scenario {
   format: 1;
   id: string;
@@ -334,6 +346,8 @@ export interface Scenario {
   variation: VariationDef;
   balance: BalanceDef;
   debriefQuestions: string[];
+  /** Absent when the scenario names none (KES): shipped scenarios compile, and hash, as before. */
+  currency?: Currency;
   /** Derived: service indices with dependencies before dependants (health flows this way). */
   order: number[];
   /** Derived: for each service, indices into `dependencies` of the edges where it is the dependant. */

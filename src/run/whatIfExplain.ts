@@ -5,7 +5,7 @@
  * reason ("the rate limit also turned away customers, and cost KES 2 m"), so the reason is always given.
  * Pure: reads two outcomes, writes a sentence.
  */
-import type { Harm, ScoringWeights } from '../engine';
+import { DEFAULT_CURRENCY, withCurrency, type Currency, type Harm, type ScoringWeights } from '../engine';
 
 export interface ExplainedOutcome {
   score: number;
@@ -33,15 +33,19 @@ function count(x: number): string {
   return `${Math.round(a)}`;
 }
 
-function money(x: number): string {
+function money(x: number, currency: Currency): string {
   const a = Math.abs(x);
-  if (a >= 1e9) return `KES ${(a / 1e9).toFixed(2)} bn`;
-  if (a >= 1e6) return `KES ${(a / 1e6).toFixed(1)} m`;
-  return `KES ${Math.round(a).toLocaleString('en-GB')}`;
+  if (a >= 1e9) return withCurrency(`${(a / 1e9).toFixed(2)} bn`, currency);
+  if (a >= 1e6) return withCurrency(`${(a / 1e6).toFixed(1)} m`, currency);
+  return withCurrency(Math.round(a).toLocaleString('en-GB'), currency);
 }
 
 /** The changes in the city, largest first, as "would have …" clauses. Small differences are left out. */
-export function harmChanges(actual: ExplainedOutcome, variant: ExplainedOutcome): string[] {
+export function harmChanges(
+  actual: ExplainedOutcome,
+  variant: ExplainedOutcome,
+  currency: Currency = DEFAULT_CURRENCY,
+): string[] {
   const a = actual.harm;
   const v = variant.harm;
   const out: { size: number; text: string }[] = [];
@@ -58,7 +62,10 @@ export function harmChanges(actual: ExplainedOutcome, variant: ExplainedOutcome)
   if (Math.abs(kes) >= Math.max(100_000, 0.02 * a.valueLostKES))
     out.push({
       size: Math.abs(kes) / Math.max(1, a.valueLostKES),
-      text: kes > 0 ? `kept ${money(kes)} more moving` : `let ${money(kes)} more fail to move`,
+      text:
+        kes > 0
+          ? `kept ${money(kes, currency)} more moving`
+          : `let ${money(kes, currency)} more fail to move`,
     });
   const down = a.downtime - v.downtime;
   if (Math.abs(down) >= Math.max(600, 0.02 * a.downtime))
@@ -91,7 +98,8 @@ export function harmChanges(actual: ExplainedOutcome, variant: ExplainedOutcome)
   if (Math.abs(spent) >= 50_000)
     out.push({
       size: Math.abs(spent) / Math.max(1, actual.spentKES) / 2,
-      text: spent > 0 ? `saved ${money(spent)} of the budget` : `spent ${money(spent)} more`,
+      text:
+        spent > 0 ? `saved ${money(spent, currency)} of the budget` : `spent ${money(spent, currency)} more`,
     });
   return out.sort((x, y) => y.size - x.size).map((c) => c.text);
 }
@@ -107,8 +115,12 @@ export function componentChanges(actual: ExplainedOutcome, variant: ExplainedOut
 }
 
 /** "would have spared … and kept …; score +3.1 (public trust +2.0, money kept moving +1.1)". */
-export function explainVariant(actual: ExplainedOutcome, variant: ExplainedOutcome): string {
-  const changes = harmChanges(actual, variant).slice(0, 3);
+export function explainVariant(
+  actual: ExplainedOutcome,
+  variant: ExplainedOutcome,
+  currency: Currency = DEFAULT_CURRENCY,
+): string {
+  const changes = harmChanges(actual, variant, currency).slice(0, 3);
   const city =
     changes.length === 0
       ? 'would have changed little in the city'

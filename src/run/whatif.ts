@@ -5,6 +5,7 @@
  */
 import {
   criticalAvailabilityToDate,
+  currencyOf,
   elapsedClock,
   run,
   scoreBreakdown,
@@ -131,7 +132,7 @@ export function whatIf(
         k.kind === 'never'
           ? `without ${name}`
           : `${name} at ${elapsedClock(k.tick)} instead of ${elapsedClock(original.tick)}`;
-      const because = explainVariant(actual, outcome);
+      const because = explainVariant(actual, outcome, currencyOf(scenario));
       const summary = `${label}: ${percentChange(actual.failedValueKES, outcome.failedValueKES)} money failed to move, score ${outcome.score.toFixed(1)} (actual ${actual.score.toFixed(1)}); it ${because}`;
       variants.push({ decision: d, label, kind: k.kind, tick: k.tick, outcome, summary, because });
     }

@@ -27,7 +27,7 @@ import type {
   StepUntil,
   TutorialStep,
 } from '../engine/types';
-import { LANGUAGES } from '../engine/types';
+import { LANGUAGES, SERVICE_KINDS } from '../engine/types';
 import { compileExpression } from './expr';
 import { DiagnosticList, type DiagnosticCode } from './diagnostics';
 import {
@@ -81,6 +81,7 @@ function uniqueIds(
   section: string,
   also: readonly string[] = [],
   prefix: PathSegment[] = [],
+  noun = section.replace(/s$/, ''),
 ): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
@@ -92,7 +93,7 @@ function uniqueIds(
           ctx,
           'SCN020',
           [...prefix, section, i, 'id'],
-          `id '${item.id}' is already used by a built-in ${section.replace(/s$/, '')}; choose another`,
+          `id '${item.id}' is already used by a built-in ${noun}; choose another`,
         );
       return;
     }
@@ -100,7 +101,7 @@ function uniqueIds(
     ctx.diags.add({
       code: 'SCN020',
       ...at(ctx, [...prefix, section, i, 'id']),
-      message: `duplicate ${section.replace(/s$/, '')} id '${item.id}' (first defined at line ${firstPos.line})`,
+      message: `duplicate ${noun} id '${item.id}' (first defined at line ${firstPos.line})`,
       related: { ...firstPos, message: 'first definition' },
     });
   });
@@ -121,6 +122,32 @@ function resolver(ctx: Ctx, ids: readonly string[], code: DiagnosticCode, kind: 
   };
 }
 
+/**
+ * A service's kind as the engine knows it: a built-in kind as written, a scenario's own kind as the built-in kind
+ * it is `like` (so mitigation targets and the map need nothing new). An unknown kind is reported where it is written.
+ */
+function serviceKindResolver(ctx: Ctx): (kind: string, service: number) => ServiceKind {
+  const own = new Map((ctx.doc.kinds ?? []).map((k) => [k.id, k.like as ServiceKind]));
+  const known = [...SERVICE_KINDS, ...own.keys()];
+  return (kind, service) => {
+    if (SERVICE_KINDS.includes(kind as ServiceKind)) return kind as ServiceKind;
+    const like = own.get(kind);
+    if (like) return like;
+    const hint = didYouMean(kind, known);
+    err(
+      ctx,
+      'SCN014',
+      ['services', service, 'kind'],
+      `unknown service kind '${kind}'${hint ? ` — did you mean '${hint}'?` : ''}; use a built-in kind or declare it under \`kinds\` (e.g. \`{ id: ${kind}, name: ..., like: counter }\`)`,
+    );
+    return 'portal';
+  };
+}
+
+function kindNameOf(doc: ScenarioDocument, kind: string): string {
+  return doc.kinds?.find((k) => k.id === kind)?.name ?? kind;
+}
+
 export function buildScenario(
   source: ParsedSource,
   doc: ScenarioDocument,
@@ -137,14 +164,17 @@ export function buildScenario(
   uniqueIds(ctx, doc.segments, 'segments');
   uniqueIds(ctx, doc.injects, 'injects');
   uniqueIds(ctx, doc.mitigations?.add ?? [], 'add', [], ['mitigations']);
+  uniqueIds(ctx, doc.kinds ?? [], 'kinds', SERVICE_KINDS);
+  const kindOf = serviceKindResolver(ctx);
   const serviceIds = doc.services.map((s) => s.id);
   const service = resolver(ctx, serviceIds, 'SCN021', 'service');
   const region = resolver(ctx, regions, 'SCN025', 'region');
 
-  const services: ServiceDef[] = doc.services.map((s) => ({
+  const services: ServiceDef[] = doc.services.map((s, i) => ({
     id: s.id,
     name: s.name,
-    kind: s.kind as ServiceKind,
+    kind: kindOf(s.kind, i),
+    ...(SERVICE_KINDS.includes(s.kind as ServiceKind) ? {} : { kindName: kindNameOf(doc, s.kind) }),
     capacity: s.capacity,
     baseLatencyMs: s.latency ?? 80,
     timeoutMs: ticks(s.timeout, 10) * 1000,
@@ -264,6 +294,16 @@ export function buildScenario(
       passMark: doc.balance?.passMark ?? 50,
       expertBand: doc.balance?.expertBand ?? [55, 95],
     },
+    // Only a scenario that names a currency carries one: the others compile (and hash) exactly as before.
+    ...(doc.currency
+      ? {
+          currency: {
+            code: doc.currency.code,
+            symbol: doc.currency.symbol ?? doc.currency.code,
+            after: doc.currency.after ?? false,
+          },
+        }
+      : {}),
     debriefQuestions: doc.debrief?.questions ?? [],
     order,
     depsOf,
@@ -513,6 +553,23 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
       if (channel(id, ['people', 'channels', i]) >= 0)
         out.push(structuredClone(BUILTIN_CHANNELS.find((c) => c.id === id)!));
     });
+  // The scenario's own channels: a copy of the built-in one each is like, with the numbers the author gave.
+  const added = ctx.doc.people?.addChannels ?? [];
+  uniqueIds(ctx, added, 'addChannels', ids, ['people'], 'channel');
+  added.forEach((a, i) => {
+    const like = channel(a.like, ['people', 'addChannels', i, 'like']);
+    if (like < 0) return;
+    const base = BUILTIN_CHANNELS[like]!;
+    out.push({
+      id: a.id,
+      name: a.name,
+      reach: a.reach ?? base.reach,
+      credibility: a.credibility ?? base.credibility,
+      delayTicks: ticks(a.delay, base.delayTicks),
+      costKES: a.cost ?? base.costKES,
+      addresses: a.addresses ?? [...base.addresses],
+    });
+  });
   for (const [id, tune] of Object.entries(ctx.doc.people?.tuneChannels ?? {})) {
     const target = out.find((c) => c.id === id);
     if (!target) {

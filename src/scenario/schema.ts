@@ -69,6 +69,18 @@ export const metaSchema = z.strictObject({
     .default([]),
 });
 
+/** The scenario's own currency: amounts stay numbers, only how they are written changes (default KES). */
+export const currencySchema = z.strictObject({
+  /** ISO 4217 code, e.g. "USD". */
+  code: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'a currency code is three capital letters (ISO 4217), e.g. "USD"' }),
+  /** Written next to amounts, e.g. "$" or "KSh" (default: the code). */
+  symbol: z.string().min(1).max(5).optional(),
+  /** The symbol follows the amount ("120 kr"), instead of leading it ("$120"). */
+  after: z.boolean().optional(),
+});
+
 export const clockSchema = z.strictObject({
   /** Wall-clock label of the drill's start, e.g. "2023-07-27T08:00". */
   start: z
@@ -77,10 +89,21 @@ export const clockSchema = z.strictObject({
   duration,
 });
 
+const builtInKind = z.enum(SERVICE_KINDS as [string, ...string[]]);
+
+/** A service kind of the scenario's own ("pharmacy"), drawn and targeted like the built-in kind it names. */
+export const kindSchema = z.strictObject({
+  id,
+  name,
+  /** The built-in kind that decides which mitigations may target it and how the map draws it. */
+  like: builtInKind,
+});
+
 export const serviceSchema = z.strictObject({
   id,
   name,
-  kind: z.enum(SERVICE_KINDS as [string, ...string[]]),
+  /** A built-in kind, or the id of one of the scenario's own `kinds`. */
+  kind: z.union([builtInKind, id]),
   description: text.optional(),
   capacity: z.number().min(0.01).max(1e9),
   latency: nonNegative.optional(),
@@ -407,6 +430,25 @@ export const peopleSchema = z.strictObject({
     .optional(),
   /** Built-in channels on offer (default: all). */
   channels: z.array(id).optional(),
+  /**
+   * Channels of the scenario's own (community health volunteers, a county hotline), each a copy of the built-in
+   * channel it is `like`, with the numbers given here.
+   */
+  addChannels: z
+    .array(
+      z.strictObject({
+        id,
+        name,
+        like: id,
+        reach: share.optional(),
+        credibility: share.optional(),
+        delay: duration.optional(),
+        cost: nonNegative.optional(),
+        addresses: z.array(z.enum(['public', 'media', 'regulator', 'partner', 'other'])).optional(),
+      }),
+    )
+    .max(8)
+    .optional(),
   /** Per-scenario changes to a built-in channel (a pricier SMS gateway, a slower press office...). */
   tuneChannels: z
     .record(
@@ -480,8 +522,10 @@ export const scenarioSchema = z.strictObject({
   meta: metaSchema,
   clock: clockSchema,
   budget: nonNegative,
+  currency: currencySchema.optional(),
   regions: z.array(id).min(1).max(12).optional(),
   demandCurve: z.array(nonNegative).length(24).optional(),
+  kinds: z.array(kindSchema).max(32).optional(),
   services: z.array(serviceSchema).min(1).max(10_000),
   dependencies: z.array(dependencySchema).max(50_000).default([]),
   segments: z.array(segmentSchema).max(64).default([]),

@@ -2,6 +2,7 @@
  * Plain-text formatting of simulated time, money and shares for the HUD, panels and debrief.
  * Pure functions (no clock is read: the wall-clock label is the scenario's start label plus ticks).
  */
+import { DEFAULT_CURRENCY, currencyOf, withCurrency, type Currency, type Scenario } from '../engine';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -45,14 +46,22 @@ export function countdownLabel(ticks: number): string {
   return `${Math.floor(t / 60)}:${pad2(t % 60)}`;
 }
 
-/** "KES 12.0m", "KES 1.60bn", "KES 150k", "KES 900". */
-export function kesLabel(amount: number): string {
+/**
+ * "KES 12.0m", "KES 1.60bn", "KES 150k", "KES 900"; in the scenario's currency when given ("$12.0m").
+ * The name stays from the days of one currency: every money label goes through here.
+ */
+export function kesLabel(amount: number, currency: Currency = DEFAULT_CURRENCY): string {
   const a = Math.abs(amount);
   const sign = amount < 0 ? '−' : '';
-  if (a >= 1e9) return `KES ${sign}${(a / 1e9).toFixed(2)}bn`;
-  if (a >= 1e6) return `KES ${sign}${(a / 1e6).toFixed(1)}m`;
-  if (a >= 1e3) return `KES ${sign}${Math.round(a / 1e3)}k`;
-  return `KES ${sign}${Math.round(a)}`;
+  if (a >= 1e9) return withCurrency(`${sign}${(a / 1e9).toFixed(2)}bn`, currency);
+  if (a >= 1e6) return withCurrency(`${sign}${(a / 1e6).toFixed(1)}m`, currency);
+  if (a >= 1e3) return withCurrency(`${sign}${Math.round(a / 1e3)}k`, currency);
+  return withCurrency(`${sign}${Math.round(a)}`, currency);
+}
+
+/** A money label in the scenario's own currency. */
+export function moneyLabel(amount: number, scenario: Pick<Scenario, 'currency'>): string {
+  return kesLabel(amount, currencyOf(scenario));
 }
 
 /** No-break space: "73 %" never wraps between the number and its unit. */

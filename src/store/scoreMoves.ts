@@ -7,7 +7,9 @@
  * keeps the snapshots (one per simulated minute) and compares the newest with the one `window` minutes before.
  */
 import {
+  DEFAULT_CURRENCY,
   elapsedClock,
+  type Currency,
   type DeepReadonly,
   type ScoreParts,
   type ScoringWeights,
@@ -18,7 +20,10 @@ import { countLabel, kesLabel } from './format';
 /** Smaller moves are noise for a room watching the projector. */
 export const MOVE_THRESHOLD = 0.5;
 
-const LOWERED: Record<keyof ScoringWeights, (state: DeepReadonly<SimState>, parts: ScoreParts) => string> = {
+const LOWERED: Record<
+  keyof ScoringWeights,
+  (state: DeepReadonly<SimState>, parts: ScoreParts, currency: Currency) => string
+> = {
   availability: (state) => {
     const down = state.services.filter((s) => s.status === 'down').length;
     const hurt = state.services.filter((s) => s.status !== 'healthy').length;
@@ -26,9 +31,10 @@ const LOWERED: Record<keyof ScoringWeights, (state: DeepReadonly<SimState>, part
       ? `${down} service${down > 1 ? 's' : ''} down, ${hurt} not healthy`
       : `${hurt} service${hurt === 1 ? '' : 's'} not healthy`;
   },
-  valueMoved: (_state, parts) => `${kesLabel(parts.harm.valueLostKES)} of payments lost or stuck`,
+  valueMoved: (_state, parts, currency) =>
+    `${kesLabel(parts.harm.valueLostKES, currency)} of payments lost or stuck`,
   customers: (state) => `${countLabel(state.metrics.stranded)} customers stranded`,
-  budget: (state) => `${kesLabel(state.metrics.budgetSpentKES)} spent`,
+  budget: (state, _parts, currency) => `${kesLabel(state.metrics.budgetSpentKES, currency)} spent`,
   trust: (state) => `public trust at ${Math.round(state.people.trust[0] ?? 0)}`,
   rumours: (state) => {
     const peak = Math.max(0, ...state.people.rumours.map((r) => r.peak));
@@ -52,6 +58,7 @@ export function describeScoreMove(
   before: ScoreParts,
   after: ScoreParts,
   state: DeepReadonly<SimState>,
+  currency: Currency = DEFAULT_CURRENCY,
 ): string {
   const delta = after.total - before.total;
   if (Math.abs(delta) < MOVE_THRESHOLD) return '';
@@ -66,6 +73,6 @@ export function describeScoreMove(
     }
   }
   const sign = delta > 0 ? '+' : '−';
-  const why = id ? (delta < 0 ? LOWERED[id](state, after) : RAISED[id]) : 'several parts';
+  const why = id ? (delta < 0 ? LOWERED[id](state, after, currency) : RAISED[id]) : 'several parts';
   return `${sign}${Math.abs(delta).toFixed(1)} since ${elapsedClock(before.tick)}: ${why}`;
 }

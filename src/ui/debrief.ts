@@ -16,7 +16,7 @@
  */
 import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
-import { countLabel, kesLabel } from '../store/format';
+import { countLabel, elapsedLabel, moneyLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';
 import { mountChartsSection } from './report/chartsSection';
 import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
@@ -64,6 +64,7 @@ export function mountDebrief(
   const { signal } = lifetime;
   const g = game.getState();
   const { scenario } = g;
+  const money = (amount: number) => moneyLabel(amount, scenario);
   const st = g.sim.state;
   const hash = g.hash();
   const m = st.metrics;
@@ -183,8 +184,8 @@ export function mountDebrief(
           h(
             'p',
             { class: 'small muted' },
-            `Value moved ${kesLabel(m.valueMovedKES)}, lost ${kesLabel(m.valueLostKES)}, stuck ${kesLabel(m.valuePendingKES)}; `,
-            `${countLabel(m.strandedPeak)} customers stranded at the peak, ${countLabel(m.churned)} moved to competitors; budget spent ${kesLabel(m.budgetSpentKES)}. `,
+            `Value moved ${money(m.valueMovedKES)}, lost ${money(m.valueLostKES)}, stuck ${money(m.valuePendingKES)}; `,
+            `${countLabel(m.strandedPeak)} customers stranded at the peak, ${countLabel(m.churned)} moved to competitors; budget spent ${money(m.budgetSpentKES)}. `,
             'Unattended: the same seed with nobody acting.',
             report.score.projected
               ? ' The drill was ended early: it is scored on the rest unfolding with no further orders.'

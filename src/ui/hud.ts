@@ -3,7 +3,7 @@
  * selectors; writes only through its actions.
  */
 import { SPEEDS, type GameStore } from '../store';
-import { elapsedLabel, kesLabel, percentLabel, wallClockLabel } from '../store/format';
+import { elapsedLabel, moneyLabel, percentLabel, wallClockLabel } from '../store/format';
 import { publicTrust, rumourLevel } from '../store/selectors';
 import { h, listen, setAttr, setPlayIcon, setText } from './dom';
 
@@ -100,7 +100,7 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     setAttr(pause, 'aria-pressed', s.paused ? 'true' : 'false');
     setAttr(pause, 'aria-label', s.paused ? 'Run the clock' : 'Pause the clock');
     speedButtons.forEach((b, i) => setAttr(b, 'aria-pressed', SPEEDS[i] === s.speed ? 'true' : 'false'));
-    setText(budget.out, kesLabel(st.budgetKES));
+    setText(budget.out, moneyLabel(st.budgetKES, scenario));
     setText(score.out, st.metrics.score.toFixed(1));
     const t = publicTrust(st);
     setText(trust.out, t === undefined ? '—' : `${Math.round(t)} / 100`);

@@ -26,7 +26,7 @@ import {
   type StatementRecord,
 } from '../engine';
 import type { GameStore } from '../store';
-import { countdownLabel, durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
+import { countdownLabel, durationLabel, elapsedLabel, moneyLabel, percentLabel } from '../store/format';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 
 type State = DeepReadonly<SimState>;
@@ -124,6 +124,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
+  const money = (amount: number) => moneyLabel(amount, scenario);
   const people = scenario.people;
 
   // ---- channel ----------------------------------------------------------------------------------
@@ -406,7 +407,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
     for (const c of channels) {
       const reach = meanReach(scenario, c.index, languages);
-      const price = c.def.costKES > 0 ? kesLabel(c.def.costKES) : 'free';
+      const price = c.def.costKES > 0 ? money(c.def.costKES) : 'free';
       setText(
         c.facts,
         `reaches ${percentLabel(reach)} · credibility ${percentLabel(c.def.credibility)} · lands in ${durationLabel(c.def.delayTicks)} · ${price}`,
@@ -439,7 +440,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
     const channel = chosenChannel();
     const { blocks: list, missing } = draft();
-    if (channel) setText(goodwillCost, `costs ${kesLabel(GOODWILL_COST_KES)}`);
+    if (channel) setText(goodwillCost, `costs ${money(GOODWILL_COST_KES)}`);
     const w = people.workarounds.findIndex((x) => x.id === workaroundSelect.value);
     if (w >= 0) {
       const def = people.workarounds[w]!;
@@ -448,7 +449,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
         workaroundNote,
         enabled
           ? 'Already in place: this spreads the word further.'
-          : `Puts it in place now${def.costKES > 0 ? ` (${kesLabel(def.costKES)})` : ''}; people hear of it when the statement lands.`,
+          : `Puts it in place now${def.costKES > 0 ? ` (${money(def.costKES)})` : ''}; people hear of it when the statement lands.`,
       );
     }
 
@@ -466,14 +467,13 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const price = draftCost(channel.index, list);
     const extras: string[] = [];
     if (price.statement > channel.def.costKES)
-      extras.push(`goodwill ${kesLabel(price.statement - channel.def.costKES)}`);
-    if (price.workarounds > 0) extras.push(`workaround ${kesLabel(price.workarounds)}`);
-    if (extras.length > 0 && channel.def.costKES > 0)
-      extras.unshift(`channel ${kesLabel(channel.def.costKES)}`);
+      extras.push(`goodwill ${money(price.statement - channel.def.costKES)}`);
+    if (price.workarounds > 0) extras.push(`workaround ${money(price.workarounds)}`);
+    if (extras.length > 0 && channel.def.costKES > 0) extras.unshift(`channel ${money(channel.def.costKES)}`);
     const over = price.total > st.budgetKES;
     setText(
       cost,
-      `Cost: ${price.total > 0 ? kesLabel(price.total) : 'free'}${extras.length > 0 ? ` (${extras.join(' + ')})` : ''} · budget left ${kesLabel(st.budgetKES)}${over ? ' — not enough' : ''}`,
+      `Cost: ${price.total > 0 ? money(price.total) : 'free'}${extras.length > 0 ? ` (${extras.join(' + ')})` : ''} · budget left ${money(st.budgetKES)}${over ? ' — not enough' : ''}`,
     );
     cost.classList.toggle('warning', over);
     setText(

@@ -4,9 +4,10 @@
  * progress, with time remaining, and lift it. The engine decides whether an order is accepted; its answer
  * (and any rejection) is shown in words.
  */
-import type { MitigationDef } from '../engine';
+import type { Currency, MitigationDef } from '../engine';
+import { currencyOf } from '../engine';
 import type { GameStore } from '../store';
-import { durationLabel, kesLabel } from '../store/format';
+import { durationLabel, kesLabel, moneyLabel } from '../store/format';
 import {
   dependenciesOf,
   describeCommand,
@@ -24,20 +25,21 @@ export interface MitigationsTab {
   actions: HTMLElement;
 }
 
-function costLabel(def: MitigationDef): string {
-  const cost = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
-  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES)}/h` : '';
+function costLabel(def: MitigationDef, currency: Currency): string {
+  const cost = def.costKES > 0 ? kesLabel(def.costKES, currency) : 'free';
+  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES, currency)}/h` : '';
   return `${cost}${hourly}`;
 }
 
-function facts(def: MitigationDef): string {
-  return `${durationLabel(def.delayTicks)} · ${costLabel(def)}`;
+function facts(def: MitigationDef, currency: Currency): string {
+  return `${durationLabel(def.delayTicks)} · ${costLabel(def, currency)}`;
 }
 
 export function mountMitigationsTab(root: HTMLElement, game: GameStore): MitigationsTab {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
+  const money = (amount: number) => moneyLabel(amount, scenario);
 
   const target = h('select', { id: 'target-select' });
   target.append(h('option', { value: '', text: '— choose a service —' }));
@@ -55,7 +57,13 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       'label',
       { class: 'mitigation-option', for: `mit-${def.id}`, 'data-mitigation': def.id },
       input,
-      h('span', { class: 'name' }, def.name, h('span', { class: 'facts', text: facts(def) }), why),
+      h(
+        'span',
+        { class: 'name' },
+        def.name,
+        h('span', { class: 'facts', text: facts(def, currencyOf(scenario)) }),
+        why,
+      ),
     );
     list.append(label);
     return { def, input, label, why };
@@ -165,7 +173,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       setText(planFacts.delay, `after ${durationLabel(def.delayTicks)}`);
       setText(
         planFacts.cost,
-        `${def.costKES > 0 ? kesLabel(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${kesLabel(def.costPerHourKES)} per hour` : ''}`,
+        `${def.costKES > 0 ? money(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${money(def.costPerHourKES)} per hour` : ''}`,
       );
       setText(
         planFacts.lasts,
@@ -178,7 +186,9 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     setHidden(dependsField, def?.kind !== 'isolate');
     setText(
       commitFacts,
-      def ? `Takes effect after ${durationLabel(def.delayTicks)} · ${costLabel(def)}` : '',
+      def
+        ? `Takes effect after ${durationLabel(def.delayTicks)} · ${costLabel(def, currencyOf(scenario))}`
+        : '',
     );
     setHidden(commitFacts, def === null);
     if (lastTarget !== g.selected) {

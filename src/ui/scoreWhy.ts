@@ -7,7 +7,7 @@
  * or hiding it never moves the map), or over the map's top-right corner when there is no strip. The same sentence
  * is the HUD score's accessible description.
  */
-import { scoreParts, type ScoreParts } from '../engine';
+import { currencyOf, scoreParts, type ScoreParts } from '../engine';
 import { describeScoreMove, type GameStore } from '../store';
 import { h, setHidden, setText } from './dom';
 
@@ -35,7 +35,8 @@ export function mountScoreWhy(map: HTMLElement, game: GameStore): () => void {
     lastMinute = minute;
     history.push(scoreParts(scenario, state));
     if (history.length > WINDOW + 1) history.shift();
-    const text = history.length > 1 ? describeScoreMove(history[0]!, history.at(-1)!, state) : '';
+    const text =
+      history.length > 1 ? describeScoreMove(history[0]!, history.at(-1)!, state, currencyOf(scenario)) : '';
     setText(line, text);
     setHidden(line, text === '');
     line.dataset.direction = text.startsWith('+') ? 'up' : 'down';

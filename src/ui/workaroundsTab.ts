@@ -5,9 +5,23 @@
  * heard of it and use it. Announce (on a chosen channel; the engine says it in English and Kiswahili) or
  * withdraw. The engine decides; its answer is shown on the card.
  */
-import { LANGUAGES, segmentReach, workaroundApplies, type WorkaroundDef } from '../engine';
+import {
+  LANGUAGES,
+  currencyOf,
+  segmentReach,
+  workaroundApplies,
+  type Currency,
+  type WorkaroundDef,
+} from '../engine';
 import type { GameStore } from '../store';
-import { countdownLabel, durationLabel, elapsedLabel, kesLabel, percentLabel } from '../store/format';
+import {
+  countdownLabel,
+  durationLabel,
+  elapsedLabel,
+  kesLabel,
+  moneyLabel,
+  percentLabel,
+} from '../store/format';
 import { h, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 
 /** Above this share of its capacity the service a workaround moves people onto is flagged as at risk. */
@@ -18,15 +32,16 @@ export interface WorkaroundsTab {
   focus(): void;
 }
 
-function costWords(def: WorkaroundDef): string {
-  const once = def.costKES > 0 ? kesLabel(def.costKES) : 'free';
-  return def.costPerHourKES > 0 ? `${once}, then ${kesLabel(def.costPerHourKES)} per hour` : once;
+function costWords(def: WorkaroundDef, currency: Currency): string {
+  const once = def.costKES > 0 ? kesLabel(def.costKES, currency) : 'free';
+  return def.costPerHourKES > 0 ? `${once}, then ${kesLabel(def.costPerHourKES, currency)} per hour` : once;
 }
 
 export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): WorkaroundsTab {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
+  const money = (amount: number) => moneyLabel(amount, scenario);
   const people = scenario.people;
   // Who each workaround is for never changes during a drill: the engine's own rule, computed once.
   const appliesTo = people.workarounds.map((_, w) =>
@@ -100,7 +115,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       plan,
       result,
     );
-    setText(facts.cost, costWords(def));
+    setText(facts.cost, costWords(def, currencyOf(scenario)));
     list.append(card);
 
     const say = (ok: boolean, text: string) => {
@@ -189,7 +204,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         const price = channel.costKES + (ws.enabled ? 0 : def.costKES);
         setText(
           c.plan,
-          `Announcing on ${channel.name} (English and Kiswahili) costs ${price > 0 ? kesLabel(price) : 'nothing'} and reaches about ${percentLabel(size > 0 ? reached / size : 0)} of the people it is for, in ${durationLabel(channel.delayTicks)}.`,
+          `Announcing on ${channel.name} (English and Kiswahili) costs ${price > 0 ? money(price) : 'nothing'} and reaches about ${percentLabel(size > 0 ? reached / size : 0)} of the people it is for, in ${durationLabel(channel.delayTicks)}.`,
         );
       }
     }

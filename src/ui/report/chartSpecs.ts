@@ -9,9 +9,9 @@
  *   rumours       — belief in each rumour, % of people (weighted by segment size)
  *   money         — value that failed to move (lost + stuck), KES
  */
-import { elapsedClock, type Scenario } from '../../engine';
+import { currencyOf, elapsedClock, type Scenario } from '../../engine';
 import { keyServices, type Series } from '../../run';
-import { countLabel, kesLabel } from '../../store/format';
+import { countLabel, moneyLabel } from '../../store/format';
 
 export interface ChartLine {
   label: string;
@@ -156,9 +156,9 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
     {
       id: 'money',
       title: 'Money that failed to move (lost or stuck)',
-      unit: 'KES',
+      unit: currencyOf(scenario).code,
       lines: [{ label: 'Failed payments', values: series.failedValue }],
-      format: kesLabel,
+      format: (v: number) => moneyLabel(v, scenario),
     },
     'high',
   );

@@ -6,10 +6,11 @@
  */
 import { elapsedClock, type ApplyResult, type LoggedCommand, type Scenario } from '../../engine';
 import { type Outcome, type Variant, type WhatIfReport } from '../../run';
-import { countLabel, kesLabel } from '../../store/format';
+import { countLabel, moneyLabel } from '../../store/format';
 import { describeCommand } from '../../store/selectors';
 
-function moneyWords(actual: number, variant: number): string {
+function moneyWords(actual: number, variant: number, scenario: Scenario): string {
+  const kesLabel = (amount: number) => moneyLabel(amount, scenario);
   if (Math.round(actual) === Math.round(variant))
     return `the same money failed to move (${kesLabel(actual)})`;
   if (actual <= 0) return `${kesLabel(variant)} failed to move instead of none`;
@@ -37,7 +38,7 @@ export function variantWords(
       ? `Without ${words} (${elapsedClock(original.tick)})`
       : `${words} at ${elapsedClock(v.tick)} instead of ${elapsedClock(original.tick)}`;
   const o = v.outcome;
-  return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}. It ${v.because}.`;
+  return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES, scenario)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}. It ${v.because}.`;
 }
 
 /** The variants worth showing: a move that lands on the original tick (a decision at 00:00 cannot come earlier) is left out. */
