@@ -16,7 +16,7 @@
  */
 import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
-import { countLabel, elapsedLabel, moneyLabel } from '../store/format';
+import { countLabel, moneyLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';
 import { mountChartsSection } from './report/chartsSection';
 import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
