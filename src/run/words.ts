@@ -235,3 +235,14 @@ export function claimInWords(scenario: Scenario, c: { kind: string; value: strin
       return `“${c.kind}”`;
   }
 }
+
+/**
+ * A feed item's "why" for the room: the engine names injects by their ids ("inject 'cert-warning'"), which
+ * are the author's, not the trainees'. On screen they read as the scenario script.
+ */
+export function feedWhyInWords(why: string): string {
+  return why
+    .replace(/decision prompt of inject '[^']*'/g, 'a decision in the scenario script')
+    .replace(/follow-up of '[^']*'/g, 'a follow-up in the scenario script')
+    .replace(/inject '[^']*'/g, 'the scenario script');
+}

@@ -13,6 +13,7 @@
  */
 import type { FeedItem } from '../engine';
 import type { DeepReadonly, GameStore } from '../store';
+import { feedWhyInWords } from '../run/words';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
 import { followScroll } from './followScroll';
@@ -64,7 +65,7 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       h('span', { class: 'time', text: elapsedLabel(item.tick) }),
       h('span', { class: `channel channel-${item.channel}`, text: item.channel }),
       h('span', { class: 'text' }, h('strong', { text: `${item.from}: ` }), item.text),
-      h('p', { class: 'why', text: `why: ${item.why}` }),
+      h('p', { class: 'why', text: `why: ${feedWhyInWords(item.why)}` }),
     );
 
   let lastFeedKey = '';
