@@ -4,5 +4,8 @@
  */
 import { CONSOLE_FRAGMENT } from './ui/console/protocol';
 
-if (window.location.hash === CONSOLE_FRAGMENT) void import('./ui/console/page');
+// The start-up indicator (index.html) hides itself once the game's map canvas exists; the console has no
+// canvas, so it removes the indicator once its own page is loaded.
+if (window.location.hash === CONSOLE_FRAGMENT)
+  void import('./ui/console/page').then(() => document.getElementById('boot-loading')?.remove());
 else void import('./main');

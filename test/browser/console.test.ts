@@ -175,6 +175,8 @@ describe('facilitator console: two windows, one drill', () => {
     expect(await pageSource(game)).not.toContain(truth);
     expect(errors).toEqual([]);
 
+    // The console has no map canvas: the game's start-up indicator must not stay over it ("Loading the game…").
+    expect(await console.locator('#boot-loading').count()).toBe(0);
     await console.evaluate(() => document.querySelector('.console-script')!.scrollTo(0, 0));
     await console.screenshot({ path: SCREEN });
     await console.screenshot({ path: artifactPath('console-1280x720.png') });
