@@ -110,3 +110,21 @@ describe('shipped scenarios pass their balance checks on a sample of seeds', () 
     });
   }
 });
+
+describe('the single-action check', () => {
+  it('compares a single action with the expert on the same seeds (paired), not with the expert over all seeds', () => {
+    const seeds = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+    // The expert scores 90 on the five seeds the single action played and 50 on the rest (median 70 overall);
+    // the single action scores 72 on its five. Against the overall median it would look 2 points better than
+    // the expert; on its own seeds it is 18 points below.
+    const totals = new Map<string, { seeds: string[]; totals: number[] }>([
+      ['textbook', { seeds, totals: seeds.map((s) => (Number(s) <= 5 ? 90 : 50)) }],
+      ['single:failover@core', { seeds: seeds.slice(0, 5), totals: [72, 72, 72, 72, 72] }],
+    ]);
+    const check = runChecks(load('tutorial'), totals).find((c) => c.id === 'no-single-action')!;
+    expect(check.text).toBe(
+      'the best single action (failover@core) is 18.0 points below textbook (target > 15)',
+    );
+    expect(check.ok).toBe(true);
+  });
+});
