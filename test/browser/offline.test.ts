@@ -144,8 +144,10 @@ describe('offline and installable (service worker), in Chromium', () => {
     expect(await page.textContent('#update-notice')).toContain('A new version of Cascade is ready');
     await page.screenshot({ path: artifactPath('update-notice.png') });
 
-    await page.click('#update-reload');
-    // The page reloads under the new worker: nothing is waiting any more, and the notice is gone.
+    // "Reload now" reloads the page under the new worker: wait for that load itself, or the checks below could
+    // pass on the old page in the moment between the new worker taking over and the reload (seen under load).
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('#update-reload')]);
+    // Nothing is waiting any more, and the notice is gone.
     await page.waitForFunction(
       async () => {
         const registration = await navigator.serviceWorker.getRegistration();
