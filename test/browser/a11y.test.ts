@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeTestHook } from '../../src/ui/testHook';
 import { artifactPath, launchBrowser, startPreviewServer, type PreviewServer } from './harness';
+import { playToDebrief } from './playToDebrief';
 
 declare global {
   interface Window {
@@ -172,18 +173,7 @@ describe('accessibility in Chromium (axe-core on every screen)', () => {
     );
     found.push(...(await audit(page, 'prompt')));
 
-    for (;;) {
-      await page.waitForFunction(
-        () =>
-          !window.__cascade!.skipStep() &&
-          (window.__cascade!.waitingForAnswer() || window.__cascade!.screen() === 'debrief'),
-        null,
-        { timeout: 60_000 },
-      );
-      if ((await page.evaluate(() => window.__cascade!.screen())) === 'debrief') break;
-      await page.click('.prompt button >> nth=0');
-      await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
-    }
+    await playToDebrief(page);
     await page.waitForSelector('#debrief:not([hidden]) #score-breakdown');
     found.push(...(await audit(page, 'debrief')));
 

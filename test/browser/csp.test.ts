@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/ui/csp';
 import type { CascadeTestHook } from '../../src/ui/testHook';
 import { artifactPath, launchBrowser, startPreviewServer, type PreviewServer } from './harness';
+import { playToDebrief } from './playToDebrief';
 
 declare global {
   interface Window {
@@ -67,19 +68,7 @@ describe('Content-Security-Policy, in Chromium', () => {
     await page.waitForFunction(() => (window.__cascade!.log() as unknown[]).length > 0);
     await page.click('[data-speed="8"]');
     if ((await page.textContent('#hud-state'))?.startsWith('Paused')) await page.click('#pause');
-    for (;;) {
-      await page.waitForFunction(
-        // The tutorial's waiting steps are skipped: this test is about the policy, not the lesson.
-        () =>
-          !window.__cascade!.skipStep() &&
-          (window.__cascade!.waitingForAnswer() || window.__cascade!.screen() === 'debrief'),
-        null,
-        { timeout: 60_000 },
-      );
-      if ((await page.evaluate(() => window.__cascade!.screen())) === 'debrief') break;
-      await page.click('.prompt button >> nth=0');
-      await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
-    }
+    await playToDebrief(page);
     await page.waitForSelector('#debrief:not([hidden]) #charts figure canvas');
     await page.click('#whatif-run');
     await page.waitForSelector('#whatif-results li', { timeout: 60_000 }).catch(async (e: unknown) => {
