@@ -32,7 +32,10 @@ import './ui/styles.css';
 import './ui/loading.css';
 import { trackReducedMotion } from './ui/a11y/motion';
 import { installServiceWorker } from './ui/pwa/serviceWorker';
+import { startInChosenLanguage } from './ui/language';
 
+// The interface's language first: every screen below is built once, in it (src/ui/language.ts).
+await startInChosenLanguage();
 trackReducedMotion();
 const flags = readFlags(window.location.search);
 const session = createSession({ seed: flags.seed ?? randomSeed(), rateScale: flags.rateScale });

@@ -3,9 +3,13 @@
  * Pure functions (no clock is read: the wall-clock label is the scenario's start label plus ticks).
  */
 import { DEFAULT_CURRENCY, currencyOf, withCurrency, type Currency, type Scenario } from '../engine';
+import { currentLanguage, currentLocale, t } from '../i18n';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/*
+ * Every label follows the interface language (src/i18n): English keeps the exact forms the game was written
+ * with ("Thu 27 Jul 08:45:10", "1h 05m", "KES 12.0m"); Kiswahili puts the unit word before the number, as
+ * Kenyan papers write it ("saa 1 dk 05", "KES milioni 12.0"), and takes day and month names from Intl.
+ */
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -25,19 +29,24 @@ export function wallClockLabel(startLabel: string, tick: number): string {
   if (!m) return elapsedLabel(tick);
   const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) + Math.floor(tick) * 1000;
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  const day = new Intl.DateTimeFormat(currentLocale(), { weekday: 'short', timeZone: 'UTC' }).format(d);
+  const month = new Intl.DateTimeFormat(currentLocale(), { month: 'short', timeZone: 'UTC' }).format(d);
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  return t('format:wallClock', { day, date: d.getUTCDate(), month, time });
 }
 
 /** "45s", "8m 20s", "1h 05m" — a span of ticks (seconds). */
 export function durationLabel(ticks: number): string {
-  const t = Math.max(0, Math.round(ticks));
-  if (t < 60) return `${t}s`;
-  if (t < 3600) {
-    const s = t % 60;
-    return s === 0 ? `${Math.floor(t / 60)}m` : `${Math.floor(t / 60)}m ${pad2(s)}s`;
+  const n = Math.max(0, Math.round(ticks));
+  if (n < 60) return t('format:seconds', { s: n });
+  if (n < 3600) {
+    const s = n % 60;
+    const m = Math.floor(n / 60);
+    return s === 0 ? t('format:minutes', { m }) : t('format:minutesSeconds', { m, s: pad2(s) });
   }
-  const minutes = Math.floor(t / 60) % 60;
-  return minutes === 0 ? `${Math.floor(t / 3600)}h` : `${Math.floor(t / 3600)}h ${pad2(minutes)}m`;
+  const minutes = Math.floor(n / 60) % 60;
+  const h = Math.floor(n / 3600);
+  return minutes === 0 ? t('format:hours', { h }) : t('format:hoursMinutes', { h, m: pad2(minutes) });
 }
 
 /** "0:45", "12:05": the time left before something lands, as on a countdown (minutes:seconds). */
@@ -53,9 +62,9 @@ export function countdownLabel(ticks: number): string {
 export function kesLabel(amount: number, currency: Currency = DEFAULT_CURRENCY): string {
   const a = Math.abs(amount);
   const sign = amount < 0 ? '−' : '';
-  if (a >= 1e9) return withCurrency(`${sign}${(a / 1e9).toFixed(2)}bn`, currency);
-  if (a >= 1e6) return withCurrency(`${sign}${(a / 1e6).toFixed(1)}m`, currency);
-  if (a >= 1e3) return withCurrency(`${sign}${Math.round(a / 1e3)}k`, currency);
+  if (a >= 1e9) return withCurrency(t('format:billions', { n: `${sign}${(a / 1e9).toFixed(2)}` }), currency);
+  if (a >= 1e6) return withCurrency(t('format:millions', { n: `${sign}${(a / 1e6).toFixed(1)}` }), currency);
+  if (a >= 1e3) return withCurrency(t('format:thousands', { n: `${sign}${Math.round(a / 1e3)}` }), currency);
   return withCurrency(`${sign}${Math.round(a)}`, currency);
 }
 
@@ -74,7 +83,7 @@ export function percentLabel(share: number, digits = 0): string {
 
 /** 12345.6 → "12,346". */
 export function countLabel(n: number): string {
-  return Math.round(n).toLocaleString('en-GB');
+  return Math.round(n).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : currentLocale());
 }
 
 /** Requests per second, short: "1.2k rps". */

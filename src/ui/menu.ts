@@ -5,11 +5,13 @@
  * "Open a run file" (saves/savedList.ts), and a notice line for what could not be opened (a share link for an
  * unknown scenario, a damaged run file).
  */
+import { t } from '../i18n';
 import type { Diagnostic } from '../scenario';
 import type { ScenarioEntry, SessionStore } from '../store';
 import { durationLabel } from '../store/format';
 import { h, keyed, setAttr, setHidden, setText } from './dom';
 import { randomSeed } from './flags';
+import { languageSwitch } from './language';
 import { browserStorage } from './saves/browserStorage';
 import { mountSavedList } from './saves/savedList';
 
@@ -19,7 +21,11 @@ export function diagnosticLine(d: Diagnostic): string {
 }
 
 export function mountMenu(root: HTMLElement, session: SessionStore): { dispose(): void; focus(): void } {
-  const list = h('fieldset', { class: 'scenario-list' }, h('legend', {}, h('h2', { text: 'Scenarios' })));
+  const list = h(
+    'fieldset',
+    { class: 'scenario-list' },
+    h('legend', {}, h('h2', { text: t('menu:scenarios') })),
+  );
   const radios = h('div', { class: 'scenario-list' });
   list.append(radios);
 
@@ -35,9 +41,9 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     dTitle,
     dSummary,
     dFacts,
-    h('h3', { text: 'Learning objectives' }),
+    h('h3', { text: t('menu:objectives') }),
     dObjectives,
-    h('details', {}, h('summary', { text: 'Inspired by' }), dInspired),
+    h('details', {}, h('summary', { text: t('menu:inspiredBy') }), dInspired),
     dWarnings,
   );
 
@@ -51,7 +57,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     'aria-describedby': 'seed-help',
   });
   seed.addEventListener('input', () => session.getState().setSeed(seed.value));
-  const random = h('button', { type: 'button', id: 'random-seed', text: 'Random' });
+  const random = h('button', { type: 'button', id: 'random-seed', text: t('menu:random') });
   random.addEventListener('click', () => session.getState().setSeed(randomSeed()));
   const file = h('input', {
     type: 'file',
@@ -65,13 +71,13 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     session.getState().openFile(chosen.name, text);
     file.value = ''; // the same file can be opened again after fixing it
   });
-  const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: 'Start drill ▶' });
+  const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: t('menu:start') });
   // The studio is its own lazily loaded page (ui/studioRoute.ts follows the address).
   // Inline style: one rule, kept with the button rather than in the shared stylesheet.
   const studio = h('button', {
     type: 'button',
     id: 'open-studio',
-    text: 'Write a drill (studio) ✎',
+    text: t('menu:studio'),
     style: 'margin-left: auto; align-self: center',
   });
   studio.addEventListener('click', () => {
@@ -79,7 +85,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
   });
 
   const diagTitle = h('h3');
-  const diagList = h('ol', { 'aria-label': 'Diagnostics' });
+  const diagList = h('ol', { 'aria-label': t('menu:diagnostics') });
   const diagnostics = h(
     'section',
     { class: 'diagnostics', id: 'diagnostics', role: 'alert' },
@@ -93,23 +99,32 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
   // Start and the seed come first: at 1280×720 they are visible without scrolling.
   const form = h(
     'form',
-    { id: 'menu-form', 'aria-label': 'Start a drill' },
+    { id: 'menu-form', 'aria-label': t('menu:startForm') },
     h(
       'div',
       { class: 'menu-actions' },
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'seed-input', text: 'Seed' }),
+        h('label', { for: 'seed-input', text: t('menu:seed') }),
         h('div', { class: 'seed-row' }, seed, random),
         h('span', {
           id: 'seed-help',
           class: 'small muted',
-          text: 'The same seed and the same decisions replay the same drill.',
+          text: t('menu:seedHelp'),
         }),
       ),
-      h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: 'Open a scenario file' }), file),
+      h('div', { class: 'field' }, h('label', { for: 'scenario-file', text: t('menu:openFile') }), file),
       start,
+      languageSwitch({
+        keep: () => {
+          const s = session.getState();
+          return {
+            seed: s.seed,
+            scenario: s.scenarios.find((e) => e.key === s.selectedKey)?.scenario.id ?? null,
+          };
+        },
+      }),
     ),
     notice,
     diagnostics,
@@ -131,10 +146,10 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
       h(
         'div',
         { class: 'menu-title' },
-        h('h1', { text: 'Cascade' }),
+        h('h1', { text: 'Cascade' }), // i18n-ignore: the game's name
         h('p', {
           class: 'muted',
-          text: 'Digital-outage drills: one flood, shared providers, a whole country’s payments.',
+          text: t('menu:tagline'),
         }),
         studio,
       ),
@@ -149,11 +164,11 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     setText(dTitle, meta.title);
     setText(dSummary, meta.summary);
     dFacts.replaceChildren(
-      h('span', { text: `Difficulty: ${meta.difficulty}` }),
-      h('span', { text: `Duration: ${durationLabel(entry.scenario.durationTicks)} simulated` }),
-      h('span', { text: `${entry.scenario.services.length} services` }),
-      h('span', { text: `Audience: ${meta.audience}` }),
-      h('span', { text: `File: ${entry.fileName}` }),
+      h('span', { text: t('menu:difficulty', { difficulty: t(`menu:difficultyLevel.${meta.difficulty}`) }) }),
+      h('span', { text: t('menu:duration', { duration: durationLabel(entry.scenario.durationTicks) }) }),
+      h('span', { text: t('menu:services', { count: entry.scenario.services.length }) }),
+      h('span', { text: t('menu:audience', { audience: meta.audience }) }),
+      h('span', { text: t('menu:file', { file: entry.fileName }) }),
     );
     dObjectives.replaceChildren(...meta.objectives.map((o) => h('li', { text: o })));
     dInspired.replaceChildren(...meta.inspiredBy.map((i) => h('li', { text: i.note })));
@@ -181,7 +196,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
             h('br'),
             h('span', {
               class: 'meta',
-              text: `${meta.difficulty} · ${durationLabel(e.scenario.durationTicks)}${e.origin === 'file' ? ' · from file' : ''}`,
+              text: `${t(`menu:difficultyLevel.${meta.difficulty}`)} · ${durationLabel(e.scenario.durationTicks)}${e.origin === 'file' ? t('menu:fromFile') : ''}`,
             }),
           ),
         );
@@ -203,8 +218,10 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
       setText(
         diagTitle,
         report.ok
-          ? `${report.fileName} loaded and selected${report.diagnostics.length ? ` (${report.diagnostics.length} warning${report.diagnostics.length > 1 ? 's' : ''})` : ''}.`
-          : `${report.fileName} cannot be played: ${errors} error${errors === 1 ? '' : 's'}. Fix them and open the file again.`,
+          ? report.diagnostics.length
+            ? t('menu:fileLoadedWarnings', { file: report.fileName, count: report.diagnostics.length })
+            : t('menu:fileLoaded', { file: report.fileName })
+          : t('menu:fileErrors', { file: report.fileName, count: errors }),
       );
       diagList.replaceChildren(
         ...report.diagnostics.map((d) => h('li', { 'data-code': d.code, text: diagnosticLine(d) })),
@@ -219,7 +236,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
         h(
           'div',
           {},
-          h('h3', { text: `Shipped scenario ${r.fileName} does not compile` }),
+          h('h3', { text: t('menu:shippedBroken', { file: r.fileName }) }),
           h('ol', {}, ...r.diagnostics.map((d) => h('li', { text: diagnosticLine(d) }))),
         ),
       ),

@@ -3,6 +3,7 @@
  * tests drive the game through the UI like a player; they use this hook only to read state (tick, the command
  * log, the state hash) and to find where a service is drawn so they can click it.
  */
+import { currentLanguage, missingKeys } from '../i18n';
 import type { GameStore, SessionStore } from '../store';
 
 export interface ServicePoint {
@@ -52,6 +53,9 @@ export interface CascadeTestHook {
    * state). After a garbage collection only the current drill should be: the restart test reads this.
    */
   liveDrills(): number;
+  /** The interface language, and the text keys no language had (src/i18n): the Kiswahili test reads both. */
+  language(): string;
+  missingTexts(): string[];
   /** Scene-side locator, registered by the City scene while it runs. */
   locator: ((id: string) => ServicePoint | null) | null;
   /** Scene-side: the map's markers and texts as drawn now, registered by the City scene while it runs. */
@@ -94,6 +98,8 @@ export function installTestHook(session: SessionStore): CascadeTestHook {
     seed: () => game()?.getState().seed ?? null,
     scenarioId: () => game()?.getState().scenario.id ?? null,
     liveDrills: () => drills.filter((r) => r.deref() !== undefined).length,
+    language: () => currentLanguage(),
+    missingTexts: () => missingKeys(),
     servicePoint: (id) => hook.locator?.(id) ?? null,
     locator: null,
     mapLayout: null,

@@ -6,6 +6,9 @@
 import '../styles.css';
 import { mountConsole } from './consolePanel';
 import { CHANNEL_NAME } from './protocol';
+import { startInChosenLanguage } from '../language';
+
+await startInChosenLanguage();
 
 for (const id of ['app', 'menu', 'debrief', 'help']) document.getElementById(id)?.remove();
 const root = document.createElement('main');

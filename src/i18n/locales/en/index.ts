@@ -1,0 +1,10 @@
+/**
+ * English texts of the interface, one JSON file per area (namespace). English is the reference: the types of
+ * `t()` keys come from these files (../i18next.d.ts), and test/i18n/parity.test.ts checks every other language
+ * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
+ */
+import common from './common.json';
+import format from './format.json';
+import menu from './menu.json';
+
+export const en = { common, format, menu };

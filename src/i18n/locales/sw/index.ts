@@ -1,0 +1,9 @@
+/**
+ * Kiswahili texts of the interface (same files and keys as ../en). Loaded only when Kiswahili is chosen, so
+ * an English start-up does not carry them.
+ */
+import common from './common.json';
+import format from './format.json';
+import menu from './menu.json';
+
+export const sw = { common, format, menu };
