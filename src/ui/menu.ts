@@ -5,7 +5,7 @@
  * "Open a run file" (saves/savedList.ts), and a notice line for what could not be opened (a share link for an
  * unknown scenario, a damaged run file).
  */
-import { t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
 import type { Diagnostic } from '../scenario';
 import type { ScenarioEntry, SessionStore } from '../store';
 import { durationLabel } from '../store/format';
@@ -15,9 +15,20 @@ import { languageSwitch } from './language';
 import { browserStorage } from './saves/browserStorage';
 import { mountSavedList } from './saves/savedList';
 
+/**
+ * "12:3 SCN011 missing field 'kind' …". The compiler writes its messages in English (they quote the author's
+ * YAML, whose keys are English); in another language the line leads with the code's title and fix in that
+ * language and keeps the compiler's detail after them.
+ */
 export function diagnosticLine(d: Diagnostic): string {
-  const related = d.related ? ` (see ${d.related.line}:${d.related.column}: ${d.related.message})` : '';
-  return `${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}${related}`;
+  const related = d.related
+    ? t('diagnostics:related', { line: d.related.line, column: d.related.column, message: d.related.message })
+    : '';
+  const warning = d.severity === 'warning' ? t('diagnostics:warning') : '';
+  const detail = `${warning}${d.message}${related}`;
+  if (currentLanguage() === 'en') return `${d.line}:${d.column} ${d.code} ${detail}`;
+  const code = t(`diagnostics:${d.code}`, { returnObjects: true }) as { title: string; fix: string };
+  return `${d.line}:${d.column} ${d.code} ${code.title}. ${code.fix} — ${detail}`;
 }
 
 export function mountMenu(root: HTMLElement, session: SessionStore): { dispose(): void; focus(): void } {

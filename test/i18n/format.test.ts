@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { currentLanguage, loadLanguage, missingKeys, t } from '../../src/i18n';
 import { countLabel, durationLabel, kesLabel, wallClockLabel } from '../../src/store/format';
 import { chooseLanguage } from '../../src/ui/language';
+import { diagnosticLine } from '../../src/ui/menu';
+import { DIAGNOSTIC_CODES } from '../../src/scenario';
+import { en } from '../../src/i18n/locales/en';
 
 afterAll(async () => {
   await loadLanguage('en');
@@ -57,5 +60,34 @@ describe('which language the page starts in', () => {
     expect(chooseLanguage({ ...none, browser: ['sw-KE', 'en'] })).toBe('sw');
     expect(chooseLanguage({ ...none, browser: ['en-KE'] })).toBe('en');
     expect(chooseLanguage({ ...none, search: '?lang=xx', stored: 'zz' })).toBe('en');
+  });
+});
+
+describe('diagnostics in the interface language', () => {
+  it('every compiler code has its English title and fix in the language files, word for word', () => {
+    const titles = Object.fromEntries(
+      Object.entries(DIAGNOSTIC_CODES).map(([code, info]) => [code, { title: info.title, fix: info.fix }]),
+    );
+    const { related: _r, warning: _w, ...english } = en.diagnostics;
+    expect(english).toEqual(titles);
+  });
+
+  it('a Kiswahili line leads with the title and fix, keeps the detail; English is unchanged', async () => {
+    const d = {
+      code: 'SCN011',
+      severity: 'error',
+      file: 'x.yaml',
+      line: 12,
+      column: 3,
+      path: 'services[3].kind',
+      message: "missing field 'kind'",
+    } as const;
+    await loadLanguage('en');
+    expect(diagnosticLine(d)).toBe("12:3 SCN011 missing field 'kind'");
+    await loadLanguage('sw');
+    expect(diagnosticLine(d)).toBe(
+      "12:3 SCN011 Sehemu inayohitajika haipo. Ongeza sehemu inayohitajika. — missing field 'kind'",
+    );
+    await loadLanguage('en');
   });
 });

@@ -4,7 +4,8 @@
  * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
  */
 import common from './common.json';
+import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
 
-export const en = { common, format, menu };
+export const en = { common, diagnostics, format, menu };

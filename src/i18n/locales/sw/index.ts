@@ -3,7 +3,8 @@
  * an English start-up does not carry them.
  */
 import common from './common.json';
+import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
 
-export const sw = { common, format, menu };
+export const sw = { common, diagnostics, format, menu };
