@@ -37,7 +37,9 @@ describe('language switch', () => {
     expect(await page.locator('#start-button').textContent()).toBe('Anza zoezi ▶');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sw');
     expect(await page.inputValue('#seed-input')).toBe('4242');
-    expect(await page.locator('input[name=scenario]:checked').getAttribute('value')).toContain('mpesa-rumour-2024');
+    expect(await page.locator('input[name=scenario]:checked').getAttribute('value')).toContain(
+      'mpesa-rumour-2024',
+    );
 
     // A new visit without ?lang= starts in the remembered language.
     await page.goto(`${server.url}?test=1`);
