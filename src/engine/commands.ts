@@ -14,7 +14,8 @@ import { orderStatement, validateStatement } from './orders';
 import { parseCommand, quoteInput } from './parseCommand';
 import { endMitigation } from './timeline';
 import type { Sim } from './sim';
-import { LANGUAGES, type ApplyResult, type Command, type MitigationDef, type RejectionCode } from './types';
+import { languageIds } from './languages';
+import { type ApplyResult, type Command, type MitigationDef, type RejectionCode } from './types';
 
 function reject(code: RejectionCode, message: string): ApplyResult {
   return { ok: false, code, message };
@@ -240,7 +241,7 @@ function workaround(sim: Sim, cmd: Of<'workaround'>): ApplyResult {
   return statement(sim, {
     type: 'statement',
     channel: channelId,
-    languages: [...LANGUAGES], // a workaround is announced in every language
+    languages: languageIds(scenario), // a workaround is announced in every language
     blocks: [{ kind: 'workaround', workaround: def.id }],
   });
 }

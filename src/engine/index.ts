@@ -2,6 +2,14 @@
 export * from './types';
 export { BUILTIN_MITIGATIONS, VECTOR_COST } from './catalogue';
 export { elapsedClock } from './clock';
+export {
+  DEFAULT_LANGUAGES,
+  languageIds,
+  languageName,
+  scenarioLanguages,
+  type LanguageDef,
+} from './languages';
+export { localText } from './localText';
 export { DEFAULT_CURRENCY, currencyOf, withCurrency } from './money';
 export { createSim, initialState, restore, snapshot, type Sim } from './sim';
 export { apply } from './commands';

@@ -3,6 +3,7 @@
  * statements arrive from the UI, replay files and tests alike; a bad one is rejected with a code, never thrown.
  * Its shape is checked first, by parseCommand.ts; here, what it names is checked against the scenario.
  */
+import { languageIds } from './languages';
 import { quoteInput } from './parseCommand';
 import { pushLog } from './log';
 import { currencyOf, withCurrency } from './money';
@@ -29,6 +30,11 @@ export function validateStatement(
   const people = sim.scenario.people;
   const channel = people.channels.findIndex((c) => c.id === cmd.channel);
   if (channel < 0) return { code: 'cmd/unknown-channel', message: `no channel '${quoteInput(cmd.channel)}'` };
+  // Languages the scenario does not speak are dropped, as a statement in an unknown language reaches no one.
+  const known = languageIds(sim.scenario);
+  const languages = cmd.languages.filter((l) => known.includes(l));
+  if (languages.length === 0)
+    return { code: 'cmd/malformed', message: `choose at least one language (${known.join(', ')})` };
   for (const b of cmd.blocks) {
     if (b.kind === 'workaround' && !people.workarounds.some((x) => x.id === b.workaround))
       return { code: 'cmd/unknown-workaround', message: `no workaround '${quoteInput(b.workaround)}'` };
@@ -45,7 +51,7 @@ export function validateStatement(
       };
     }
   }
-  return { channel, languages: cmd.languages, blocks: cmd.blocks };
+  return { channel, languages, blocks: cmd.blocks };
 }
 
 export function orderStatement(sim: Sim, s: CheckedStatement): ApplyResult {

@@ -94,11 +94,15 @@ export function parseCommand(input: unknown): ParsedCommand {
   }
 }
 
+/** What a language id looks like (the scenario's own ids are checked when the statement is applied). */
+const LANGUAGE_ID = /^[a-z][a-z0-9-]{0,39}$/;
+
 function parseStatement(c: Fields): ParsedCommand {
   if (typeof c.channel !== 'string')
     return fail('cmd/unknown-channel', `no channel '${quoteInput(c.channel)}'`);
+  // Which languages the scenario speaks is checked against it (orders.ts); here only that they look like ids.
   const languages = Array.isArray(c.languages)
-    ? c.languages.filter((l): l is Language => LANGUAGES.includes(l as Language))
+    ? c.languages.filter((l): l is Language => typeof l === 'string' && LANGUAGE_ID.test(l))
     : [];
   if (languages.length === 0)
     return fail('cmd/malformed', `choose at least one language (${LANGUAGES.join(', ')})`);

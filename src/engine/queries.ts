@@ -9,7 +9,8 @@
  * applies to a segment in workarounds.ts.)
  */
 import type { DeepReadonly } from './readonly';
-import { LANGUAGES, type Language, type Scenario, type SimState, type StatementBlock } from './types';
+import { languageIds } from './languages';
+import { type Language, type Scenario, type SimState, type StatementBlock } from './types';
 
 type State = DeepReadonly<SimState>;
 
@@ -25,8 +26,9 @@ export function segmentReach(
 ): number {
   const seg = scenario.segments[g]!;
   let lang = 0;
+  const ids = languageIds(scenario);
   for (const l of languages) {
-    const i = LANGUAGES.indexOf(l);
+    const i = ids.indexOf(l);
     if (i >= 0) lang = Math.max(lang, seg.languages[i]!);
   }
   return seg.reach[channel]! * lang;

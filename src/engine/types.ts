@@ -137,7 +137,7 @@ export interface SegmentDef {
   trust: number;
   /** Share of the segment each channel reaches (index = channel index), before language. */
   reach: number[];
-  /** Share of the segment that understands each language (index = LANGUAGES index). */
+  /** Share of the segment that understands each language (index = the scenario's language index, languages.ts). */
   languages: number[];
   /** Share of stranded customers who call the call centre per hour. */
   callsPerHour: number;
@@ -219,8 +219,10 @@ export interface MitigationDef {
   instant: boolean;
 }
 
-export const LANGUAGES = ['en', 'sw'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The ids of the default languages (a scenario's own are in `Scenario.languages`; see languages.ts). */
+export const LANGUAGES: readonly string[] = ['en', 'sw'];
+/** A language id: one of the scenario's languages (default en, sw). */
+export type Language = string;
 
 export interface StakeholderDef {
   id: string;
@@ -348,6 +350,13 @@ export interface Scenario {
   debriefQuestions: string[];
   /** Absent when the scenario names none (KES): shipped scenarios compile, and hash, as before. */
   currency?: Currency;
+  /** The scenario's own languages; absent for the default, English and Kiswahili (languages.ts). */
+  languages?: { id: string; name: string }[];
+  /**
+   * Texts the author wrote in several languages, keyed by the version the engine uses (the first language's):
+   * each maps language id → text. Only the interface reads it, at display (localText.ts). Absent when none.
+   */
+  texts?: Record<string, Record<string, string>>;
   /** Derived: service indices with dependencies before dependants (health flows this way). */
   order: number[];
   /** Derived: for each service, indices into `dependencies` of the edges where it is the dependant. */

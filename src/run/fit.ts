@@ -20,7 +20,7 @@ import { z } from 'zod';
 import {
   BLOCK_KINDS,
   hashText,
-  LANGUAGES,
+  languageIds,
   restore,
   SERVICE_STATUSES,
   step,
@@ -47,6 +47,8 @@ export function scenarioFingerprint(scenario: Scenario): string {
     channels: scenario.people.channels.map((c) => c.id),
     rumours: scenario.people.rumours.map((r) => r.id),
     workarounds: scenario.people.workarounds.map((w) => w.id),
+    // Only a scenario with its own languages adds them: the others keep the fingerprint their saves carry.
+    ...(scenario.languages ? { languages: languageIds(scenario) } : {}),
   };
   return hashText(JSON.stringify(shape));
 }
@@ -197,7 +199,9 @@ function stateSchema(scenario: Scenario) {
         obj({
           tick: num,
           channel: index(people.channels.length),
-          languages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length),
+          languages: z
+            .array(z.enum(languageIds(scenario) as [string, ...string[]]))
+            .max(languageIds(scenario).length),
           blocks: z.array(block).max(64),
           landsTick: num,
           landed: flag,

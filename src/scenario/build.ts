@@ -27,7 +27,9 @@ import type {
   StepUntil,
   TutorialStep,
 } from '../engine/types';
-import { LANGUAGES, SERVICE_KINDS } from '../engine/types';
+import { SERVICE_KINDS } from '../engine/types';
+import { DEFAULT_LANGUAGES } from '../engine/languages';
+import { PRESET_ROLLBACK, presetNeedsRollback } from './presets';
 import { compileExpression } from './expr';
 import { DiagnosticList, type DiagnosticCode } from './diagnostics';
 import {
@@ -59,6 +61,32 @@ interface Ctx {
   source: ParsedSource;
   diags: DiagnosticList;
   doc: ScenarioDocument;
+  /** The scenario's language ids, first the one texts fall back to. */
+  languages: string[];
+  /** Texts written in several languages, keyed by the version the engine uses (Scenario.texts). */
+  texts: Record<string, Record<string, string>>;
+}
+
+/** A text given as a map by language: the version the engine uses (the first of the scenario's languages given). */
+function primaryText(languages: readonly string[], value: string | Record<string, string>): string {
+  if (typeof value === 'string') return value;
+  const first = languages.find((l) => Object.hasOwn(value, l)) ?? Object.keys(value)[0]!;
+  return value[first]!;
+}
+
+/**
+ * A player-facing text as the engine will carry it. A map by language is checked (each key a language of the
+ * scenario) and every version is filed under the engine's version, for the interface to pick at display.
+ */
+function textOf(ctx: Ctx, value: string | Record<string, string>, path: PathSegment[]): string {
+  if (typeof value === 'string') return value;
+  const language = resolver(ctx, ctx.languages, 'SCN073', 'language');
+  for (const key of Object.keys(value))
+    language(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
+  const primary = primaryText(ctx.languages, value);
+  // The same text written twice keeps the versions given first (a later copy only adds languages).
+  ctx.texts[primary] = { ...value, ...ctx.texts[primary] };
+  return primary;
 }
 
 function at(ctx: Ctx, path: PathSegment[]): { line: number; column: number; path: string } {
@@ -153,7 +181,9 @@ export function buildScenario(
   doc: ScenarioDocument,
   diags: DiagnosticList,
 ): Scenario | undefined {
-  const ctx: Ctx = { source, diags, doc };
+  const languageDefs = doc.languages ?? DEFAULT_LANGUAGES;
+  const ctx: Ctx = { source, diags, doc, languages: languageDefs.map((l) => l.id), texts: {} };
+  uniqueIds(ctx, doc.languages ?? [], 'languages');
   const durationTicks = ticks(doc.clock.duration, 3600);
   if (durationTicks < 60)
     err(ctx, 'SCN013', ['clock', 'duration'], 'the drill must last at least one minute');
@@ -215,6 +245,9 @@ export function buildScenario(
   const segments = buildSegments(ctx, service, region, regions, channels);
   const attacks = buildAttacks(ctx, service, region, regions, durationTicks);
   const mitigations = buildMitigations(ctx);
+  // An attack preset that names no cure is ended by a rollback: a scenario without one gets the standard one.
+  if (presetNeedsRollback(doc) && !mitigations.some((m) => m.id === PRESET_ROLLBACK.id))
+    mitigations.push(structuredClone(PRESET_ROLLBACK));
   const people = buildPeople(ctx, service, channels, segments, durationTicks);
   const injects = buildInjects(ctx, { service, durationTicks, mitigations, services, people });
   const ruleSchema = scenarioExprSchema({
@@ -305,6 +338,10 @@ export function buildScenario(
         }
       : {}),
     debriefQuestions: doc.debrief?.questions ?? [],
+    // Only a scenario that declares languages, or writes texts in several, carries these: the others compile
+    // exactly as before.
+    ...(doc.languages ? { languages: doc.languages.map((l) => ({ id: l.id, name: l.name })) } : {}),
+    ...(Object.keys(ctx.texts).length > 0 ? { texts: ctx.texts } : {}),
     order,
     depsOf,
   };
@@ -385,13 +422,14 @@ function buildSegments(
     regions === DEFAULT_REGIONS ? (r === 'domestic' ? 0.97 : 0.03) : i === 0 ? 1 : 0,
   );
   const channelIds = channels.map((c) => c.id);
+  const language = resolver(ctx, ctx.languages, 'SCN073', 'language');
   return ctx.doc.segments.map((g, gi) => ({
     id: g.id,
     name: g.name,
     size: g.size,
     trust: g.trust ?? 60,
     reach: channels.map((c) => g.reach?.[c.id] ?? c.reach),
-    languages: [g.languages?.en ?? 0.7, g.languages?.sw ?? 0.9],
+    languages: languageShares(ctx, g.languages, ['segments', gi, 'languages'], language),
     callsPerHour: g.callsPerHour ?? 0.05,
     ...checkReachKeys(ctx, g.reach, channelIds, ['segments', gi, 'reach']),
     needs: g.needs.map((n, k) => ({
@@ -404,6 +442,21 @@ function buildSegments(
     regionShare: shares(ctx, g.regions, ['segments', gi, 'regions'], region, regions, fallback),
     churnShare: g.churn ?? 0.05,
   }));
+}
+
+/** The historical defaults (English 0.7, Kiswahili 0.9); a language of the scenario's own: everyone. */
+const DEFAULT_LANGUAGE_SHARE: Record<string, number> = { en: 0.7, sw: 0.9 };
+
+function languageShares(
+  ctx: Ctx,
+  map: Record<string, number> | undefined,
+  path: PathSegment[],
+  language: ReturnType<typeof resolver>,
+): number[] {
+  // An unknown language is reported at its key (the misspelt word), as an unknown region is.
+  for (const key of Object.keys(map ?? {}))
+    language(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
+  return ctx.languages.map((l) => map?.[l] ?? DEFAULT_LANGUAGE_SHARE[l] ?? 1);
 }
 
 function buildAttacks(
@@ -794,10 +847,57 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
     return (sim) => evaluate(sim) === true;
   };
 
-  const effect = (e: SimpleEffectDocument | EffectDocument, path: PathSegment[]): Effect | undefined => {
+  const language = resolver(ctx, ctx.languages, 'SCN073', 'language');
+  const components = [...new Set(ctx.doc.services.flatMap((s) => s.uses ?? []))];
+  /** The mitigations that end a preset's failure: those named, else the rollback. */
+  const presetCure = (endedBy: string[] | undefined, path: PathSegment[]): number[] =>
+    (endedBy ?? [PRESET_ROLLBACK.id])
+      .map((m, mi) =>
+        endedBy ? mitigation(m, [...path, 'endedBy', mi]) : mitigationIds.indexOf(PRESET_ROLLBACK.id),
+      )
+      .filter((m) => m >= 0);
+
+  const effect = (
+    e: SimpleEffectDocument | EffectDocument,
+    path: PathSegment[],
+  ): Effect | Effect[] | undefined => {
     switch (e.type) {
       case 'feed':
-        return { type: 'feed', channel: e.channel, from: e.from, text: e.text };
+        return {
+          type: 'feed',
+          channel: e.channel,
+          from: e.from,
+          text: textOf(ctx, e.text, [...path, 'text']),
+        };
+      case 'insider-change':
+        // A bad change is not a crash: restart and failover (the standby has the same configuration) do not end it.
+        return {
+          type: 'fail',
+          service: env.service(e.service, [...path, 'service']),
+          forTicks: 0,
+          endedBy: presetCure(e.endedBy, path),
+          standbyHit: 0,
+        };
+      case 'supply-chain-update': {
+        const hit = ctx.doc.services.flatMap((s, si) => ((s.uses ?? []).includes(e.component) ? [si] : []));
+        if (hit.length === 0) {
+          const hint = didYouMean(e.component, components);
+          err(
+            ctx,
+            'SCN074',
+            [...path, 'component'],
+            `no service \`uses\` '${e.component}'${hint ? ` — did you mean '${hint}'?` : components.length > 0 ? ` (used: ${components.slice(0, 12).join(', ')})` : '; list it in the `uses` of the services built on it'}`,
+          );
+        }
+        const cure = presetCure(e.endedBy, path);
+        return hit.map((service) => ({
+          type: 'fail',
+          service,
+          forTicks: 0,
+          endedBy: [...cure],
+          standbyHit: 0,
+        }));
+      }
       case 'attack': {
         const a = attack(e.attack, [...path, 'attack']);
         if (e.action === 'escalate' && e.factor === undefined)
@@ -825,7 +925,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       case 'budget':
         return { type: 'budget', amount: e.amount };
       case 'end':
-        return { type: 'end', outcome: e.outcome, text: e.text };
+        return { type: 'end', outcome: e.outcome, text: textOf(ctx, e.text, [...path, 'text']) };
       case 'fire': {
         const i = inject(e.inject, [...path, 'inject']);
         if (i >= 0) referenced.add(i);
@@ -873,7 +973,9 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
           }
           return b as StatementBlock;
         });
-        return { type: 'statement', channel: ch, languages: e.languages ?? [...LANGUAGES], blocks };
+        e.languages?.forEach((l, li) => language(l, [...path, 'languages', li]));
+        const languages = (e.languages ?? ctx.languages).filter((l) => ctx.languages.includes(l));
+        return { type: 'statement', channel: ch, languages, blocks };
       }
       case 'prompt': {
         const defaults = e.options.filter((o) => o.default).length;
@@ -887,7 +989,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
         return {
           type: 'prompt',
           from: e.from,
-          text: e.text,
+          text: textOf(ctx, e.text, [...path, 'text']),
           pause: e.pause ?? true,
           timeoutTicks: ticks(e.timeout, 0),
           options: e.options.map((o, k) => {
@@ -900,11 +1002,9 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
               );
             return {
               id: o.id,
-              label: o.label,
+              label: textOf(ctx, o.label, [...path, 'options', k, 'label']),
               isDefault: o.default ?? false,
-              effects: o.effects
-                .map((x, j) => effect(x, [...path, 'options', k, 'effects', j])!)
-                .filter(Boolean),
+              effects: o.effects.flatMap((x, j) => effect(x, [...path, 'options', k, 'effects', j]) ?? []),
             };
           }),
         };
@@ -981,7 +1081,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
       times: d.repeat?.times ?? 1,
       cooldownTicks: ticks(d.repeat?.cooldown, 0),
       followUpOnly: d.followUpOnly ?? false,
-      effects: d.effects.map((e, j) => effect(e, [...path, 'effects', j])!).filter(Boolean),
+      effects: d.effects.flatMap((e, j) => effect(e, [...path, 'effects', j]) ?? []),
     };
     if (d.step) {
       const step = buildStep(ctx, d, path, { ...env, mitigation, compileWhen });
@@ -1092,7 +1192,7 @@ function buildStep(
     if (condition) until = { kind: 'when', condition, source: u.when };
   }
   if (!until || !feed || feed.type !== 'feed') return undefined;
-  return { text: feed.text, point: spec.point ?? null, until };
+  return { text: primaryText(ctx.languages, feed.text), point: spec.point ?? null, until };
 }
 
 function fixAttackTargets(effects: Effect[], ctx: Ctx): void {

@@ -267,6 +267,16 @@ export const DIAGNOSTIC_CODES = {
     title: 'Tutorial step that repeats',
     fix: 'A step is done once: remove `repeat` from the inject (or drop `step`).',
   },
+  SCN073: {
+    severity: 'error',
+    title: 'Unknown language',
+    fix: 'Use a language id listed under `languages` (default: en, sw), or add the language there.',
+  },
+  SCN074: {
+    severity: 'error',
+    title: 'Component no service uses',
+    fix: 'A `supply-chain-update` names a component listed in the `uses` of the services built on it; add it there or correct the name.',
+  },
   SCN099: {
     severity: 'error',
     title: 'Too many problems',

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import {
   ATTACK_VECTORS,
   CAUSES,
-  LANGUAGES,
   MITIGATION_KINDS,
   SERVICE_KINDS,
   STEP_POINTS,
@@ -31,6 +30,23 @@ const short = z.string().min(1).max(TEXT_LIMITS.short);
 const text = z.string().min(1).max(TEXT_LIMITS.text);
 const long = z.string().min(1).max(TEXT_LIMITS.long);
 const share = z.number().min(0).max(1);
+
+/**
+ * A text the players read during the drill, as one text or as a map by language (`{ en: "...", sw: "..." }`,
+ * keys from the scenario's `languages`): the game shows the reader's language, else the first language's.
+ */
+const localized = (plain: z.ZodString) =>
+  z.union([
+    plain,
+    z
+      .record(id, plain)
+      .refine((m) => Object.keys(m).length > 0, { error: 'give the text in at least one language' }),
+  ]);
+/** The fields written with `localized` (validate.ts reports a problem inside one as a text problem, not a union's). */
+export const LOCALIZED_FIELDS: readonly string[] = ['text', 'label'];
+
+/** A language the scenario's statements can be made in (default: English and Kiswahili). */
+export const languageSchema = z.strictObject({ id, name });
 const positive = z.number().positive();
 const nonNegative = z.number().min(0);
 
@@ -117,6 +133,8 @@ export const serviceSchema = z.strictObject({
   critical: z.boolean().optional(),
   sheddable: z.boolean().optional(),
   backup: z.boolean().optional(),
+  /** Software or vendors it is built on (a `supply-chain-update` effect names one of these). */
+  uses: z.array(id).max(16).optional(),
   map: z.strictObject({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }),
 });
 
@@ -148,8 +166,8 @@ export const segmentSchema = z.strictObject({
   trust: z.number().min(0).max(100).optional(),
   /** Channel habits: share of the segment each channel reaches (default: the channel's own reach). */
   reach: z.record(id, share).optional(),
-  /** Share of the segment that understands each language. */
-  languages: z.strictObject({ en: share.optional(), sw: share.optional() }).optional(),
+  /** Share of the segment that understands each of the scenario's languages (default en 0.7, sw 0.9, others 1). */
+  languages: z.record(id, share).optional(),
   /** Share of stranded customers who call the call centre per hour. */
   callsPerHour: nonNegative.optional(),
 });
@@ -212,7 +230,7 @@ const feedEffect = z.strictObject({
   type: z.literal('feed'),
   channel: z.enum(feedChannels),
   from: name,
-  text,
+  text: localized(text),
 });
 const attackEffect = z.strictObject({
   type: z.literal('attack'),
@@ -238,7 +256,7 @@ const budgetEffect = z.strictObject({ type: z.literal('budget'), amount: z.numbe
 const endEffect = z.strictObject({
   type: z.literal('end'),
   outcome: z.enum(['success', 'partial', 'failure']),
-  text,
+  text: localized(text),
 });
 const fireEffect = z.strictObject({ type: z.literal('fire'), inject: id });
 const rumourEffect = z.strictObject({ type: z.literal('rumour'), rumour: id, belief: share.optional() });
@@ -246,6 +264,22 @@ const trustEffect = z.strictObject({
   type: z.literal('trust'),
   stakeholder: id,
   delta: z.number().min(-100).max(100),
+});
+/**
+ * Attack presets (compiled to `fail` effects, build.ts): a bad configuration change by an insider, which only
+ * a rollback ends; a vendor's update that breaks every service that `uses` the component, until rolled back.
+ */
+const insiderChangeEffect = z.strictObject({
+  type: z.literal('insider-change'),
+  service: id,
+  /** The mitigations that end it (default: [rollback]; a scenario without one gets the standard rollback). */
+  endedBy: z.array(id).min(1).optional(),
+});
+const supplyChainEffect = z.strictObject({
+  type: z.literal('supply-chain-update'),
+  /** A component named in services' `uses`. */
+  component: id,
+  endedBy: z.array(id).min(1).optional(),
 });
 const revealEffect = z.strictObject({ type: z.literal('reveal') });
 const dataTakenEffect = z.strictObject({ type: z.literal('data-taken') });
@@ -269,7 +303,7 @@ const blockSchema = z.discriminatedUnion('kind', [
 const statementEffect = z.strictObject({
   type: z.literal('statement'),
   channel: id,
-  languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
+  languages: z.array(id).min(1).optional(),
   blocks: z.array(blockSchema).min(1).max(8),
 });
 
@@ -279,6 +313,8 @@ const SIMPLE_EFFECTS = [
   attackEffect,
   capacityEffect,
   failEffect,
+  insiderChangeEffect,
+  supplyChainEffect,
   restoreEffect,
   budgetEffect,
   endEffect,
@@ -294,7 +330,7 @@ export const simpleEffect = z.discriminatedUnion('type', [...SIMPLE_EFFECTS]);
 export const promptEffect = z.strictObject({
   type: z.literal('prompt'),
   from: name,
-  text,
+  text: localized(text),
   /** Pause the drill's clock until someone answers (default true). */
   pause: z.boolean().optional(),
   /** Without an answer by then, the option marked `default` is taken. */
@@ -303,7 +339,7 @@ export const promptEffect = z.strictObject({
     .array(
       z.strictObject({
         id,
-        label: short,
+        label: localized(short),
         default: z.boolean().optional(),
         effects: z.array(simpleEffect).max(16),
       }),
@@ -523,6 +559,8 @@ export const scenarioSchema = z.strictObject({
   clock: clockSchema,
   budget: nonNegative,
   currency: currencySchema.optional(),
+  /** The languages statements can be made in, first the one texts fall back to (default: en English, sw Kiswahili). */
+  languages: z.array(languageSchema).min(1).max(12).optional(),
   regions: z.array(id).min(1).max(12).optional(),
   demandCurve: z.array(nonNegative).length(24).optional(),
   kinds: z.array(kindSchema).max(32).optional(),

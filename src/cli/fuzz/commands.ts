@@ -4,7 +4,7 @@
  * might carry (wrong types, huge numbers, hostile text). The engine must turn down what is wrong and keep
  * every number finite.
  */
-import { BLOCK_KINDS, CAUSES, LANGUAGES, type LoggedCommand, type Scenario } from '../../engine';
+import { BLOCK_KINDS, CAUSES, languageIds, type LoggedCommand, type Scenario } from '../../engine';
 import { hostileString } from './hostile';
 import type { Rand } from './random';
 
@@ -88,7 +88,7 @@ function command(scenario: Scenario, r: Rand): unknown {
           people.channels.map((c) => c.id),
           'carrier-pigeon',
         ),
-        languages: LANGUAGES.filter(() => r.chance(0.6)),
+        languages: languageIds(scenario).filter(() => r.chance(0.6)),
         blocks,
       };
     }
