@@ -14,7 +14,7 @@ import {
   type ParsedSource,
   type PathSegment,
 } from './document';
-import { scenarioSchema, TEXT_LIMITS, type ScenarioDocument } from './schema';
+import { LOCALIZED_FIELDS, scenarioSchema, TEXT_LIMITS, type ScenarioDocument } from './schema';
 
 type Issue = z.core.$ZodIssue;
 
@@ -172,6 +172,23 @@ function report(source: ParsedSource, diags: DiagnosticList, issue: Issue): void
           'SCN018',
           `${field} is ${describe(value)}; use one of: ${options.join(', ')}${hint ? ` — did you mean '${hint}'?` : ''}`,
         );
+        return;
+      }
+      // A text or a map of texts by language (schema.ts `localized`): a map is judged as a map, anything else
+      // as a text should be written.
+      if (last !== undefined && LOCALIZED_FIELDS.includes(String(last))) {
+        const asMap =
+          'errors' in issue
+            ? issue.errors.find((branch) => branch.some((i) => i.path.length > 0))
+            : undefined;
+        if (typeof value === 'object' && value !== null && !Array.isArray(value) && asMap) {
+          for (const inner of asMap)
+            report(source, diags, { ...inner, path: [...issue.path, ...inner.path] });
+        } else
+          add(
+            'SCN012',
+            `${field} must be a text, or texts by language like \`{ en: "...", sw: "..." }\`, not ${describe(value)}`,
+          );
         return;
       }
       // The only plain unions are durations (a number of seconds or a text like "15m").
