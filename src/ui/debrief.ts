@@ -26,6 +26,7 @@ import { shareFragment, shareUrl } from './report/shareLink';
 import { timelineChart } from './report/timelineChart';
 import { printedDecisions, timelineList } from './report/timelineList';
 import { mountWhatIf } from './report/whatIfPanel';
+import { sceneText } from './sceneText';
 import './report/report.css';
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -157,7 +158,7 @@ export function mountDebrief(
         h('p', {
           id: 'outcome',
           text: st.outcome
-            ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${st.outcome.text}`
+            ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${sceneText(scenario, st.outcome.text)}`
             : 'Ended early: scored on the rest unfolding with no further orders.',
         }),
       // Who ended the drill and when: time, the script, the trainee (End drill) or the facilitator.

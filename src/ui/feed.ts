@@ -17,6 +17,7 @@ import { feedWhyInWords } from '../run/words';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
 import { followScroll } from './followScroll';
+import { sceneText } from './sceneText';
 import './feedScroll.css';
 
 /** Items kept in the page; a projector shows about ten at a time, so this is several minutes of reading. */
@@ -64,7 +65,12 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       { class: 'feed-item', 'data-channel': item.channel },
       h('span', { class: 'time', text: elapsedLabel(item.tick) }),
       h('span', { class: `channel channel-${item.channel}`, text: item.channel }),
-      h('span', { class: 'text' }, h('strong', { text: `${item.from}: ` }), item.text),
+      h(
+        'span',
+        { class: 'text' },
+        h('strong', { text: `${item.from}: ` }),
+        sceneText(game.getState().scenario, item.text),
+      ),
       h('p', { class: 'why', text: `why: ${feedWhyInWords(item.why)}` }),
     );
 

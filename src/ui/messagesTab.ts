@@ -11,8 +11,9 @@
 import {
   CAUSES,
   GOODWILL_COST_KES,
-  LANGUAGES,
+  languageName,
   meanReach,
+  scenarioLanguages,
   silenceTicks,
   statementCost,
   type Cause,
@@ -34,9 +35,13 @@ type BlockKind = StatementBlock['kind'];
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sw: 'Kiswahili' };
 
-export function languagesLabel(languages: readonly Language[]): string {
+export function languagesLabel(
+  languages: readonly Language[],
+  scenario?: Pick<Scenario, 'languages'>,
+): string {
   if (languages.length === 0) return 'no language';
-  const names = languages.map((l) => LANGUAGE_NAMES[l]);
+  // The scenario's own names for its languages (a scenario may speak Somali); else the default two's.
+  const names = languages.map((l) => (scenario ? languageName(scenario, l) : (LANGUAGE_NAMES[l] ?? l)));
   return languages.length === 1 ? `${names[0]} only` : names.join(' and ');
 }
 
@@ -150,9 +155,10 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   });
 
   // ---- languages --------------------------------------------------------------------------------
-  const languageInputs = LANGUAGES.map((l) => {
-    const input = h('input', { type: 'checkbox', id: `msg-lang-${l}`, value: l, checked: l === 'en' });
-    return { language: l, input, label: h('label', { class: 'inline-choice' }, input, LANGUAGE_NAMES[l]) };
+  // The scenario's languages (default English and Kiswahili), the first ticked.
+  const languageInputs = scenarioLanguages(scenario).map(({ id: l, name }, i) => {
+    const input = h('input', { type: 'checkbox', id: `msg-lang-${l}`, value: l, checked: i === 0 });
+    return { language: l, input, label: h('label', { class: 'inline-choice' }, input, name) };
   });
   const languageSet = h(
     'fieldset',
@@ -462,7 +468,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const words = list.map((b) => blockWords(scenario, b));
     setText(
       preview,
-      `${channel.def.name}, in ${languagesLabel(languages)}: ${words.length > 0 ? words.join('; ') : '…'}.`,
+      `${channel.def.name}, in ${languagesLabel(languages, scenario)}: ${words.length > 0 ? words.join('; ') : '…'}.`,
     );
     const price = draftCost(channel.index, list);
     const extras: string[] = [];
@@ -548,7 +554,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const channel = people.channels[s.channel];
     setText(
       li.children[0]!,
-      `${elapsedLabel(s.tick)} · ${channel?.name ?? '?'} · ${languagesLabel(s.languages)}`,
+      `${elapsedLabel(s.tick)} · ${channel?.name ?? '?'} · ${languagesLabel(s.languages, scenario)}`,
     );
     setText(li.children[1]!, s.blocks.map((b) => blockWords(scenario, b)).join('; '));
     setText(

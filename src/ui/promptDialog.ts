@@ -13,6 +13,7 @@ import type { GameStore } from '../store';
 import { durationLabel } from '../store/format';
 import { openPrompts, type PromptView } from '../store/selectors';
 import { h, listen, setHidden, setText } from './dom';
+import { sceneText } from './sceneText';
 import './prompts.css';
 
 export interface PromptDialog {
@@ -86,13 +87,13 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
       shownKey = key;
       box.dataset.prompt = current.injectId;
       setText(from, `Decision: ${current.from} asks`);
-      setText(question, current.text);
+      setText(question, sceneText(scenario, current.text));
       options.replaceChildren(
         ...current.options.map((o) => {
           const b = h(
             'button',
             { type: 'button', class: 'primary', 'data-option': o.id, disabled: replaying },
-            h('span', { class: 'option-label', text: o.label }),
+            h('span', { class: 'option-label', text: sceneText(scenario, o.label) }),
             o.isDefault ? h('span', { class: 'option-default small', text: '(default)' }) : null,
           );
           listen(b, signal, 'click', () =>

@@ -7,6 +7,7 @@
 import type { StepPoint } from '../engine';
 import type { GameStore } from '../store';
 import { h, listen, setHidden, setText } from './dom';
+import { sceneText } from './sceneText';
 import './tutorialCoach.css';
 
 /** Where each point is on the page (ids and classes of the panels). */
@@ -67,7 +68,7 @@ export function mountTutorialCoach(map: HTMLElement, game: GameStore): () => voi
     if (!step) return highlight(null);
     card.dataset.step = step.injectId;
     setText(title, `Tutorial, step ${step.number} of ${step.of}: your turn`);
-    setText(text, step.text);
+    setText(text, sceneText(game.getState().scenario, step.text));
     // Looked up each time: a panel may have been re-rendered since. Brought into view: a ring nobody sees
     // points at nothing (the tabs may be scrolled away in the side column).
     const target = step.point ? document.querySelector(POINT_SELECTORS[step.point]) : null;

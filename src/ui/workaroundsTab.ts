@@ -6,7 +6,7 @@
  * withdraw. The engine decides; its answer is shown on the card.
  */
 import {
-  LANGUAGES,
+  languageIds,
   currencyOf,
   segmentReach,
   workaroundApplies,
@@ -200,7 +200,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         const channel = people.channels[ch]!;
         let reached = 0;
         for (const g of appliesTo[w]!)
-          reached += segmentReach(scenario, ch, LANGUAGES, g) * scenario.segments[g]!.size;
+          reached += segmentReach(scenario, ch, languageIds(scenario), g) * scenario.segments[g]!.size;
         const price = channel.costKES + (ws.enabled ? 0 : def.costKES);
         setText(
           c.plan,
