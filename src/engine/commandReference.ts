@@ -107,9 +107,9 @@ export const COMMAND_DOCS: { [K in Command['type']]: CommandDoc } = {
       ),
       f(
         'languages',
-        '`en` / `sw` list',
+        'list of language ids',
         true,
-        'At least one language; each segment hears what it understands.',
+        'At least one of the scenario’s languages (`en`, `sw` unless it declares its own); each segment hears what it understands. Ids it does not speak are dropped.',
       ),
       f(
         'blocks',

@@ -33,7 +33,7 @@ describe('parseCommand', () => {
     expect(parseCommand(structuredClone(cmd))).toEqual({ ok: true, cmd });
   });
 
-  it('drops unknown fields, optional fields of the wrong type and unknown languages', () => {
+  it('drops unknown fields, optional fields of the wrong type and languages that are not ids', () => {
     expect(
       parseCommand({
         type: 'mitigate',
@@ -48,7 +48,8 @@ describe('parseCommand', () => {
       parseCommand({
         type: 'statement',
         channel: 'social',
-        languages: ['fr', 'sw'],
+        // Which languages the scenario speaks is checked when the statement is applied (test/scenario/languages.test.ts).
+        languages: ['fr', 5, 'Not An Id', 'sw'],
         blocks: [
           { kind: 'eta', minutes: 44.6, note: 'x' },
           { kind: 'rebuttal', rumour: 'r', evidence: 'faith' },
@@ -59,7 +60,7 @@ describe('parseCommand', () => {
       cmd: {
         type: 'statement',
         channel: 'social',
-        languages: ['sw'],
+        languages: ['fr', 'sw'],
         blocks: [
           { kind: 'eta', minutes: 45 },
           { kind: 'rebuttal', rumour: 'r', evidence: 'none' },
@@ -91,8 +92,8 @@ describe('parseCommand', () => {
       'cmd/unknown-channel',
     ],
     [
-      'no known language',
-      { type: 'statement', channel: 'c', languages: ['fr'], blocks: [{ kind: 'apologise' }] },
+      'no language id',
+      { type: 'statement', channel: 'c', languages: [7, 'EN'], blocks: [{ kind: 'apologise' }] },
       'cmd/malformed',
     ],
     ['no block', { type: 'statement', channel: 'c', languages: ['en'], blocks: [] }, 'cmd/empty-statement'],

@@ -85,6 +85,27 @@ describe('a scenario that declares its languages', () => {
   });
 });
 
+describe('a scenario that declares none', () => {
+  it('speaks English and Kiswahili, and drops other ids from a statement as before', () => {
+    // The diagnostics corpus's base scenario declares no languages.
+    const base = readFileSync(join(import.meta.dirname, 'fixtures', 'base.yaml'), 'utf8');
+    const result = compile(base, 'base.yaml');
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const scenario = result.scenario!;
+    expect(scenario.languages).toBeUndefined();
+    expect(languageIds(scenario)).toEqual(['en', 'sw']);
+    const sim = createSim(scenario, '1');
+    const fr = { type: 'statement', channel: 'social', languages: ['fr'], blocks: [{ kind: 'acknowledge' }] };
+    expect(apply(sim, fr)).toMatchObject({
+      ok: false,
+      code: 'cmd/malformed',
+      message: 'choose at least one language (en, sw)',
+    });
+    expect(apply(sim, { ...fr, languages: ['fr', 'sw'] }).ok).toBe(true);
+    expect(sim.state.people.statements.at(-1)!.languages).toEqual(['sw']);
+  });
+});
+
 describe('texts written in several languages', () => {
   it("gives the engine the first language's text and files every version under it", () => {
     const scenario = compiled();
