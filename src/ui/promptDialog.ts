@@ -25,9 +25,13 @@ export interface PromptDialog {
 const keyOf = (p: PromptView) => `${p.injectId}@${p.issuedTick}`;
 
 /** What happens if nobody answers, in words. */
-export function timeoutText(p: PromptView, nowTick: number): string {
+export function timeoutText(
+  p: PromptView,
+  nowTick: number,
+  label: (text: string) => string = (text) => text,
+): string {
   const fallback = p.options.find((o) => o.isDefault) ?? p.options[0];
-  const taken = fallback ? `“${fallback.label}” is taken` : 'the default is taken';
+  const taken = fallback ? `“${label(fallback.label)}” is taken` : 'the default is taken';
   if (p.pause) return `The clock is stopped until you answer. Without an answer, ${taken}.`;
   return `Without an answer within ${durationLabel(Math.max(0, p.deadlineTick - nowTick))}, ${taken}.`;
 }
@@ -114,7 +118,10 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
         !(document.activeElement instanceof HTMLElement) || document.activeElement === document.body;
       if (!replaying && (current.pause || idle)) box.focus({ preventScroll: true });
     }
-    setText(status, timeoutText(current, st.tick));
+    setText(
+      status,
+      timeoutText(current, st.tick, (text) => sceneText(scenario, text)),
+    );
     const others = ordered.length - 1;
     setText(
       more,
