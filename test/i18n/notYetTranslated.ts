@@ -4,24 +4,13 @@
  * cannot slip in untranslated, and it fails when a listed file has become clean (take it off the list).
  */
 export const NOT_YET_TRANSLATED: readonly string[] = [
-  'scenes/Preloader.ts',
-  'src/ui/a11y/mapTable.ts',
-  'src/ui/cityPanels.ts',
   'src/ui/console/consolePanel.ts',
   'src/ui/console/injectRows.ts',
   'src/ui/console/openButton.ts',
   'src/ui/console/page.ts',
   'src/ui/debrief.ts',
-  'src/ui/decisionPanel.ts',
-  'src/ui/feed.ts',
-  'src/ui/followScroll.ts',
-  'src/ui/help.ts',
-  'src/ui/hud.ts',
-  'src/ui/mapOverlay.ts',
   'src/ui/messagesTab.ts',
   'src/ui/mitigationsTab.ts',
-  'src/ui/promptDialog.ts',
-  'src/ui/pwa/updateNotice.ts',
   'src/ui/replay/cityStrip.ts',
   'src/ui/report/chartSpecs.ts',
   'src/ui/report/charts.ts',
@@ -45,6 +34,5 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'src/ui/studio/studio.ts',
   'src/ui/studio/tryIt.ts',
   'src/ui/studioRoute.ts',
-  'src/ui/tutorialCoach.ts',
   'src/ui/workaroundsTab.ts',
 ];
