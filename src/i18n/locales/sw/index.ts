@@ -12,7 +12,9 @@ import help from './help.json';
 import hud from './hud.json';
 import map from './map.json';
 import menu from './menu.json';
+import mitigations from './mitigations.json';
 import prompt from './prompt.json';
+import service from './service.json';
 import update from './update.json';
 
 export const sw = {
@@ -26,6 +28,8 @@ export const sw = {
   hud,
   map,
   menu,
+  mitigations,
   prompt,
+  service,
   update,
 };
