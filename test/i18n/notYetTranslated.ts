@@ -32,5 +32,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'src/ui/studio/studio.ts',
   'src/ui/studio/tryIt.ts',
   'src/ui/studioRoute.ts',
-  'src/ui/workaroundsTab.ts',
 ];

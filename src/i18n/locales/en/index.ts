@@ -17,6 +17,7 @@ import mitigations from './mitigations.json';
 import prompt from './prompt.json';
 import service from './service.json';
 import update from './update.json';
+import workarounds from './workarounds.json';
 
 export const en = {
   coach,
@@ -33,4 +34,5 @@ export const en = {
   prompt,
   service,
   update,
+  workarounds,
 };

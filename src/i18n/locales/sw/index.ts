@@ -16,6 +16,7 @@ import mitigations from './mitigations.json';
 import prompt from './prompt.json';
 import service from './service.json';
 import update from './update.json';
+import workarounds from './workarounds.json';
 
 export const sw = {
   coach,
@@ -32,4 +33,5 @@ export const sw = {
   prompt,
   service,
   update,
+  workarounds,
 };
