@@ -9,7 +9,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'src/ui/console/openButton.ts',
   'src/ui/console/page.ts',
   'src/ui/debrief.ts',
-  'src/ui/messagesTab.ts',
   'src/ui/replay/cityStrip.ts',
   'src/ui/report/chartSpecs.ts',
   'src/ui/report/charts.ts',

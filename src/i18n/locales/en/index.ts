@@ -13,6 +13,7 @@ import help from './help.json';
 import hud from './hud.json';
 import map from './map.json';
 import menu from './menu.json';
+import messages from './messages.json';
 import mitigations from './mitigations.json';
 import prompt from './prompt.json';
 import service from './service.json';
@@ -30,6 +31,7 @@ export const en = {
   hud,
   map,
   menu,
+  messages,
   mitigations,
   prompt,
   service,

@@ -12,6 +12,7 @@ import help from './help.json';
 import hud from './hud.json';
 import map from './map.json';
 import menu from './menu.json';
+import messages from './messages.json';
 import mitigations from './mitigations.json';
 import prompt from './prompt.json';
 import service from './service.json';
@@ -29,6 +30,7 @@ export const sw = {
   hud,
   map,
   menu,
+  messages,
   mitigations,
   prompt,
   service,
