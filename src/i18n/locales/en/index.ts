@@ -5,6 +5,7 @@
  */
 import coach from './coach.json';
 import common from './common.json';
+import console from './console.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
 import feed from './feed.json';
@@ -23,6 +24,7 @@ import workarounds from './workarounds.json';
 export const en = {
   coach,
   common,
+  console,
   decisions,
   diagnostics,
   feed,

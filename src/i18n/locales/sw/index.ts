@@ -4,6 +4,7 @@
  */
 import coach from './coach.json';
 import common from './common.json';
+import console from './console.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
 import feed from './feed.json';
@@ -22,6 +23,7 @@ import workarounds from './workarounds.json';
 export const sw = {
   coach,
   common,
+  console,
   decisions,
   diagnostics,
   feed,
