@@ -25,6 +25,11 @@ export interface CityRoots {
 }
 
 export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: number): () => void {
+  // The regions' names are in index.html (English, before any script runs): say them in the chosen language.
+  roots.hud.setAttribute('aria-label', t('hud:region'));
+  roots.map.setAttribute('aria-label', t('map:region'));
+  roots.side.setAttribute('aria-label', t('service:region'));
+  roots.feed.setAttribute('aria-label', t('feed:region'));
   const serviceRoot = h('section', { class: 'panel', id: 'service-panel' });
   const decisionRoot = h('section', {
     class: 'panel',
