@@ -7,6 +7,7 @@ import { SPEEDS, type GameStore } from '../store';
 import { elapsedLabel, moneyLabel, percentLabel, wallClockLabel } from '../store/format';
 import { publicTrust, rumourLevel } from '../store/selectors';
 import { h, listen, setAttr, setPlayIcon, setText } from './dom';
+import './hudLanguage.css';
 
 export function mountHud(root: HTMLElement, game: GameStore, rateScale: number): () => void {
   const lifetime = new AbortController();

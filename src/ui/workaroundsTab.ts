@@ -222,9 +222,9 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         const price = channel.costKES + (ws.enabled ? 0 : def.costKES);
         setText(
           c.plan,
-          t('workarounds:plan', {
+          t(price > 0 ? 'workarounds:plan' : 'workarounds:planFree', {
             channel: channel.name,
-            cost: price > 0 ? money(price) : t('workarounds:nothing'),
+            cost: money(price),
             reach: percentLabel(size > 0 ? reached / size : 0),
             time: durationLabel(channel.delayTicks),
           }),
