@@ -2,9 +2,40 @@
  * Kiswahili texts of the interface (same files and keys as ../en). Loaded only when Kiswahili is chosen, so
  * an English start-up does not carry them.
  */
+import coach from './coach.json';
 import common from './common.json';
+import console from './console.json';
+import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
+import feed from './feed.json';
 import format from './format.json';
+import help from './help.json';
+import hud from './hud.json';
+import map from './map.json';
 import menu from './menu.json';
+import messages from './messages.json';
+import mitigations from './mitigations.json';
+import prompt from './prompt.json';
+import service from './service.json';
+import update from './update.json';
+import workarounds from './workarounds.json';
 
-export const sw = { common, diagnostics, format, menu };
+export const sw = {
+  coach,
+  common,
+  console,
+  decisions,
+  diagnostics,
+  feed,
+  format,
+  help,
+  hud,
+  map,
+  menu,
+  messages,
+  mitigations,
+  prompt,
+  service,
+  update,
+  workarounds,
+};
