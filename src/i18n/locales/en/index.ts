@@ -4,8 +4,9 @@
  * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
  */
 import common from './common.json';
+import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
 
-export const en = { common, diagnostics, format, menu };
+export const en = { common, debrief, diagnostics, format, menu };

@@ -3,8 +3,9 @@
  * an English start-up does not carry them.
  */
 import common from './common.json';
+import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
 
-export const sw = { common, diagnostics, format, menu };
+export const sw = { common, debrief, diagnostics, format, menu };
