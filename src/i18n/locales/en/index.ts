@@ -8,5 +8,6 @@ import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
+import saves from './saves.json';
 
-export const en = { common, debrief, diagnostics, format, menu };
+export const en = { common, debrief, diagnostics, format, menu, saves };
