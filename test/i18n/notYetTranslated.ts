@@ -21,7 +21,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'src/ui/mitigationsTab.ts',
   'src/ui/promptDialog.ts',
   'src/ui/pwa/updateNotice.ts',
-  'src/ui/replay/cityStrip.ts',
   'src/ui/servicePanel.ts',
   'src/ui/studio/balancePanel.ts',
   'src/ui/studio/balanceView.ts',

@@ -7,6 +7,7 @@ import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
+import replay from './replay.json';
 import saves from './saves.json';
 
-export const sw = { common, debrief, diagnostics, format, menu, saves };
+export const sw = { common, debrief, diagnostics, format, menu, replay, saves };
