@@ -10,5 +10,6 @@ import format from './format.json';
 import menu from './menu.json';
 import replay from './replay.json';
 import saves from './saves.json';
+import studio from './studio.json';
 
-export const en = { common, debrief, diagnostics, format, menu, replay, saves };
+export const en = { common, debrief, diagnostics, format, menu, replay, saves, studio };
