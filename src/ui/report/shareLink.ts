@@ -13,8 +13,9 @@
 import { t } from '../../i18n';
 import { countLabel } from '../../store/format';
 import type { Command, LoggedCommand } from '../../engine';
-import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX } from '../../run';
+import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX, type Refusal } from '../../run';
 import type { GameStore, RunToOpen, SessionStore } from '../../store';
+import { refusalText } from '../refusalText';
 import { openRunSafely } from '../saves/resume';
 
 export const STOP_MARKER = 'stop';
@@ -44,7 +45,9 @@ export function isShareFragment(hash: string): boolean {
   return hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
 }
 
-export function runFromFragment(hash: string): { ok: true; run: RunToOpen } | { ok: false; error: string } {
+export function runFromFragment(
+  hash: string,
+): { ok: true; run: RunToOpen } | { ok: false; error: string; refusal?: Refusal } {
   const decoded = decodeShare(hash);
   if (!decoded.ok) return decoded;
   const { run } = decoded;
@@ -73,7 +76,7 @@ export function openSharedLink(session: SessionStore, hash: string): GameStore |
   if (!decoded.ok) {
     session
       .getState()
-      .setNotice({ kind: 'error', text: t('debrief:share.cannotOpen', { reason: decoded.error }) });
+      .setNotice({ kind: 'error', text: t('debrief:share.cannotOpen', { reason: refusalText(decoded) }) });
     return null;
   }
   return openRunSafely(session, decoded.run, t('debrief:share.thisLink'));

@@ -14,6 +14,7 @@ import { fireTickOf, parseJumpTime } from '../../studio/jump';
 import type { PreviewModel } from '../../studio/preview';
 import { t } from '../../i18n';
 import { h, setText } from '../dom';
+import { refusalText } from '../refusalText';
 import { randomSeed } from '../flags';
 
 const MAX_LOG_CHARS = 2_000_000;
@@ -38,7 +39,7 @@ export function parseCommandLog(
   text: string,
 ): { ok: true; log: LoggedCommand[] } | { ok: false; error: string } {
   const parsed = parseLimited(text, 'command log', { maxChars: MAX_LOG_CHARS });
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: refusalText(parsed) };
   const value = parsed.value;
   const list = Array.isArray(value) ? value : (value as { commands?: unknown })?.commands;
   if (!Array.isArray(list)) return { ok: false, error: t('studio:try.notALog') };

@@ -8,8 +8,9 @@ import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
 import format from './format.json';
 import menu from './menu.json';
+import refusals from './refusals.json';
 import replay from './replay.json';
 import saves from './saves.json';
 import studio from './studio.json';
 
-export const en = { common, debrief, diagnostics, format, menu, replay, saves, studio };
+export const en = { common, debrief, diagnostics, format, menu, refusals, replay, saves, studio };
