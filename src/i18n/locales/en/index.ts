@@ -6,6 +6,7 @@
 import coach from './coach.json';
 import common from './common.json';
 import console from './console.json';
+import debrief from './debrief.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
 import feed from './feed.json';
@@ -17,7 +18,11 @@ import menu from './menu.json';
 import messages from './messages.json';
 import mitigations from './mitigations.json';
 import prompt from './prompt.json';
+import refusals from './refusals.json';
+import replay from './replay.json';
+import saves from './saves.json';
 import service from './service.json';
+import studio from './studio.json';
 import update from './update.json';
 import workarounds from './workarounds.json';
 
@@ -25,6 +30,7 @@ export const en = {
   coach,
   common,
   console,
+  debrief,
   decisions,
   diagnostics,
   feed,
@@ -36,7 +42,11 @@ export const en = {
   messages,
   mitigations,
   prompt,
+  refusals,
+  replay,
+  saves,
   service,
+  studio,
   update,
   workarounds,
 };

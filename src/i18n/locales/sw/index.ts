@@ -5,6 +5,7 @@
 import coach from './coach.json';
 import common from './common.json';
 import console from './console.json';
+import debrief from './debrief.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
 import feed from './feed.json';
@@ -16,7 +17,11 @@ import menu from './menu.json';
 import messages from './messages.json';
 import mitigations from './mitigations.json';
 import prompt from './prompt.json';
+import refusals from './refusals.json';
+import replay from './replay.json';
+import saves from './saves.json';
 import service from './service.json';
+import studio from './studio.json';
 import update from './update.json';
 import workarounds from './workarounds.json';
 
@@ -24,6 +29,7 @@ export const sw = {
   coach,
   common,
   console,
+  debrief,
   decisions,
   diagnostics,
   feed,
@@ -35,7 +41,11 @@ export const sw = {
   messages,
   mitigations,
   prompt,
+  refusals,
+  replay,
+  saves,
   service,
+  studio,
   update,
   workarounds,
 };
