@@ -82,6 +82,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // dist/.vite/manifest.json: which chunks each entry imports, so the benchmark can add up the JavaScript
+    // a page really loads at start-up (bench/browser/bundle.ts) instead of guessing from index.html.
+    manifest: true,
     // Phaser alone is ~1.5 MB minified; do not warn about it.
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {

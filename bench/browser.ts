@@ -155,7 +155,7 @@ function bundleTable(sizes: ReturnType<typeof bundleSizes>): Table {
       row(sizes.total, ''),
     ],
     notes: [
-      "'loaded at start-up': named by dist/index.html (entry script or modulepreload); the others load on demand.",
+      "'loaded at start-up': the page entry and the game module with their static imports (dist/.vite/manifest.json); the others load on demand.",
     ],
   };
 }

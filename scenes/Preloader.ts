@@ -1,7 +1,12 @@
 import Phaser from 'phaser';
+import { t } from '../src/i18n';
+import { percentLabel } from '../src/store/format';
 import { SHIPPED_SCENARIOS } from '../src/ui/scenarioFiles';
 import { REGISTRY, sessionOf } from './context';
 import { COLOURS, FONT, TEXT_COLOUR } from './palette';
+
+/** The game's name is the same in every language. */
+const GAME_NAME = 'Cascade';
 
 /**
  * Loads the shipped scenario files through Phaser's loader (so the bar shows real progress), compiles them
@@ -18,7 +23,7 @@ export class Preloader extends Phaser.Scene {
     const x = (width - barWidth) / 2;
     const y = height / 2;
     this.add
-      .text(width / 2, y - 48, 'Cascade', {
+      .text(width / 2, y - 48, GAME_NAME, {
         fontFamily: FONT,
         fontSize: '40px',
         color: TEXT_COLOUR,
@@ -26,7 +31,7 @@ export class Preloader extends Phaser.Scene {
       })
       .setOrigin(0.5);
     const label = this.add
-      .text(width / 2, y + 34, 'Loading scenarios…', {
+      .text(width / 2, y + 34, t('map:loading'), {
         fontFamily: FONT,
         fontSize: '18px',
         color: TEXT_COLOUR,
@@ -40,7 +45,7 @@ export class Preloader extends Phaser.Scene {
       bar.clear();
       bar.fillStyle(COLOURS.status.recovering, 1);
       bar.fillRect(x + 3, y - 7, (barWidth - 6) * value, 14);
-      label.setText(`Loading scenarios… ${Math.round(value * 100)} %`);
+      label.setText(t('map:loadingProgress', { percent: percentLabel(value) }));
     });
     for (const file of SHIPPED_SCENARIOS) this.load.text(file.fileName, file.url);
   }

@@ -8,6 +8,7 @@ export * from './share';
 export * from './series';
 export * from './report';
 export * from './untrusted';
+export * from './refusals';
 export * from './fit';
 export * from './text';
 export * from './facilitatorWords';

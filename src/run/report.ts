@@ -229,27 +229,60 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
 }
 
 /**
+ * The Markdown export's own words (headings, column names, kinds of timeline entry). English by default; the
+ * page passes them in the interface language (src/ui/report/markdownWords.ts), so src/run stays free of the
+ * i18n instance. Each function is given the values already escaped.
+ */
+export interface MarkdownWords {
+  title(title: string): string;
+  runLine(v: { seed: string; endedAt: string; outcome: string; hash: string }): string;
+  score(total: string): string;
+  /** component, value, weight, points, what moved it */
+  scoreColumns: readonly [string, string, string, string, string];
+  movedBy(label: string): string;
+  objectives: string;
+  questions: string;
+  whatIf: string;
+  timeline: string;
+  /** time, what */
+  timelineColumns: readonly [string, string];
+  kind(kind: TimelineEntry['kind']): string;
+}
+
+export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
+  title: (title) => `After-action report: ${title}`,
+  runLine: ({ seed, endedAt, outcome, hash }) =>
+    `Seed ${seed} · ended ${endedAt} · ${outcome} · state hash \`${hash}\``,
+  score: (total) => `Score: ${total} / 100`,
+  scoreColumns: ['component', 'value', 'weight', 'points', 'what moved it'],
+  movedBy: (label) => `**${label}** — moved by:`,
+  objectives: 'Learning objectives',
+  questions: 'Debrief questions',
+  whatIf: 'What if',
+  timeline: 'Timeline',
+  timelineColumns: ['time', 'what'],
+  kind: (kind) => kind,
+};
+
+/**
  * A Markdown export: readable in any editor, pastable into an after-action document. Everything in it that
  * comes from the scenario, the run or the player (titles, objectives, feed text, roles) is untrusted: HTML
  * special characters are escaped (a renderer shows `<img onerror=…>` as text) and bidirectional controls
  * removed (`md`); table cells also escape `|` and newlines (`cell`).
  */
-export function reportToMarkdown(r: ReportModel): string {
+export function reportToMarkdown(r: ReportModel, words: MarkdownWords = ENGLISH_MARKDOWN_WORDS): string {
+  const w = words;
+  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   const lines: string[] = [];
   lines.push(
-    `# After-action report: ${md(r.title)}`,
+    `# ${w.title(md(r.title))}`,
     '',
-    `Seed ${md(r.seed)} · ended ${md(r.endedAt)} · ${md(r.outcome)} · state hash \`${md(r.finalHash)}\``,
+    w.runLine({ seed: md(r.seed), endedAt: md(r.endedAt), outcome: md(r.outcome), hash: md(r.finalHash) }),
     '',
     md(r.ending.text),
     '',
   );
-  lines.push(
-    `## Score: ${r.score.total.toFixed(1)} / 100`,
-    '',
-    '| component | value | weight | points | what moved it |',
-    '|---|---|---|---|---|',
-  );
+  lines.push(`## ${w.score(r.score.total.toFixed(1))}`, '', row(w.scoreColumns), '|---|---|---|---|---|');
   for (const c of r.score.components) {
     lines.push(
       `| ${cell(c.label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(c.explanation)} |`,
@@ -259,19 +292,21 @@ export function reportToMarkdown(r: ReportModel): string {
   for (const c of r.score.components) {
     const m = r.movers[c.id] ?? [];
     if (m.length === 0) continue;
-    lines.push(`**${md(c.label)}** — moved by:`, ...m.slice(0, 12).map((x) => `- ${md(x)}`), '');
+    lines.push(w.movedBy(md(c.label)), ...m.slice(0, 12).map((x) => `- ${md(x)}`), '');
   }
-  lines.push('## Learning objectives', '');
+  lines.push(`## ${w.objectives}`, '');
   for (const o of r.objectives) lines.push(`- **${md(o.text)}**`, ...o.facts.map((f) => `  - ${md(f)}`));
-  lines.push('', '## Debrief questions', '');
+  lines.push('', `## ${w.questions}`, '');
   for (const q of r.questions) lines.push(`- **${md(q.text)}**`, ...q.facts.map((f) => `  - ${md(f)}`));
   if (r.whatIf) {
-    lines.push('', '## What if', '');
+    lines.push('', `## ${w.whatIf}`, '');
     for (const v of r.whatIf.variants) lines.push(`- ${md(v.summary)}`);
   }
-  lines.push('', '## Timeline', '', '| time | what |', '|---|---|');
+  lines.push('', `## ${w.timeline}`, '', row(w.timelineColumns), '|---|---|');
   for (const t of r.timeline)
-    lines.push(`| ${cell(t.clock)} | ${t.kind}${t.by ? ` (${cell(t.by)})` : ''}: ${cell(t.text)} |`);
+    lines.push(
+      `| ${cell(t.clock)} | ${cell(w.kind(t.kind))}${t.by ? ` (${cell(t.by)})` : ''}: ${cell(t.text)} |`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -9,6 +9,7 @@ import LZString from 'lz-string';
 import { z } from 'zod';
 import type { LoggedCommand } from '../engine';
 import { decompressLimited, loggedCommand, parseLimited } from './untrusted';
+import { refuse, type Refusal } from './refusals';
 
 export const SHARE_PREFIX = 'run=';
 /** Long runs belong in a file export; URLs over ~32 k characters are unreliable across browsers. */
@@ -50,24 +51,22 @@ export function encodeShare(run: SharedRun): string | undefined {
 }
 
 /** Never throws. */
-export function decodeShare(fragment: string): { ok: true; run: SharedRun } | { ok: false; error: string } {
+export function decodeShare(
+  fragment: string,
+): { ok: true; run: SharedRun } | { ok: false; error: string; refusal: Refusal } {
   const body = fragment.replace(/^#/, '');
-  if (!body.startsWith(SHARE_PREFIX)) return { ok: false, error: 'not a Cascade run link' };
+  if (!body.startsWith(SHARE_PREFIX)) return { ok: false, ...refuse('notALink') };
   if (body.length > MAX_FRAGMENT_LENGTH)
-    return {
-      ok: false,
-      error: `the link is too long (${body.length.toLocaleString('en-GB')} characters; at most ${MAX_FRAGMENT_LENGTH.toLocaleString('en-GB')})`,
-    };
+    return { ok: false, ...refuse('linkTooLong', { length: body.length, max: MAX_FRAGMENT_LENGTH }) };
   const expanded = decompressLimited(body.slice(SHARE_PREFIX.length), MAX_SHARE_JSON_CHARS);
   if (!expanded.ok)
     return {
       ok: false,
-      error:
-        expanded.reason === 'too-large'
-          ? `the link is too large: it expands to more than ${MAX_SHARE_JSON_CHARS.toLocaleString('en-GB')} characters`
-          : 'the link is damaged (it could not be decompressed)',
+      ...(expanded.reason === 'too-large'
+        ? refuse('linkTooLarge', { max: MAX_SHARE_JSON_CHARS })
+        : refuse('linkNotDecompressed')),
     };
-  if (expanded.text === '') return { ok: false, error: 'the link is damaged (it could not be decompressed)' };
+  if (expanded.text === '') return { ok: false, ...refuse('linkNotDecompressed') };
   const parsed = parseLimited(expanded.text, 'link', {
     maxChars: MAX_SHARE_JSON_CHARS,
     maxDepth: MAX_SHARE_DEPTH,
@@ -75,14 +74,19 @@ export function decodeShare(fragment: string): { ok: true; run: SharedRun } | { 
   if (!parsed.ok)
     return {
       ok: false,
-      error: parsed.reason === 'invalid' ? 'the link is damaged (not valid data)' : parsed.error,
+      ...(parsed.reason === 'invalid'
+        ? refuse('linkNotData')
+        : { error: parsed.error, refusal: parsed.refusal }),
     };
   const checked = shared.safeParse(parsed.value);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     return {
       ok: false,
-      error: `the link is damaged: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+      ...refuse('linkDamaged', {
+        where: issue.path.length ? `${issue.path.join('.')}: ` : '',
+        issue: issue.message,
+      }),
     };
   }
   const p = checked.data;

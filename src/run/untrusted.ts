@@ -13,13 +13,19 @@
  * Nothing here throws: every refusal is a reason in words.
  */
 import { z } from 'zod';
+import { refuse, type Refusal } from './refusals';
 
 /** Deeper than any value Cascade writes (a save's state nests 6 levels; a command 4). */
 export const MAX_JSON_DEPTH = 32;
 /** Ticks are simulated seconds; no drill runs for 100 days. */
 export const MAX_TICK = 8_640_000;
 
-export type ParseFailure = { ok: false; reason: 'too-large' | 'too-deep' | 'invalid'; error: string };
+export type ParseFailure = {
+  ok: false;
+  reason: 'too-large' | 'too-deep' | 'invalid';
+  error: string;
+  refusal: Refusal;
+};
 export type ParseResult = { ok: true; value: unknown } | ParseFailure;
 
 /** True when `text` nests `[`/`{` (outside strings) deeper than `maxDepth`. Linear, never recursive. */
@@ -50,19 +56,19 @@ export function parseLimited(
     return {
       ok: false,
       reason: 'too-large',
-      error: `the ${what} is too large (${text.length.toLocaleString('en-GB')} characters; at most ${limits.maxChars.toLocaleString('en-GB')})`,
+      ...refuse('tooLarge', { what, length: text.length, max: limits.maxChars }),
     };
   const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
   if (nestedDeeperThan(text, maxDepth))
     return {
       ok: false,
       reason: 'too-deep',
-      error: `the ${what} is nested too deeply (more than ${maxDepth} levels of brackets)`,
+      ...refuse('tooDeep', { what, max: maxDepth }),
     };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, reason: 'invalid', error: `the ${what} is not valid JSON` };
+    return { ok: false, reason: 'invalid', ...refuse('notJson', { what }) };
   }
 }
 

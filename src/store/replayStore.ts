@@ -24,6 +24,7 @@ import {
   type LoggedCommand,
   type Sim,
 } from '../engine';
+import { t } from '../i18n';
 import { Replayer, verifyRecord, type RunRecord, type VerifyResult } from '../run';
 import { advanceClock, isSpeed, MAX_FRAME_MS, ticksPerSecond } from './clock';
 import type { GameState, GameStore, ReplayView, SimView } from './gameStore';
@@ -48,19 +49,21 @@ export function verificationText(check: VerifyResult, record: RunRecord): { ok: 
   if (check.ok) {
     const minutes = record.checkpoints.length;
     const what =
-      minutes > 0
-        ? `${minutes} minute checkpoint${minutes === 1 ? '' : 's'} and the final state`
-        : 'the final state';
-    const note = check.scenarioMismatch
-      ? ' (note: the scenario file has changed since the run was recorded)'
-      : '';
-    return { ok: true, text: `Replay verified: hashes match (${what})${note}.` };
+      minutes > 0 ? t('replay:verify.checkpoints', { count: minutes }) : t('replay:verify.finalState');
+    const text = check.scenarioMismatch
+      ? t('replay:verify.okScenarioChanged', { what })
+      : t('replay:verify.ok', { what });
+    return { ok: true, text };
   }
   const d = check.divergence!;
   const field = d.field
-    ? ` First differing field: ${d.field.path} (recorded ${JSON.stringify(d.field.expected)}, replayed ${JSON.stringify(d.field.actual)}).`
+    ? ` ${t('replay:verify.field', {
+        path: d.field.path,
+        expected: JSON.stringify(d.field.expected),
+        actual: JSON.stringify(d.field.actual),
+      })}`
     : '';
-  return { ok: false, text: `Replay does NOT match the recording. ${d.message}${field}` };
+  return { ok: false, text: `${t('replay:verify.mismatch')} ${d.message}${field}` };
 }
 
 /** Index of the first command stamped at or after `tick` (the next one to apply). */
@@ -212,5 +215,5 @@ export function createReplayStore(options: ReplayStoreOptions): GameStore {
 
 /** "T+01:23 of 04:00": where a replay is, for the banner. */
 export function replayPosition(tick: number, endTick: number): string {
-  return `${elapsedClock(tick)} of ${elapsedClock(endTick).slice(2)}`;
+  return t('replay:position', { at: elapsedClock(tick), end: elapsedClock(endTick).slice(2) });
 }

@@ -1,4 +1,5 @@
 /** Everything DOM around the map during a drill, mounted together and disposed together. */
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { mountDecisionPanel } from './decisionPanel';
 import { mountFeed } from './feed';
@@ -24,8 +25,17 @@ export interface CityRoots {
 }
 
 export function mountCityPanels(roots: CityRoots, game: GameStore, rateScale: number): () => void {
+  // The regions' names are in index.html (English, before any script runs): say them in the chosen language.
+  roots.hud.setAttribute('aria-label', t('hud:region'));
+  roots.map.setAttribute('aria-label', t('map:region'));
+  roots.side.setAttribute('aria-label', t('service:region'));
+  roots.feed.setAttribute('aria-label', t('feed:region'));
   const serviceRoot = h('section', { class: 'panel', id: 'service-panel' });
-  const decisionRoot = h('section', { class: 'panel', id: 'decision-panel', 'aria-label': 'Decisions' });
+  const decisionRoot = h('section', {
+    class: 'panel',
+    id: 'decision-panel',
+    'aria-label': t('decisions:title'),
+  });
   // One scroll area for the whole column (no scroll inside a scroll), and the dock below it for the current
   // tab's Order / Send controls (side-panel.css).
   const dock = h('div', { class: 'decision-dock', id: 'decision-dock' });

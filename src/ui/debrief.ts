@@ -14,11 +14,13 @@
  *   - Replay (time travel, fork), Play again, exports, a share link, and the run's identity (scenario, seed,
  *     final state hash) so anyone can reproduce it: `npm run sim -- <scenario> --seed <seed> --commands <log>`.
  */
+import { t } from '../i18n';
 import type { WhatIfReport } from '../run';
 import type { GameStore, SessionStore } from '../store';
 import { countLabel, moneyLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';
 import { mountChartsSection } from './report/chartsSection';
+import { endingText } from './report/endingText';
 import { download, exportOf, fileStem, markdownOf, reportView } from './report/exports';
 import { factsSection } from './report/factsSection';
 import { scoreTable } from './report/scoreSection';
@@ -29,31 +31,33 @@ import { mountWhatIf } from './report/whatIfPanel';
 import { sceneText } from './sceneText';
 import './report/report.css';
 
-const OUTCOME_WORDS: Record<string, string> = {
-  success: 'Success',
-  partial: 'Partial success',
-  failure: 'Failure',
-  timeout: 'Time is up',
-};
+const OUTCOMES = ['success', 'partial', 'failure', 'timeout'] as const;
+
+/** The script's verdict in the interface language (an unknown one is shown as the script wrote it). */
+function outcomeWord(outcome: string): string {
+  const known = OUTCOMES.find((o) => o === outcome);
+  return known ? t(`debrief:outcome.${known}`) : outcome;
+}
 
 /** One line on where the run came from, and whether it reproduced the hash it was recorded with. */
 function originLine(game: GameStore, hash: string): { text: string; ok: boolean } | null {
   const { origin } = game.getState();
   if (!origin) return null;
-  let text = origin.label;
+  const parts = [origin.label];
   let ok = true;
   if (origin.expectedHash !== undefined) {
     ok = origin.expectedHash === hash;
-    text += ok
-      ? ` Hashes match: this is the recorded run (${hash}).`
-      : ` The replayed run ends with hash ${hash}, the recording with ${origin.expectedHash}: it did not reproduce.`;
+    parts.push(
+      ok
+        ? t('debrief:hashMatch', { hash })
+        : t('debrief:hashMismatch', { hash, expected: origin.expectedHash }),
+    );
   }
   if (origin.historyMatched === false) {
     ok = false;
-    text +=
-      ' Replaying the saved commands did not reproduce the saved state (the engine has changed since); the charts before the save may differ.';
+    parts.push(t('debrief:historyMismatch'));
   }
-  return { text, ok };
+  return { text: parts.join(' '), ok };
 }
 
 export function mountDebrief(
@@ -77,21 +81,25 @@ export function mountDebrief(
     type: 'button',
     class: 'primary',
     id: 'replay-button',
-    text: `Play again with seed ${g.seed}`,
+    text: t('debrief:playAgain', { seed: g.seed }),
   });
   listen(again, signal, 'click', () => {
     session.getState().setSeed(g.seed);
     session.getState().start();
   });
-  const replay = h('button', { type: 'button', id: 'replay-run', text: 'Replay ▶ (time travel)' });
+  const replay = h('button', { type: 'button', id: 'replay-run', text: t('debrief:replay') });
   listen(replay, signal, 'click', () => session.getState().openReplay());
-  const print = h('button', { type: 'button', id: 'print-report', text: 'Print / Save as PDF' });
+  const print = h('button', { type: 'button', id: 'print-report', text: t('debrief:print') });
   listen(print, signal, 'click', () => window.print());
-  const markdown = h('button', { type: 'button', id: 'export-markdown', text: 'Download report (Markdown)' });
+  const markdown = h('button', {
+    type: 'button',
+    id: 'export-markdown',
+    text: t('debrief:downloadMarkdown'),
+  });
   listen(markdown, signal, 'click', () =>
     download(`${fileStem(game)}-report.md`, markdownOf(game, whatIf), 'text/markdown'),
   );
-  const json = h('button', { type: 'button', id: 'export-json', text: 'Download run (JSON)' });
+  const json = h('button', { type: 'button', id: 'export-json', text: t('debrief:downloadJson') });
   listen(json, signal, 'click', () =>
     download(
       `${fileStem(game)}-run.json`,
@@ -99,12 +107,12 @@ export function mountDebrief(
       'application/json',
     ),
   );
-  const share = h('button', { type: 'button', id: 'share-button', text: 'Copy share link' });
+  const share = h('button', { type: 'button', id: 'share-button', text: t('debrief:copyShare') });
   const shareInput = h('input', {
     type: 'text',
     id: 'share-link',
     readonly: true,
-    'aria-label': 'Share link',
+    'aria-label': t('debrief:shareLink'),
     spellcheck: 'false',
   });
   const shareStatus = h('p', { id: 'share-status', class: 'small', role: 'status', 'aria-live': 'polite' });
@@ -123,13 +131,13 @@ export function mountDebrief(
     setHidden(shareRow, false);
     shareInput.select();
     // The link is always shown (selected, to copy by hand); the clipboard may be refused (no permission, http).
-    setText(shareStatus, 'Copy the link above.');
+    setText(shareStatus, t('debrief:copyByHand'));
     void navigator.clipboard?.writeText(url).then(
-      () => setText(shareStatus, 'Link copied. Anyone who opens it replays this run and sees this debrief.'),
-      () => setText(shareStatus, 'Copy the link above (the browser did not allow copying it for you).'),
+      () => setText(shareStatus, t('debrief:copied')),
+      () => setText(shareStatus, t('debrief:copyRefused')),
     );
   });
-  const menu = h('button', { type: 'button', id: 'menu-button', text: 'Back to the menu' });
+  const menu = h('button', { type: 'button', id: 'menu-button', text: t('debrief:backToMenu') });
   listen(menu, signal, 'click', () => session.getState().leave());
 
   // ---- sections ----------------------------------------------------------------------------------
@@ -151,18 +159,26 @@ export function mountDebrief(
     h(
       'div',
       { class: 'overlay-inner report' },
-      h('h1', { id: 'debrief-title', text: `Debrief: ${scenario.meta.title}` }),
+      h('h1', { id: 'debrief-title', text: t('debrief:title', { title: scenario.meta.title }) }),
       // The outcome (the script's verdict, or an early end), then who ended the drill and when. When time ran
       // out the second line says it all.
       st.outcome?.outcome !== 'timeout' &&
         h('p', {
           id: 'outcome',
           text: st.outcome
-            ? `${OUTCOME_WORDS[st.outcome.outcome] ?? st.outcome.outcome}: ${sceneText(scenario, st.outcome.text)}`
-            : 'Ended early: scored on the rest unfolding with no further orders.',
+            ? t('debrief:outcomeLine', {
+                outcome: outcomeWord(st.outcome.outcome),
+                text: sceneText(scenario, st.outcome.text),
+              })
+            : t('debrief:endedEarly'),
         }),
       // Who ended the drill and when: time, the script, the trainee (End drill) or the facilitator.
-      h('p', { id: 'ending', class: 'ending', 'data-by': report.ending.by, text: report.ending.text }),
+      h('p', {
+        id: 'ending',
+        class: 'ending',
+        'data-by': report.ending.by,
+        text: endingText(report.ending, scenario.durationTicks),
+      }),
       origin &&
         h('p', { id: 'origin-line', class: 'origin-line', 'data-ok': String(origin.ok), text: origin.text }),
       h('div', { class: 'debrief-actions' }, again, replay, print, markdown, json, share, menu),
@@ -177,7 +193,7 @@ export function mountDebrief(
           h(
             'h2',
             { id: 'score-title' },
-            'Score ',
+            `${t('debrief:score')} `,
             h('span', { class: 'score-total', id: 'score-total', text: report.score.total.toFixed(1) }),
             ' / 100',
           ),
@@ -185,27 +201,30 @@ export function mountDebrief(
           h(
             'p',
             { class: 'small muted' },
-            `Value moved ${money(m.valueMovedKES)}, lost ${money(m.valueLostKES)}, stuck ${money(m.valuePendingKES)}; `,
-            `${countLabel(m.strandedPeak)} customers stranded at the peak, ${countLabel(m.churned)} moved to competitors; budget spent ${money(m.budgetSpentKES)}. `,
-            'Unattended: the same seed with nobody acting.',
-            report.score.projected
-              ? ' The drill was ended early: it is scored on the rest unfolding with no further orders.'
-              : '',
+            t('debrief:totals', {
+              moved: money(m.valueMovedKES),
+              lost: money(m.valueLostKES),
+              stuck: money(m.valuePendingKES),
+              stranded: countLabel(m.strandedPeak),
+              churned: countLabel(m.churned),
+              budget: money(m.budgetSpentKES),
+            }),
+            report.score.projected ? ` ${t('debrief:projected')}` : '',
           ),
-          h('h3', { text: 'Run' }),
+          h('h3', { text: t('debrief:run') }),
           h(
             'p',
             { class: 'run-id' },
-            'Scenario ',
+            `${t('debrief:runScenario')} `,
             h('span', { id: 'run-scenario', text: scenario.id }),
-            ' · seed ',
+            ` · ${t('debrief:runSeed')} `,
             h('span', { id: 'run-seed', text: g.seed }),
             ' · ',
-            h('span', { text: `${g.log.length} commands` }),
-            ' · ended ',
+            h('span', { text: t('debrief:commands', { count: g.log.length }) }),
+            ` · ${t('debrief:runEnded')} `,
             h('span', { text: report.endedAt }),
             h('br'),
-            'Final state hash ',
+            `${t('debrief:finalHash')} `,
             h('span', { id: 'state-hash', text: hash }),
           ),
         ),
@@ -215,7 +234,7 @@ export function mountDebrief(
           { class: 'report-timeline', 'aria-labelledby': 'timeline-title' },
           h('h2', {
             id: 'timeline-title',
-            text: `Timeline (${decisions} decision${decisions === 1 ? '' : 's'})`,
+            text: t('debrief:timelineTitle', { count: decisions }),
           }),
           timelineChart(timeline, g.series(), st.tick),
           timelineList(timeline, st.tick),

@@ -6,17 +6,14 @@
  * The current tab's commit controls (the Order button, the statement's preview and Send) live in `dock`, a strip
  * below the side column's one scroll area: always in sight at 720 px, and never covering a choice.
  */
+import { t } from '../i18n';
 import type { DecisionTab, GameStore } from '../store';
 import { h, listen, setAttr, setHidden } from './dom';
 import { mountMessagesTab } from './messagesTab';
 import { mountMitigationsTab, type MitigationsTab } from './mitigationsTab';
 import { mountWorkaroundsTab } from './workaroundsTab';
 
-const TABS: { id: DecisionTab; label: string }[] = [
-  { id: 'mitigations', label: 'Mitigations' },
-  { id: 'messages', label: 'Messages' },
-  { id: 'workarounds', label: 'Workarounds' },
-];
+const TABS: { id: DecisionTab }[] = [{ id: 'mitigations' }, { id: 'messages' }, { id: 'workarounds' }];
 
 export interface DecisionPanel {
   dispose(): void;
@@ -30,20 +27,20 @@ export interface DecisionPanel {
 export function mountDecisionPanel(root: HTMLElement, game: GameStore, dock: HTMLElement): DecisionPanel {
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const tablist = h('div', { role: 'tablist', 'aria-label': 'Decisions' });
+  const tablist = h('div', { role: 'tablist', 'aria-label': t('decisions:title') });
   const panels = new Map<DecisionTab, HTMLElement>();
-  const tabs = TABS.map(({ id, label }) => {
+  const tabs = TABS.map(({ id }) => {
     const tab = h('button', {
       type: 'button',
       role: 'tab',
       id: `tab-${id}`,
       'aria-controls': `tabpanel-${id}`,
-      text: label,
+      text: t(`decisions:tabs.${id}`),
     });
     listen(tab, signal, 'click', () => game.getState().setDecisionTab(id));
     listen(tab, signal, 'keydown', (e) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      const i = TABS.findIndex((t) => t.id === id);
+      const i = TABS.findIndex((tab) => tab.id === id);
       const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
       game.getState().setDecisionTab(next.id);
       document.getElementById(`tab-${next.id}`)?.focus();
@@ -59,7 +56,11 @@ export function mountDecisionPanel(root: HTMLElement, game: GameStore, dock: HTM
   const messages = mountMessagesTab(panels.get('messages')!, game);
   const workarounds = mountWorkaroundsTab(panels.get('workarounds')!, game);
 
-  root.replaceChildren(h('h2', { class: 'visually-hidden', text: 'Decisions' }), tablist, ...panels.values());
+  root.replaceChildren(
+    h('h2', { class: 'visually-hidden', text: t('decisions:title') }),
+    tablist,
+    ...panels.values(),
+  );
   const docked = new Map<DecisionTab, HTMLElement>([
     ['mitigations', mitigations.actions],
     ['messages', messages.actions],

@@ -12,6 +12,7 @@
  * tick. The state keeps what it keeps (the engine's own limit), so the report and the record lose nothing by this.
  */
 import type { FeedItem } from '../engine';
+import { t } from '../i18n';
 import type { DeepReadonly, GameStore } from '../store';
 import { feedWhyInWords } from '../run/words';
 import { elapsedLabel } from '../store/format';
@@ -35,9 +36,8 @@ export interface FeedOptions {
 
 /** The line shown before anything has happened: what this is and how to start. */
 export function emptyFeedText(tick: number, paused: boolean): string {
-  if (tick === 0 && paused)
-    return 'The drill is ready and the clock is paused. Press Space or Run (top bar) to start; news, messages and decisions will appear here.';
-  return 'Nothing yet. News, messages and decisions will appear here as the drill runs.';
+  if (tick === 0 && paused) return t('feed:emptyReady');
+  return t('feed:emptyRunning');
 }
 
 export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptions = {}): Feed {
@@ -49,14 +49,18 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     // out when the screen reader is idle. Decisions are announced assertively (a11y/promptAnnouncer.ts).
     'aria-live': 'polite',
     'aria-relevant': 'additions',
-    'aria-label': 'Feed, newest last',
+    'aria-label': t('feed:listLabel'),
     tabindex: '-1',
   });
   const empty = h('p', { class: 'muted feed-empty' });
   const older = h('p', { class: 'muted small feed-older' });
   const body = h('div', { class: 'feed-body' }, older, list, empty);
   const jump = h('button', { type: 'button', class: 'feed-new', id: 'feed-new' });
-  root.replaceChildren(h('div', { class: 'feed-head' }, h('h2', { text: 'Feed' }), count), body, jump);
+  root.replaceChildren(
+    h('div', { class: 'feed-head' }, h('h2', { text: t('feed:title') }), count),
+    body,
+    jump,
+  );
   const follow = followScroll(body, jump, lifetime.signal);
 
   const createItem = (item: DeepReadonly<FeedItem>) =>
@@ -64,14 +68,14 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       'li',
       { class: 'feed-item', 'data-channel': item.channel },
       h('span', { class: 'time', text: elapsedLabel(item.tick) }),
-      h('span', { class: `channel channel-${item.channel}`, text: item.channel }),
+      h('span', { class: `channel channel-${item.channel}`, text: t(`feed:channel.${item.channel}`) }),
       h(
         'span',
         { class: 'text' },
-        h('strong', { text: `${item.from}: ` }),
+        h('strong', { text: t('feed:from', { from: item.from }) }),
         sceneText(game.getState().scenario, item.text),
       ),
-      h('p', { class: 'why', text: `why: ${feedWhyInWords(item.why)}` }),
+      h('p', { class: 'why', text: t('feed:why', { why: feedWhyInWords(item.why) }) }),
     );
 
   let lastFeedKey = '';
@@ -105,8 +109,8 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       (x) => createItem(x.item),
       () => {},
     );
-    setText(count, `${feed.length} item${feed.length === 1 ? '' : 's'}`);
-    setText(older, `${hiddenCount} older item${hiddenCount === 1 ? ' is' : 's are'} not shown here.`);
+    setText(count, t('feed:items', { count: feed.length }));
+    setText(older, t('feed:older', { count: hiddenCount }));
     setHidden(older, hiddenCount === 0);
     follow.added(added, atBottom);
   };

@@ -2,6 +2,7 @@
  * A scroll area that follows its newest content (at the bottom) while the reader is there, and otherwise keeps
  * their place and counts what arrived below, on a button that jumps down ("3 new ↓"). Used by the feed.
  */
+import { t } from '../i18n';
 import { listen, setHidden, setText } from './dom';
 
 /** How close to the bottom (CSS px) still counts as "at the bottom": a rounding error must not stop following. */
@@ -20,8 +21,8 @@ export function followScroll(area: HTMLElement, jump: HTMLButtonElement, signal:
   let unseen = 0;
   const atBottom = () => area.scrollHeight - area.scrollTop - area.clientHeight <= BOTTOM_SLACK_PX;
   const show = () => {
-    setText(jump, `${unseen} new ↓`);
-    jump.setAttribute('aria-label', `${unseen} new item${unseen === 1 ? '' : 's'} below: jump to the newest`);
+    setText(jump, t('feed:newItems', { n: unseen }));
+    jump.setAttribute('aria-label', t('feed:newItemsLabel', { count: unseen }));
     setHidden(jump, unseen === 0);
   };
   const toBottom = () => {

@@ -2,16 +2,18 @@
  * The HUD: simulated clock, pause, speeds, budget, score, trust and rumour level, help. Reads the store through
  * selectors; writes only through its actions.
  */
+import { t } from '../i18n';
 import { SPEEDS, type GameStore } from '../store';
 import { elapsedLabel, moneyLabel, percentLabel, wallClockLabel } from '../store/format';
 import { publicTrust, rumourLevel } from '../store/selectors';
 import { h, listen, setAttr, setPlayIcon, setText } from './dom';
+import './hudLanguage.css';
 
 export function mountHud(root: HTMLElement, game: GameStore, rateScale: number): () => void {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const { scenario } = game.getState();
-  const wall = h('span', { class: 'wall', 'aria-label': 'Simulated time' });
+  const wall = h('span', { class: 'wall', 'aria-label': t('hud:simulatedTime') });
   const elapsed = h('span', { class: 'elapsed' });
   // Icons are drawn (SVG), not font glyphs: ⏸ is missing from many system fonts.
   const pauseIcon = h('span', { class: 'icon' });
@@ -28,7 +30,7 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
       type: 'button',
       'data-speed': speed,
       'aria-keyshortcuts': String(i + 1),
-      text: `${speed}×`,
+      text: t('hud:speedButton', { speed }),
     });
     listen(b, signal, 'click', () => game.getState().setSpeed(speed));
     return b;
@@ -38,37 +40,33 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     const attrs = title ? { class: 'hud-stat', title } : { class: 'hud-stat' };
     return { box: h('div', attrs, h('span', { class: 'label', text: label }), out), out };
   };
-  const budget = stat('Budget', 'hud-budget');
-  const score = stat('Score', 'hud-score');
+  const budget = stat(t('hud:budget'), 'hud-budget');
+  const score = stat(t('hud:score'), 'hud-score');
   // Not the trust the feed quotes: a post's "their trust is 9" is that customer group's own trust (the engine's
   // segments), which can sit far below the public's as a whole (stakeholder 0, what the score counts).
-  const trust = stat(
-    'Public trust',
-    'hud-trust',
-    "The public's trust as a whole, 0–100. Each customer group also has its own: a feed post's “their trust is …” is that group's.",
-  );
-  const rumours = stat('Rumours', 'hud-rumours');
+  const trust = stat(t('hud:publicTrust'), 'hud-trust', t('hud:publicTrustHelp'));
+  const rumours = stat(t('hud:rumours'), 'hud-rumours');
   const state = h('div', { class: 'hud-state', role: 'status', id: 'hud-state' });
   const help = h('button', {
     type: 'button',
     id: 'help-button',
-    'aria-label': 'Help: keyboard shortcuts',
-    title: 'Help (?)',
+    'aria-label': t('hud:helpLabel'),
+    title: t('hud:helpTitle'),
     'aria-keyshortcuts': 'Shift+?',
     text: '?',
   });
   listen(help, signal, 'click', () => game.getState().setHelp(true));
   // Ending early takes two clicks (no browser dialog): the first arms it for a few seconds.
-  const end = h('button', { type: 'button', id: 'end-drill', text: 'End drill' });
+  const end = h('button', { type: 'button', id: 'end-drill', text: t('hud:endDrill') });
   let armed: ReturnType<typeof setTimeout> | undefined;
   const disarm = () => {
     clearTimeout(armed);
     armed = undefined;
-    setText(end, 'End drill');
+    setText(end, t('hud:endDrill'));
   };
   listen(end, signal, 'click', () => {
     if (armed === undefined) {
-      setText(end, 'Click again to end');
+      setText(end, t('hud:endConfirm'));
       armed = setTimeout(disarm, 4000);
       return;
     }
@@ -80,7 +78,7 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     h('div', { class: 'hud-title', title: scenario.meta.title, text: scenario.meta.title }),
     h('div', { class: 'hud-clock' }, wall, elapsed),
     pause,
-    h('div', { class: 'hud-speeds', role: 'group', 'aria-label': 'Speed' }, ...speedButtons),
+    h('div', { class: 'hud-speeds', role: 'group', 'aria-label': t('hud:speed') }, ...speedButtons),
     budget.box,
     score.box,
     trust.box,
@@ -94,26 +92,33 @@ export function mountHud(root: HTMLElement, game: GameStore, rateScale: number):
     const s = game.getState();
     const st = s.sim.state;
     setText(wall, wallClockLabel(scenario.startLabel, st.tick));
-    setText(elapsed, `${elapsedLabel(st.tick)} of ${elapsedLabel(scenario.durationTicks).slice(2)}`);
-    setText(pauseLabel, s.paused ? 'Run' : 'Pause');
+    setText(
+      elapsed,
+      t('hud:elapsedOf', {
+        elapsed: elapsedLabel(st.tick),
+        total: elapsedLabel(scenario.durationTicks).slice(2),
+      }),
+    );
+    setText(pauseLabel, s.paused ? t('hud:run') : t('hud:pause'));
     setPlayIcon(pauseIcon, s.paused ? 'run' : 'pause');
     setAttr(pause, 'aria-pressed', s.paused ? 'true' : 'false');
-    setAttr(pause, 'aria-label', s.paused ? 'Run the clock' : 'Pause the clock');
+    setAttr(pause, 'aria-label', s.paused ? t('hud:runClock') : t('hud:pauseClock'));
     speedButtons.forEach((b, i) => setAttr(b, 'aria-pressed', SPEEDS[i] === s.speed ? 'true' : 'false'));
     setText(budget.out, moneyLabel(st.budgetKES, scenario));
     setText(score.out, st.metrics.score.toFixed(1));
-    const t = publicTrust(st);
-    setText(trust.out, t === undefined ? '—' : `${Math.round(t)} / 100`);
+    const trustNow = publicTrust(st);
+    setText(trust.out, trustNow === undefined ? '—' : t('hud:trustValue', { trust: Math.round(trustNow) }));
     const r = rumourLevel(scenario, st);
     setText(rumours.out, r === undefined ? '—' : percentLabel(r));
-    const fast = rateScale !== 1 ? ` (test speed ×${rateScale})` : '';
     let text: string;
     let key: string;
-    if (s.ended) [text, key] = ['Drill over', 'ended'];
-    else if (s.waitingForAnswer) [text, key] = ['Decision waiting', 'waiting'];
-    else if (s.step) [text, key] = ['Waiting for you', 'waiting'];
-    else if (s.paused) [text, key] = ['Paused', 'paused'];
-    else [text, key] = [`Running ${s.speed}×${fast}`, 'running'];
+    if (s.ended) [text, key] = [t('hud:state.ended'), 'ended'];
+    else if (s.waitingForAnswer) [text, key] = [t('hud:state.decision'), 'waiting'];
+    else if (s.step) [text, key] = [t('hud:state.step'), 'waiting'];
+    else if (s.paused) [text, key] = [t('hud:state.paused'), 'paused'];
+    else if (rateScale !== 1)
+      [text, key] = [t('hud:state.runningTest', { speed: s.speed, scale: rateScale }), 'running'];
+    else [text, key] = [t('hud:state.running', { speed: s.speed }), 'running'];
     setText(state, text);
     setAttr(state, 'data-state', key);
   };

@@ -2,6 +2,7 @@
  * DOM over the map canvas: a banner when the clock is stopped (paused, or waiting for a decision), and a legend
  * that spells out the map's visual vocabulary (shape + glyph + word for status; line styles for traffic).
  */
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { h, setAttr, setHidden, setText, statusIcon } from './dom';
 
@@ -9,11 +10,13 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
   const banner = h('span', { class: 'map-banner', id: 'map-banner', 'aria-hidden': 'true' });
   const legend = h(
     'div',
-    { class: 'legend', 'aria-label': 'Map legend' },
-    ...(['healthy', 'degraded', 'down', 'recovering'] as const).map((s) => h('span', {}, statusIcon(s), s)),
-    h('span', {}, h('span', { class: 'flow-line' }), 'requests (dots: load)'),
-    h('span', {}, h('span', { class: 'attack-line' }), 'attack traffic'),
-    h('span', { text: '% = load of capacity' }),
+    { class: 'legend', 'aria-label': t('map:legend') },
+    ...(['healthy', 'degraded', 'down', 'recovering'] as const).map((s) =>
+      h('span', {}, statusIcon(s), t(`map:status.${s}`)),
+    ),
+    h('span', {}, h('span', { class: 'flow-line' }), t('map:requests')),
+    h('span', {}, h('span', { class: 'attack-line' }), t('map:attack')),
+    h('span', { text: t('map:loadKey') }),
   );
   // The legend is a strip above the canvas; why the clock is stopped floats over the canvas's top margin
   // (out of the layout's flow, so it never moves the map).
@@ -24,13 +27,13 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     const stopped = s.ended
       ? ''
       : s.waitingForAnswer
-        ? 'Clock stopped: a decision waits for your answer'
+        ? t('map:banner.decision')
         : s.step
-          ? 'Clock held: the tutorial waits for you'
+          ? t('map:banner.step')
           : s.paused
             ? s.sim.state.tick === 0
-              ? 'Paused: press Space or Run to start the clock'
-              : 'Paused: press Space to run'
+              ? t('map:banner.start')
+              : t('map:banner.paused')
             : '';
     setHidden(banner, stopped === '');
     setText(banner, stopped);

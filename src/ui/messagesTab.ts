@@ -11,7 +11,7 @@
 import {
   CAUSES,
   GOODWILL_COST_KES,
-  languageName,
+  languageName as scenarioLanguageName,
   meanReach,
   scenarioLanguages,
   silenceTicks,
@@ -26,6 +26,7 @@ import {
   type StatementBlock,
   type StatementRecord,
 } from '../engine';
+import { currentLocale, t } from '../i18n';
 import type { GameStore } from '../store';
 import { countdownLabel, durationLabel, elapsedLabel, moneyLabel, percentLabel } from '../store/format';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
@@ -33,30 +34,28 @@ import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom'
 type State = DeepReadonly<SimState>;
 type BlockKind = StatementBlock['kind'];
 
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sw: 'Kiswahili' };
+/**
+ * A language a statement is said in, named in the interface's language ("Kiingereza" in Kiswahili); a language
+ * of the scenario's own (Somali) by the name the scenario gives it.
+ */
+export function languageName(language: Language, scenario?: Pick<Scenario, 'languages'>): string {
+  if (language === 'en' || language === 'sw') return t(`messages:language.${language}`);
+  return scenario ? scenarioLanguageName(scenario, language) : language;
+}
 
 export function languagesLabel(
   languages: readonly Language[],
   scenario?: Pick<Scenario, 'languages'>,
 ): string {
-  if (languages.length === 0) return 'no language';
-  // The scenario's own names for its languages (a scenario may speak Somali); else the default two's.
-  const names = languages.map((l) => (scenario ? languageName(scenario, l) : (LANGUAGE_NAMES[l] ?? l)));
-  return languages.length === 1 ? `${names[0]} only` : names.join(' and ');
+  if (languages.length === 0) return t('messages:noLanguage');
+  const names = languages.map((l) => languageName(l, scenario));
+  if (languages.length === 1) return t('messages:onlyLanguage', { language: names[0] });
+  // "English and Kiswahili", "Kiingereza na Kiswahili": the locale's own way of joining a list.
+  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(names);
 }
 
-const CAUSE_WORDS: Record<Cause, { option: string; said: string }> = {
-  glitch: { option: 'a technical glitch', said: 'cause: a technical glitch' },
-  'cyber-attack': { option: 'a cyber attack', said: 'cause: a cyber attack' },
-  investigating: { option: 'under investigation', said: 'cause under investigation' },
-  maintenance: { option: 'scheduled maintenance', said: 'cause: scheduled maintenance' },
-};
-
-const EVIDENCE_WORDS: Record<Evidence, { option: string; said: string }> = {
-  none: { option: 'a bare denial', said: '' },
-  law: { option: 'cite the law (Data Protection Act)', said: ', citing the law' },
-  independent: { option: 'an independent statement', said: ', backed by an independent statement' },
-};
+/** A cause as offered in the composer ("a technical glitch"). */
+const causeOption = (cause: Cause) => t(`messages:cause.${cause}`);
 
 /** A rumour's text, cut to fit one line of a preview. */
 function shortText(text: string, max = 48): string {
@@ -68,54 +67,64 @@ export function blockWords(scenario: Scenario, block: DeepReadonly<StatementBloc
   const people = scenario.people;
   switch (block.kind) {
     case 'acknowledge':
-      return 'we acknowledge the problem';
+      return t('messages:said.acknowledge');
     case 'apologise':
-      return 'we apologise';
+      return t('messages:said.apologise');
     case 'cause':
-      return CAUSE_WORDS[block.cause].said;
+      return t(`messages:causeSaid.${block.cause}`);
     case 'data-safe':
-      return 'customer data is safe';
+      return t('messages:said.dataSafe');
     case 'eta':
-      return `ETA ${block.minutes} min`;
+      return t('messages:said.eta', { minutes: block.minutes });
     case 'workaround':
-      return `workaround: ${people.workarounds.find((w) => w.id === block.workaround)?.name ?? block.workaround}`;
+      return t('messages:said.workaround', {
+        name: people.workarounds.find((w) => w.id === block.workaround)?.name ?? block.workaround,
+      });
     case 'rebuttal': {
       const rumour = people.rumours.find((r) => r.id === block.rumour);
-      return `the rumour "${shortText(rumour?.text ?? block.rumour)}" is false${EVIDENCE_WORDS[block.evidence].said}`;
+      return t(`messages:said.rebuttal.${block.evidence}`, {
+        rumour: shortText(rumour?.text ?? block.rumour),
+      });
     }
     case 'goodwill':
-      return 'free transfers for a day';
+      return t('messages:said.goodwill');
     case 'blame':
-      return `${people.stakeholders.find((k) => k.id === block.partner)?.name ?? block.partner} is to blame`;
+      return t('messages:said.blame', {
+        partner: people.stakeholders.find((k) => k.id === block.partner)?.name ?? block.partner,
+      });
   }
 }
 
 function claimWords(scenario: Scenario, claim: DeepReadonly<Claim>): string {
   switch (claim.kind) {
     case 'cause':
-      return `Cause: ${CAUSE_WORDS[claim.value as Cause]?.option ?? claim.value}`;
+      return t('messages:claim.cause', {
+        cause: (CAUSES as readonly string[]).includes(claim.value)
+          ? causeOption(claim.value as Cause)
+          : claim.value,
+      });
     case 'data-safe':
-      return 'Customer data is safe';
+      return t('messages:claim.dataSafe');
     case 'eta':
-      return `Back within ${claim.value} min (by ${elapsedLabel(claim.deadlineTick)})`;
+      return t('messages:claim.eta', { minutes: claim.value, time: elapsedLabel(claim.deadlineTick) });
     case 'denial': {
       const rumour = scenario.people.rumours.find((r) => r.id === claim.value);
-      return `Denied: "${shortText(rumour?.text ?? claim.value, 60)}"`;
+      return t('messages:claim.denial', { rumour: shortText(rumour?.text ?? claim.value, 60) });
     }
   }
 }
 
-/** The block checkboxes, in the order the blocks are said. */
-const BLOCKS: { kind: BlockKind; label: string }[] = [
-  { kind: 'acknowledge', label: 'Acknowledge the problem' },
-  { kind: 'apologise', label: 'Apologise' },
-  { kind: 'cause', label: 'Say what caused it' },
-  { kind: 'data-safe', label: 'Say customer data is safe' },
-  { kind: 'eta', label: 'Give an ETA' },
-  { kind: 'workaround', label: 'Point people to a workaround' },
-  { kind: 'rebuttal', label: 'Rebut a rumour' },
-  { kind: 'goodwill', label: 'Goodwill gesture: free transfers for a day' },
-  { kind: 'blame', label: 'Blame a partner' },
+/** The block checkboxes, in the order the blocks are said (labels: messages:block.<kind>). */
+const BLOCKS: readonly BlockKind[] = [
+  'acknowledge',
+  'apologise',
+  'cause',
+  'data-safe',
+  'eta',
+  'workaround',
+  'rebuttal',
+  'goodwill',
+  'blame',
 ];
 
 export interface MessagesTab {
@@ -133,7 +142,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const people = scenario.people;
 
   // ---- channel ----------------------------------------------------------------------------------
-  const channelList = h('fieldset', { class: 'choice-list' }, h('legend', { text: 'Channel' }));
+  const channelList = h('fieldset', { class: 'choice-list' }, h('legend', { text: t('messages:channel') }));
   const channels = people.channels.map((def, i) => {
     const input = h('input', {
       type: 'radio',
@@ -156,19 +165,23 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
   // ---- languages --------------------------------------------------------------------------------
   // The scenario's languages (default English and Kiswahili), the first ticked.
-  const languageInputs = scenarioLanguages(scenario).map(({ id: l, name }, i) => {
+  const languageInputs = scenarioLanguages(scenario).map(({ id: l }, i) => {
     const input = h('input', { type: 'checkbox', id: `msg-lang-${l}`, value: l, checked: i === 0 });
-    return { language: l, input, label: h('label', { class: 'inline-choice' }, input, name) };
+    return {
+      language: l,
+      input,
+      label: h('label', { class: 'inline-choice' }, input, languageName(l, scenario)),
+    };
   });
   const languageSet = h(
     'fieldset',
     { class: 'choice-row' },
-    h('legend', { text: 'Languages' }),
+    h('legend', { text: t('messages:languages') }),
     ...languageInputs.map((x) => x.label),
   );
 
   // ---- content blocks ---------------------------------------------------------------------------
-  const warning = (text: string) => h('p', { class: 'warning small', text: `⚠ ${text}` });
+  const warning = (text: string) => h('p', { class: 'warning small', text: t('messages:warning', { text }) });
   const note = (text: string) => h('p', { class: 'muted small', text });
 
   const causeRadios = CAUSES.map((c) =>
@@ -183,11 +196,9 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const causeDetail = h(
     'fieldset',
     { class: 'block-detail' },
-    h('legend', { class: 'visually-hidden', text: 'Cause' }),
-    ...causeRadios.map((input, i) =>
-      h('label', { class: 'inline-choice' }, input, CAUSE_WORDS[CAUSES[i]!].option),
-    ),
-    warning('A cause that later proves false costs trust when the truth comes out.'),
+    h('legend', { class: 'visually-hidden', text: t('messages:causeLegend') }),
+    ...causeRadios.map((input, i) => h('label', { class: 'inline-choice' }, input, causeOption(CAUSES[i]!))),
+    warning(t('messages:causeWarning')),
   );
 
   const etaInput = h('input', {
@@ -202,44 +213,38 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const etaDetail = h(
     'div',
     { class: 'block-detail' },
-    h('label', { class: 'field' }, h('span', { text: 'Service back within (minutes, 5–1440)' }), etaInput),
-    warning('A missed ETA costs more trust than giving none.'),
+    h('label', { class: 'field' }, h('span', { text: t('messages:etaField') }), etaInput),
+    warning(t('messages:etaWarning')),
   );
 
-  const workaroundSelect = h('select', { id: 'msg-workaround', 'aria-label': 'Workaround to announce' });
+  const workaroundSelect = h('select', {
+    id: 'msg-workaround',
+    'aria-label': t('messages:workaroundSelect'),
+  });
   for (const w of people.workarounds) workaroundSelect.append(h('option', { value: w.id, text: w.name }));
   const workaroundNote = note('');
   const workaroundDetail = h('div', { class: 'block-detail' }, workaroundSelect, workaroundNote);
 
-  const rumourSelect = h('select', { id: 'msg-rumour', 'aria-label': 'Rumour to rebut' });
-  const evidenceSelect = h('select', { id: 'msg-evidence', 'aria-label': 'Evidence' });
+  const rumourSelect = h('select', { id: 'msg-rumour', 'aria-label': t('messages:rumourSelect') });
+  const evidenceSelect = h('select', { id: 'msg-evidence', 'aria-label': t('messages:evidenceSelect') });
   for (const e of ['none', 'law', 'independent'] as const)
-    evidenceSelect.append(h('option', { value: e, text: EVIDENCE_WORDS[e].option }));
+    evidenceSelect.append(h('option', { value: e, text: t(`messages:evidence.${e}`) }));
   evidenceSelect.value = 'law';
   const rebuttalDetail = h(
     'div',
     { class: 'block-detail' },
-    h('label', { class: 'field' }, h('span', { text: 'Rumour' }), rumourSelect),
-    h('label', { class: 'field' }, h('span', { text: 'Evidence' }), evidenceSelect),
-    note('Early and with evidence, a rebuttal kills a rumour; a bare denial when trust is low spreads it.'),
+    h('label', { class: 'field' }, h('span', { text: t('messages:rumour') }), rumourSelect),
+    h('label', { class: 'field' }, h('span', { text: t('messages:evidenceSelect') }), evidenceSelect),
+    note(t('messages:rebuttalNote')),
   );
 
   const partners = people.stakeholders.filter((k) => k.kind === 'partner');
-  const partnerSelect = h('select', { id: 'msg-partner', 'aria-label': 'Partner to blame' });
+  const partnerSelect = h('select', { id: 'msg-partner', 'aria-label': t('messages:partnerSelect') });
   for (const k of partners) partnerSelect.append(h('option', { value: k.id, text: k.name }));
-  const blameDetail = h(
-    'div',
-    { class: 'block-detail' },
-    partnerSelect,
-    warning('They will rebut it publicly, and their trust in you drops.'),
-  );
+  const blameDetail = h('div', { class: 'block-detail' }, partnerSelect, warning(t('messages:blameWarning')));
 
   const goodwillCost = h('span', { class: 'facts' });
-  const dataSafeDetail = h(
-    'div',
-    { class: 'block-detail' },
-    warning('A claim: if data later proves to have been taken, trust drops hard.'),
-  );
+  const dataSafeDetail = h('div', { class: 'block-detail' }, warning(t('messages:dataSafeWarning')));
 
   const details: Partial<Record<BlockKind, HTMLElement>> = {
     cause: causeDetail,
@@ -249,8 +254,13 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     rebuttal: rebuttalDetail,
     blame: blameDetail,
   };
-  const blockSet = h('fieldset', { class: 'choice-list blocks' }, h('legend', { text: 'What to say' }));
-  const blocks = BLOCKS.map(({ kind, label }) => {
+  const blockSet = h(
+    'fieldset',
+    { class: 'choice-list blocks' },
+    h('legend', { text: t('messages:whatToSay') }),
+  );
+  const blocks = BLOCKS.map((kind) => {
+    const label = t(`messages:block.${kind}`);
     const input = h('input', { type: 'checkbox', id: `msg-block-${kind}`, value: kind });
     const why = h('span', { class: 'facts' });
     const name = h('span', { class: 'name' }, label, kind === 'goodwill' ? goodwillCost : null, why);
@@ -267,13 +277,13 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   const preview = h('p', { id: 'msg-preview', class: 'preview' });
   const cost = h('p', { id: 'msg-cost', class: 'small' });
   const expected = h('p', { id: 'msg-expected', class: 'small' });
-  const send = h('button', { type: 'button', class: 'primary', id: 'msg-send', text: 'Send statement' });
+  const send = h('button', { type: 'button', class: 'primary', id: 'msg-send', text: t('messages:send') });
   const result = h('p', { class: 'result', id: 'msg-result', role: 'status', 'aria-live': 'polite' });
   // Kept in sight below the scrolling choices (the decision panel's dock), never over them.
   const plan = h(
     'section',
     { class: 'plan send-plan', 'aria-labelledby': 'msg-plan-title' },
-    h('h3', { id: 'msg-plan-title', class: 'visually-hidden', text: 'Before you send' }),
+    h('h3', { id: 'msg-plan-title', class: 'visually-hidden', text: t('messages:beforeSend') }),
     preview,
     cost,
     expected,
@@ -282,23 +292,23 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
   // ---- on record --------------------------------------------------------------------------------
   const silence = h('p', { id: 'msg-silence', class: 'silence' });
-  const said = h('ul', { class: 'said', id: 'msg-said', 'aria-label': 'Statements so far, newest first' });
-  const saidNone = h('p', { class: 'muted small', text: 'Nothing said yet.' });
-  const claims = h('ul', { class: 'claims', id: 'msg-claims', 'aria-label': 'Claims on record' });
+  const said = h('ul', { class: 'said', id: 'msg-said', 'aria-label': t('messages:saidLabel') });
+  const saidNone = h('p', { class: 'muted small', text: t('messages:nothingSaid') });
+  const claims = h('ul', { class: 'claims', id: 'msg-claims', 'aria-label': t('messages:claimsLabel') });
   const claimsNone = h('p', {
     class: 'muted small',
-    text: 'No claims yet. Causes, "data is safe", ETAs and denials are checked against what happens.',
+    text: t('messages:noClaims'),
   });
 
   root.replaceChildren(
     channelList,
     languageSet,
     blockSet,
-    h('h3', { text: 'Said so far' }),
+    h('h3', { text: t('messages:saidSoFar') }),
     silence,
     said,
     saidNone,
-    h('h3', { text: 'On record' }),
+    h('h3', { text: t('messages:onRecord') }),
     claims,
     claimsNone,
   );
@@ -322,7 +332,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
           break;
         case 'eta': {
           const m = etaMinutes();
-          if (!Number.isFinite(m) || m < 5 || m > 1440) missing.push('an ETA between 5 and 1440 minutes');
+          if (!Number.isFinite(m) || m < 5 || m > 1440) missing.push(t('messages:missing.eta'));
           else out.push({ kind: 'eta', minutes: m });
           break;
         }
@@ -343,9 +353,9 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
           out.push({ kind: b.kind } as StatementBlock);
       }
     }
-    if (out.length === 0 && missing.length === 0) missing.push('at least one thing to say');
-    if (chosenLanguages().length === 0) missing.push('a language');
-    if (!chosenChannel()) missing.push('a channel');
+    if (out.length === 0 && missing.length === 0) missing.push(t('messages:missing.block'));
+    if (chosenLanguages().length === 0) missing.push(t('messages:missing.language'));
+    if (!chosenChannel()) missing.push(t('messages:missing.channel'));
     return { blocks: out, missing };
   };
 
@@ -367,7 +377,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const { blocks: list, missing } = draft();
     if (!channel || missing.length > 0) {
       setAttr(result, 'data-ok', 'false');
-      setText(result, `Not sent: choose ${missing.join(', ')}.`);
+      setText(result, t('messages:notSent', { missing: missing.join(', ') }));
       return;
     }
     const answer = game.getState().issue({
@@ -378,10 +388,13 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     });
     setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
     if (!answer.ok) {
-      setText(result, `Turned down: ${answer.message}.`);
+      setText(result, t('messages:turnedDown', { message: answer.message }));
       return;
     }
-    setText(result, `Sent on ${channel.def.name}: lands in ${durationLabel(channel.def.delayTicks)}.`);
+    setText(
+      result,
+      t('messages:sent', { channel: channel.def.name, time: durationLabel(channel.def.delayTicks) }),
+    );
     // A new statement starts from a clean slate (repeating a block within the hour halves its effect).
     for (const b of blocks) b.input.checked = false;
     render();
@@ -390,8 +403,12 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
   // Space ticks a checkbox or picks a choice here, as everywhere else on the web: the global "Space pauses"
   // shortcut would otherwise swallow it (P still pauses). Both key-down and key-up: the browser toggles on up.
   const keepSpace = (e: KeyboardEvent) => {
-    const t = e.target;
-    if (e.key === ' ' && t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio'))
+    const target = e.target;
+    if (
+      e.key === ' ' &&
+      target instanceof HTMLInputElement &&
+      (target.type === 'checkbox' || target.type === 'radio')
+    )
       e.stopPropagation();
   };
   listen(root, signal, 'keydown', keepSpace);
@@ -413,10 +430,15 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
     for (const c of channels) {
       const reach = meanReach(scenario, c.index, languages);
-      const price = c.def.costKES > 0 ? money(c.def.costKES) : 'free';
+      const price = c.def.costKES > 0 ? money(c.def.costKES) : t('messages:free');
       setText(
         c.facts,
-        `reaches ${percentLabel(reach)} · credibility ${percentLabel(c.def.credibility)} · lands in ${durationLabel(c.def.delayTicks)} · ${price}`,
+        t('messages:channelFacts', {
+          reach: percentLabel(reach),
+          credibility: percentLabel(c.def.credibility),
+          time: durationLabel(c.def.delayTicks),
+          price,
+        }),
       );
     }
 
@@ -432,9 +454,9 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
       if (born.some((r) => r.id === keep)) rumourSelect.value = keep;
     }
     const unavailable: Partial<Record<BlockKind, string>> = {
-      workaround: people.workarounds.length === 0 ? ' (none in this drill)' : '',
-      rebuttal: born.length === 0 ? ' (no rumour is spreading yet)' : '',
-      blame: partners.length === 0 ? ' (no partners in this drill)' : '',
+      workaround: people.workarounds.length === 0 ? t('messages:unavailable.workaround') : '',
+      rebuttal: born.length === 0 ? t('messages:unavailable.rebuttal') : '',
+      blame: partners.length === 0 ? t('messages:unavailable.blame') : '',
     };
     for (const b of blocks) {
       const why = unavailable[b.kind] ?? '';
@@ -446,7 +468,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
 
     const channel = chosenChannel();
     const { blocks: list, missing } = draft();
-    if (channel) setText(goodwillCost, `costs ${money(GOODWILL_COST_KES)}`);
+    if (channel) setText(goodwillCost, t('messages:goodwillCost', { cost: money(GOODWILL_COST_KES) }));
     const w = people.workarounds.findIndex((x) => x.id === workaroundSelect.value);
     if (w >= 0) {
       const def = people.workarounds[w]!;
@@ -454,13 +476,15 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
       setText(
         workaroundNote,
         enabled
-          ? 'Already in place: this spreads the word further.'
-          : `Puts it in place now${def.costKES > 0 ? ` (${money(def.costKES)})` : ''}; people hear of it when the statement lands.`,
+          ? t('messages:workaroundInPlace')
+          : def.costKES > 0
+            ? t('messages:workaroundPutsCost', { cost: money(def.costKES) })
+            : t('messages:workaroundPuts'),
       );
     }
 
     if (!channel) {
-      setText(preview, 'Choose a channel.');
+      setText(preview, t('messages:chooseChannel'));
       setText(cost, '');
       setText(expected, '');
       return renderRecord(st);
@@ -468,25 +492,46 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const words = list.map((b) => blockWords(scenario, b));
     setText(
       preview,
-      `${channel.def.name}, in ${languagesLabel(languages, scenario)}: ${words.length > 0 ? words.join('; ') : '…'}.`,
+      t('messages:preview', {
+        channel: channel.def.name,
+        languages: languagesLabel(languages, scenario),
+        words: words.length > 0 ? words.join('; ') : t('messages:previewEmpty'),
+      }),
     );
     const price = draftCost(channel.index, list);
     const extras: string[] = [];
     if (price.statement > channel.def.costKES)
-      extras.push(`goodwill ${money(price.statement - channel.def.costKES)}`);
-    if (price.workarounds > 0) extras.push(`workaround ${money(price.workarounds)}`);
-    if (extras.length > 0 && channel.def.costKES > 0) extras.unshift(`channel ${money(channel.def.costKES)}`);
+      extras.push(t('messages:extra.goodwill', { cost: money(price.statement - channel.def.costKES) }));
+    if (price.workarounds > 0)
+      extras.push(t('messages:extra.workaround', { cost: money(price.workarounds) }));
+    if (extras.length > 0 && channel.def.costKES > 0)
+      extras.unshift(t('messages:extra.channel', { cost: money(channel.def.costKES) }));
     const over = price.total > st.budgetKES;
+    const costKey =
+      extras.length > 0
+        ? over
+          ? 'messages:costExtrasOver'
+          : 'messages:costExtras'
+        : over
+          ? 'messages:costOver'
+          : 'messages:cost';
     setText(
       cost,
-      `Cost: ${price.total > 0 ? money(price.total) : 'free'}${extras.length > 0 ? ` (${extras.join(' + ')})` : ''} · budget left ${money(st.budgetKES)}${over ? ' — not enough' : ''}`,
+      t(costKey, {
+        total: price.total > 0 ? money(price.total) : t('messages:free'),
+        extras: extras.join(' + '),
+        budget: money(st.budgetKES),
+      }),
     );
     cost.classList.toggle('warning', over);
     setText(
       expected,
       missing.length > 0
-        ? `To send, choose ${missing.join(', ')}.`
-        : `Expected: reaches ${percentLabel(meanReach(scenario, channel.index, languages))} of customers in ${durationLabel(channel.def.delayTicks)}.`,
+        ? t('messages:toSend', { missing: missing.join(', ') })
+        : t('messages:expected', {
+            reach: percentLabel(meanReach(scenario, channel.index, languages)),
+            time: durationLabel(channel.def.delayTicks),
+          }),
     );
     renderRecord(st);
   }
@@ -496,16 +541,21 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     // Silence: only statements to the public that have landed break it (see rumours.ts).
     const grace = people.silenceGraceTicks;
     if (p.incidentTick < 0) {
-      setText(silence, 'No incident yet: nobody expects a statement.');
+      setText(silence, t('messages:noIncident'));
       setAttr(silence, 'data-warn', 'false');
     } else {
       const quiet = silenceTicks(st);
-      const since =
-        p.lastStatementTick >= p.incidentTick ? 'your last public statement landed' : 'the incident began';
+      const since = t(
+        p.lastStatementTick >= p.incidentTick
+          ? 'messages:silenceSinceStatement'
+          : 'messages:silenceSinceIncident',
+        { time: durationLabel(quiet) },
+      );
       const late = quiet > grace;
+      // Two whole sentences, each translated whole: the second only when the room is late.
       setText(
         silence,
-        `Silence: ${durationLabel(quiet)} since ${since}.${late ? ` People expect to hear from you within ${durationLabel(grace)}: silence feeds rumours and costs trust.` : ''}`,
+        late ? `${since} ${t('messages:silenceLate', { grace: durationLabel(grace) })}` : since,
       );
       setAttr(silence, 'data-warn', late ? 'true' : 'false');
     }
@@ -543,7 +593,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
       (li, { c }) => {
         setText(li.children[0]!, elapsedLabel(c.tick));
         setText(li.children[1]!, `${claimWords(scenario, c)} — ${people.channels[c.channel]?.name ?? ''}`);
-        setText(li.children[2]!, c.status);
+        setText(li.children[2]!, t(`messages:claimStatus.${c.status}`));
         setAttr(li, 'data-status', c.status);
       },
     );
@@ -554,14 +604,18 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     const channel = people.channels[s.channel];
     setText(
       li.children[0]!,
-      `${elapsedLabel(s.tick)} · ${channel?.name ?? '?'} · ${languagesLabel(s.languages, scenario)}`,
+      t('messages:statementHead', {
+        time: elapsedLabel(s.tick),
+        channel: channel?.name ?? '?',
+        languages: languagesLabel(s.languages, scenario),
+      }),
     );
     setText(li.children[1]!, s.blocks.map((b) => blockWords(scenario, b)).join('; '));
     setText(
       li.children[2]!,
       s.landed
-        ? `landed at ${elapsedLabel(s.landsTick)}`
-        : `on its way — lands in ${countdownLabel(s.landsTick - tick)}`,
+        ? t('messages:landed', { time: elapsedLabel(s.landsTick) })
+        : t('messages:onItsWay', { countdown: countdownLabel(s.landsTick - tick) }),
     );
     setAttr(li, 'data-status', s.landed ? 'landed' : 'pending');
   }

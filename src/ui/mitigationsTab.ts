@@ -6,6 +6,7 @@
  */
 import type { Currency, MitigationDef } from '../engine';
 import { currencyOf } from '../engine';
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { durationLabel, kesLabel, moneyLabel } from '../store/format';
 import {
@@ -16,6 +17,7 @@ import {
   targetAllowed,
 } from '../store/selectors';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
+import { orderPhase } from './orderPhase';
 
 export interface MitigationsTab {
   dispose(): void;
@@ -26,13 +28,13 @@ export interface MitigationsTab {
 }
 
 function costLabel(def: MitigationDef, currency: Currency): string {
-  const cost = def.costKES > 0 ? kesLabel(def.costKES, currency) : 'free';
-  const hourly = def.costPerHourKES > 0 ? ` + ${kesLabel(def.costPerHourKES, currency)}/h` : '';
-  return `${cost}${hourly}`;
+  const cost = def.costKES > 0 ? kesLabel(def.costKES, currency) : t('mitigations:free');
+  if (def.costPerHourKES <= 0) return cost;
+  return t('mitigations:costHourly', { cost, hourly: kesLabel(def.costPerHourKES, currency) });
 }
 
 function facts(def: MitigationDef, currency: Currency): string {
-  return `${durationLabel(def.delayTicks)} · ${costLabel(def, currency)}`;
+  return t('mitigations:facts', { delay: durationLabel(def.delayTicks), cost: costLabel(def, currency) });
 }
 
 export function mountMitigationsTab(root: HTMLElement, game: GameStore): MitigationsTab {
@@ -42,11 +44,11 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
   const money = (amount: number) => moneyLabel(amount, scenario);
 
   const target = h('select', { id: 'target-select' });
-  target.append(h('option', { value: '', text: '— choose a service —' }));
+  target.append(h('option', { value: '', text: t('mitigations:choose') }));
   for (const s of scenario.services) target.append(h('option', { value: s.id, text: s.name }));
   listen(target, signal, 'change', () => game.getState().select(target.value || null));
 
-  const list = h('fieldset', { class: 'mitigation-list' }, h('legend', { text: 'Mitigation' }));
+  const list = h('fieldset', { class: 'mitigation-list' }, h('legend', { text: t('mitigations:legend') }));
   const radios = scenario.mitigations.map((def) => {
     const input = h('input', { type: 'radio', name: 'mitigation', value: def.id, id: `mit-${def.id}` });
     listen(input, signal, 'change', () => {
@@ -78,34 +80,49 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
   const region = h('select', { id: 'region-select' });
   for (const r of scenario.regions) region.append(h('option', { value: r, text: r }));
   listen(region, signal, 'change', () => game.getState().setPlan({ region: region.value }));
-  const regionField = h('label', { class: 'field' }, h('span', { text: 'Region to block' }), region);
+  const regionField = h(
+    'label',
+    { class: 'field' },
+    h('span', { text: t('mitigations:regionToBlock') }),
+    region,
+  );
   const dependsOn = h('select', { id: 'depends-select' });
   listen(dependsOn, signal, 'change', () => game.getState().setPlan({ dependsOn: dependsOn.value }));
-  const dependsField = h('label', { class: 'field' }, h('span', { text: 'Cut the link to' }), dependsOn);
-  const order = h('button', { type: 'button', class: 'primary', id: 'order-button', text: 'Order' });
+  const dependsField = h(
+    'label',
+    { class: 'field' },
+    h('span', { text: t('mitigations:cutLinkTo') }),
+    dependsOn,
+  );
+  const order = h('button', {
+    type: 'button',
+    class: 'primary',
+    id: 'order-button',
+    text: t('mitigations:order'),
+  });
   const result = h('p', { class: 'result', role: 'status', 'aria-live': 'polite' });
   const plan = h(
     'div',
-    { class: 'plan', 'aria-label': 'Before you commit' },
+    { class: 'plan', 'aria-label': t('mitigations:beforeCommit') },
     planTitle,
     planDescription,
     h(
       'dl',
       {},
-      h('dt', { text: 'Takes effect' }),
+      h('dt', { text: t('mitigations:takesEffect') }),
       planFacts.delay,
-      h('dt', { text: 'Cost' }),
+      h('dt', { text: t('mitigations:cost') }),
       planFacts.cost,
-      h('dt', { text: 'Lasts' }),
+      h('dt', { text: t('mitigations:lasts') }),
       planFacts.lasts,
-      h('dt', { text: 'Side effect' }),
+      h('dt', { text: t('mitigations:sideEffect') }),
       planFacts.side,
     ),
   );
   const commitFacts = h('p', { class: 'commit-facts small', id: 'commit-facts' });
   const actions = h(
     'div',
-    { class: 'commit-bar', id: 'mitigation-commit', 'aria-label': 'Order' },
+    { class: 'commit-bar', id: 'mitigation-commit', 'aria-label': t('mitigations:order') },
     commitFacts,
     regionField,
     dependsField,
@@ -113,14 +130,14 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     result,
   );
 
-  const progress = h('ul', { class: 'orders', 'aria-label': 'In progress' });
-  const progressNone = h('p', { class: 'muted small', text: 'Nothing ordered yet.' });
+  const progress = h('ul', { class: 'orders', 'aria-label': t('mitigations:inProgress') });
+  const progressNone = h('p', { class: 'muted small', text: t('mitigations:nothingOrdered') });
 
   // What is already ordered comes before the choices, so from the chosen mitigation Tab goes straight to the
   // Order button (in the commit bar below the panel).
   root.replaceChildren(
-    h('label', { class: 'field' }, h('span', { text: 'Target' }), target),
-    h('h3', { text: 'In progress' }),
+    h('label', { class: 'field' }, h('span', { text: t('mitigations:target') }), target),
+    h('h3', { text: t('mitigations:inProgress') }),
     progress,
     progressNone,
     list,
@@ -144,8 +161,8 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     setText(
       result,
       answer.ok
-        ? `${words}: takes effect in ${durationLabel(def.delayTicks)}.`
-        : `Turned down: ${answer.message}.`,
+        ? t('mitigations:accepted', { words, time: durationLabel(def.delayTicks) })
+        : t('mitigations:turnedDown', { message: answer.message }),
     );
   });
 
@@ -160,7 +177,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       const allowed = !service || targetAllowed(r.def, service);
       if (r.input.disabled === allowed) r.input.disabled = !allowed;
       r.label.classList.toggle('disabled', !allowed);
-      setText(r.why, allowed ? '' : ` (only for ${r.def.targetKinds.join(', ')})`);
+      setText(r.why, allowed ? '' : t('mitigations:onlyFor', { kinds: r.def.targetKinds.join(', ') }));
       const checked = g.plan.mitigation === r.def.id;
       if (r.input.checked !== checked) r.input.checked = checked;
     }
@@ -170,14 +187,21 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     if (def) {
       setText(planTitle, def.name);
       setText(planDescription, def.description);
-      setText(planFacts.delay, `after ${durationLabel(def.delayTicks)}`);
+      setText(planFacts.delay, t('mitigations:after', { time: durationLabel(def.delayTicks) }));
+      const once = def.costKES > 0 ? money(def.costKES) : t('mitigations:free');
       setText(
         planFacts.cost,
-        `${def.costKES > 0 ? money(def.costKES) : 'free'}${def.costPerHourKES > 0 ? `, then ${money(def.costPerHourKES)} per hour` : ''}`,
+        def.costPerHourKES > 0
+          ? t('mitigations:costThen', { cost: once, hourly: money(def.costPerHourKES) })
+          : once,
       );
       setText(
         planFacts.lasts,
-        def.instant ? 'once' : def.durationTicks > 0 ? durationLabel(def.durationTicks) : 'until you lift it',
+        def.instant
+          ? t('mitigations:once')
+          : def.durationTicks > 0
+            ? durationLabel(def.durationTicks)
+            : t('mitigations:untilLifted'),
       );
       setText(planFacts.side, def.sideEffect);
     }
@@ -187,7 +211,10 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     setText(
       commitFacts,
       def
-        ? `Takes effect after ${durationLabel(def.delayTicks)} · ${costLabel(def, currencyOf(scenario))}`
+        ? t('mitigations:commitFacts', {
+            time: durationLabel(def.delayTicks),
+            cost: costLabel(def, currencyOf(scenario)),
+          })
         : '',
     );
     setHidden(commitFacts, def === null);
@@ -204,7 +231,9 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
     order.disabled = !allowed;
     setText(
       order,
-      def && service ? `Order ${def.name} on ${service.name}` : 'Order (choose a target and a mitigation)',
+      def && service
+        ? t('mitigations:orderOn', { mitigation: def.name, service: service.name })
+        : t('mitigations:orderChoose'),
     );
 
     const items = ordersInProgress(scenario, g.sim.state);
@@ -213,18 +242,24 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       items,
       (o) => String(o.uid),
       (o) => {
-        const lift = h('button', { type: 'button', 'data-lift': o.uid, text: 'Lift' });
+        const lift = h('button', { type: 'button', 'data-lift': o.uid, text: t('mitigations:lift') });
         listen(lift, signal, 'click', () => {
           const answer = game.getState().issue({ type: 'lift', uid: o.uid });
           setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
-          setText(result, answer.ok ? `Lifted ${o.name} on ${o.target}.` : `Turned down: ${answer.message}.`);
+          setText(
+            result,
+            answer.ok
+              ? t('mitigations:lifted', { name: o.name, target: o.target })
+              : t('mitigations:turnedDown', { message: answer.message }),
+          );
         });
         return h('li', {}, h('span', { class: 'what' }), h('span', { class: 'phase' }), lift);
       },
       (li, o) => {
-        setText(li.children[0]!, `${o.name} — ${o.target}${o.stale ? ' (stale data)' : ''}`);
-        setText(li.children[1]!, o.phase);
-        setAttr(li.children[2]!, 'aria-label', `Lift ${o.name} on ${o.target}`);
+        const names = { name: o.name, target: o.target };
+        setText(li.children[0]!, t(o.stale ? 'mitigations:orderRowStale' : 'mitigations:orderRow', names));
+        setText(li.children[1]!, orderPhase(game.getState().sim.state, o.uid));
+        setAttr(li.children[2]!, 'aria-label', t('mitigations:liftLabel', names));
       },
     );
     setHidden(progressNone, items.length > 0);

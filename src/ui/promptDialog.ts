@@ -9,6 +9,7 @@
  * and a screen reader reads the question; after the answer it goes back to where it was before.
  * Several open decisions are shown one at a time, those that stop the clock first, with how many more wait.
  */
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { durationLabel } from '../store/format';
 import { openPrompts, type PromptView } from '../store/selectors';
@@ -31,9 +32,11 @@ export function timeoutText(
   label: (text: string) => string = (text) => text,
 ): string {
   const fallback = p.options.find((o) => o.isDefault) ?? p.options[0];
-  const taken = fallback ? `“${label(fallback.label)}” is taken` : 'the default is taken';
-  if (p.pause) return `The clock is stopped until you answer. Without an answer, ${taken}.`;
-  return `Without an answer within ${durationLabel(Math.max(0, p.deadlineTick - nowTick))}, ${taken}.`;
+  const taken = fallback
+    ? t('prompt:takenOption', { option: label(fallback.label) })
+    : t('prompt:takenDefault');
+  if (p.pause) return t('prompt:stopped', { taken });
+  return t('prompt:within', { time: durationLabel(Math.max(0, p.deadlineTick - nowTick)), taken });
 }
 
 export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDialog {
@@ -45,7 +48,7 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
   const from = h('h2', { id: 'prompt-from', class: 'prompt-from' });
   const question = h('p', { id: 'prompt-question', class: 'prompt-question' });
   const status = h('p', { class: 'prompt-status', id: 'prompt-status' });
-  const options = h('div', { class: 'options', role: 'group', 'aria-label': 'Answers' });
+  const options = h('div', { class: 'options', role: 'group', 'aria-label': t('prompt:answers') });
   const more = h('p', { class: 'prompt-more small' });
   const box = h(
     'section',
@@ -90,7 +93,7 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
       const first = shownKey === '';
       shownKey = key;
       box.dataset.prompt = current.injectId;
-      setText(from, `Decision: ${current.from} asks`);
+      setText(from, t('prompt:from', { from: current.from }));
       setText(question, sceneText(scenario, current.text));
       options.replaceChildren(
         ...current.options.map((o) => {
@@ -98,7 +101,7 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
             'button',
             { type: 'button', class: 'primary', 'data-option': o.id, disabled: replaying },
             h('span', { class: 'option-label', text: sceneText(scenario, o.label) }),
-            o.isDefault ? h('span', { class: 'option-default small', text: '(default)' }) : null,
+            o.isDefault ? h('span', { class: 'option-default small', text: t('prompt:default') }) : null,
           );
           listen(b, signal, 'click', () =>
             game.getState().issue({ type: 'answer', inject: current.injectId, option: o.id }),
@@ -123,10 +126,7 @@ export function mountPromptDialog(map: HTMLElement, game: GameStore): PromptDial
       timeoutText(current, st.tick, (text) => sceneText(scenario, text)),
     );
     const others = ordered.length - 1;
-    setText(
-      more,
-      others > 0 ? `${others} more decision${others === 1 ? '' : 's'} waiting after this one.` : '',
-    );
+    setText(more, others > 0 ? t('prompt:more', { count: others }) : '');
     setHidden(more, others === 0);
   };
 

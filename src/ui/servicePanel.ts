@@ -2,6 +2,7 @@
  * The service panel: what the selected service is doing, WHY (the engine's cause chain in words), its metrics,
  * what it depends on and what depends on it, orders in force on it, and the mitigations that can target it.
  */
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../store/format';
 import {
@@ -13,13 +14,8 @@ import {
   targetAllowed,
 } from '../store/selectors';
 import { h, keyed, listen, setAttr, setHidden, setStatusIcon, setText, bindPanel } from './dom';
-
-const STATUS_WORDS: Record<string, string> = {
-  healthy: 'Healthy',
-  degraded: 'Degraded',
-  down: 'Down',
-  recovering: 'Recovering',
-};
+import { orderPhase } from './orderPhase';
+import { statusWord } from './a11y/statusWords';
 
 export interface ServicePanel {
   dispose(): void;
@@ -31,60 +27,60 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
   const { signal } = lifetime;
   const { scenario } = game.getState();
 
-  const chooser = h('select', { id: 'service-select', 'aria-label': 'Selected service' });
-  chooser.append(h('option', { value: '', text: '— choose a service —' }));
+  const chooser = h('select', { id: 'service-select', 'aria-label': t('service:selected') });
+  chooser.append(h('option', { value: '', text: t('service:choose') }));
   for (const s of scenario.services) chooser.append(h('option', { value: s.id, text: s.name }));
   listen(chooser, signal, 'change', () => game.getState().select(chooser.value || null));
 
-  const title = h('h2', { id: 'service-title', text: 'Service' });
+  const title = h('h2', { id: 'service-title', text: t('service:title') });
   const empty = h('p', {
     class: 'muted',
-    text: 'Select a service on the map, choose one above, or press ] to step through them.',
+    text: t('service:empty'),
   });
   const statusIcon = h('span');
   const statusText = h('span');
   const kind = h('span', { class: 'muted small' });
   const description = h('p', { class: 'small muted' });
-  const why = h('ol', { class: 'why', 'aria-label': 'Why it is in this state' });
+  const why = h('ol', { class: 'why', 'aria-label': t('service:whyLabel') });
   const metrics = h('dl', { class: 'metrics' });
   const metricCells = new Map<string, HTMLElement>();
-  for (const [key, label] of [
-    ['availability', 'Availability'],
-    ['load', 'Load'],
-    ['capacity', 'Capacity'],
-    ['legit', 'Real traffic'],
-    ['attack', 'Attack traffic'],
-    ['retry', 'Retries'],
-    ['queue', 'Queue'],
-    ['latency', 'Latency'],
-    ['errors', 'Failing'],
+  for (const key of [
+    'availability',
+    'load',
+    'capacity',
+    'legit',
+    'attack',
+    'retry',
+    'queue',
+    'latency',
+    'errors',
   ] as const) {
     const dd = h('dd', { 'data-metric': key });
     metricCells.set(key, dd);
-    metrics.append(h('div', {}, h('dt', { text: label }), dd));
+    metrics.append(h('div', {}, h('dt', { text: t(`service:metric.${key}`) }), dd));
   }
-  const depsList = h('ul', { class: 'link-list', 'aria-label': 'Depends on' });
-  const usersList = h('ul', { class: 'link-list', 'aria-label': 'Used by' });
-  const orders = h('ul', { class: 'orders', 'aria-label': 'Orders on this service' });
-  const ordersNone = h('p', { class: 'muted small', text: 'None.' });
-  const options = h('ul', { class: 'link-list', 'aria-label': 'Mitigations for this service' });
+  const depsList = h('ul', { class: 'link-list', 'aria-label': t('service:dependsOn') });
+  const usersList = h('ul', { class: 'link-list', 'aria-label': t('service:usedBy') });
+  const orders = h('ul', { class: 'orders', 'aria-label': t('service:ordersLabel') });
+  const ordersNone = h('p', { class: 'muted small', text: t('service:none') });
+  const options = h('ul', { class: 'link-list', 'aria-label': t('service:mitigations') });
 
   const body = h(
     'div',
     {},
     h('div', { class: 'service-status' }, statusIcon, statusText, kind),
     description,
-    h('h3', { text: 'Why' }),
+    h('h3', { text: t('service:why') }),
     why,
     metrics,
-    h('h3', { text: 'Depends on' }),
+    h('h3', { text: t('service:dependsOn') }),
     depsList,
-    h('h3', { text: 'Used by' }),
+    h('h3', { text: t('service:usedBy') }),
     usersList,
-    h('h3', { text: 'Orders in force here' }),
+    h('h3', { text: t('service:ordersHere') }),
     orders,
     ordersNone,
-    h('h3', { text: 'Mitigations for this service' }),
+    h('h3', { text: t('service:mitigations') }),
     options,
   );
   root.replaceChildren(h('div', { class: 'panel-head' }, title, chooser), empty, body);
@@ -105,7 +101,11 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
     const items = scenario.mitigations.filter((m) => targetAllowed(m, service));
     options.replaceChildren(
       ...items.map((m) => {
-        const b = h('button', { type: 'button', 'data-mitigation': m.id, text: `Plan: ${m.name}` });
+        const b = h('button', {
+          type: 'button',
+          'data-mitigation': m.id,
+          text: t('service:plan', { name: m.name }),
+        });
         listen(b, signal, 'click', () => {
           game.getState().setPlan({ mitigation: m.id });
           game.getState().setDecisionTab('mitigations');
@@ -124,7 +124,7 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
     setHidden(empty, s >= 0);
     setHidden(body, s < 0);
     if (s < 0) {
-      setText(title, 'Service');
+      setText(title, t('service:title'));
       lastSelected = g.selected;
       return;
     }
@@ -136,8 +136,8 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
     const st = g.sim.state.services[s]!;
     setText(title, def.name);
     setStatusIcon(statusIcon, st.status);
-    setText(statusText, STATUS_WORDS[st.status] ?? st.status);
-    setText(kind, `${def.kind}${def.critical ? ' · critical' : ''}`);
+    setText(statusText, t(`service:status.${st.status}`));
+    setText(kind, def.critical ? t('service:kindCritical', { kind: def.kind }) : def.kind);
     setText(description, def.description);
 
     const chain = explainCause(scenario, g.sim.state, s);
@@ -160,12 +160,12 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
 
     const cell = (k: string, v: string) => setText(metricCells.get(k)!, v);
     cell('availability', percentLabel(st.availability));
-    cell('load', `${percentLabel(st.utilisation)} of capacity`);
+    cell('load', t('service:loadValue', { percent: percentLabel(st.utilisation) }));
     cell('capacity', rpsLabel(st.capacityRps));
     cell('legit', rpsLabel(st.legitRps));
     cell('attack', rpsLabel(st.attackRps));
     cell('retry', rpsLabel(st.retryRps));
-    cell('queue', `${countLabel(st.queue)} requests`);
+    cell('queue', t('service:queueValue', { count: countLabel(st.queue) }));
     cell('latency', latencyLabel(st.latencyMs));
     cell('errors', percentLabel(st.errorRate));
 
@@ -181,7 +181,10 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
           setStatusIcon(b._icon, other.status);
           setText(
             b._label,
-            `${scenario.services[e.index]!.name} — ${other.status} (${e.hard ? 'hard' : 'soft'})`,
+            t(e.hard ? 'service:linkHard' : 'service:linkSoft', {
+              name: scenario.services[e.index]!.name,
+              status: statusWord(other.status),
+            }),
           );
         },
       );
@@ -201,8 +204,11 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
       (o) => String(o.uid),
       () => h('li', {}, h('span', { class: 'what' }), h('span', { class: 'phase' })),
       (li, o) => {
-        setText(li.children[0]!, `${o.name}${o.target !== def.name ? ` (${o.target})` : ''}`);
-        setText(li.children[1]!, o.phase);
+        setText(
+          li.children[0]!,
+          o.target !== def.name ? t('service:orderOn', { name: o.name, target: o.target }) : o.name,
+        );
+        setText(li.children[1]!, orderPhase(g.sim.state, o.uid));
       },
     );
     setHidden(ordersNone, mine.length > 0);

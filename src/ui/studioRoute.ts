@@ -4,6 +4,7 @@
  * the game's start-up bundle; it is fetched the first time the studio opens.
  */
 import type { SessionStore } from '../store';
+import { t } from '../i18n';
 
 export const STUDIO_HASH = '#studio';
 
@@ -52,7 +53,7 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
       dropHash();
       session.getState().setNotice({
         kind: 'error',
-        text: `The studio could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
+        text: t('studio:loadFailed', { reason: error instanceof Error ? error.message : String(error) }),
       });
     } finally {
       loading = false;

@@ -5,6 +5,7 @@
  * of the simulation, so neither is skipping it).
  */
 import type { StepPoint } from '../engine';
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { h, listen, setHidden, setText } from './dom';
 import { sceneText } from './sceneText';
@@ -30,7 +31,7 @@ export function mountTutorialCoach(map: HTMLElement, game: GameStore): () => voi
   const lifetime = new AbortController();
   const title = h('h2', { class: 'coach-title', id: 'coach-title' });
   const text = h('p', { class: 'coach-text', id: 'coach-text' });
-  const skip = h('button', { type: 'button', id: 'coach-skip', class: 'coach-skip', text: 'Skip this step' });
+  const skip = h('button', { type: 'button', id: 'coach-skip', class: 'coach-skip', text: t('coach:skip') });
   listen(skip, lifetime.signal, 'click', () => game.getState().skipStep?.());
   const card = h(
     'section',
@@ -44,12 +45,7 @@ export function mountTutorialCoach(map: HTMLElement, game: GameStore): () => voi
     },
     title,
     text,
-    h(
-      'div',
-      { class: 'coach-row' },
-      h('span', { class: 'small', text: 'The clock waits until you have done it.' }),
-      skip,
-    ),
+    h('div', { class: 'coach-row' }, h('span', { class: 'small', text: t('coach:waits') }), skip),
   );
   setHidden(card, true);
   (map.querySelector('#map-canvas') ?? map).append(card);
@@ -67,7 +63,7 @@ export function mountTutorialCoach(map: HTMLElement, game: GameStore): () => voi
     setHidden(card, step === null);
     if (!step) return highlight(null);
     card.dataset.step = step.injectId;
-    setText(title, `Tutorial, step ${step.number} of ${step.of}: your turn`);
+    setText(title, t('coach:title', { number: step.number, of: step.of }));
     setText(text, sceneText(game.getState().scenario, step.text));
     // Looked up each time: a panel may have been re-rendered since. Brought into view: a ring nobody sees
     // points at nothing (the tabs may be scrolled away in the side column).

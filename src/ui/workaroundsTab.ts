@@ -13,6 +13,7 @@ import {
   type Currency,
   type WorkaroundDef,
 } from '../engine';
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import {
   countdownLabel,
@@ -33,8 +34,10 @@ export interface WorkaroundsTab {
 }
 
 function costWords(def: WorkaroundDef, currency: Currency): string {
-  const once = def.costKES > 0 ? kesLabel(def.costKES, currency) : 'free';
-  return def.costPerHourKES > 0 ? `${once}, then ${kesLabel(def.costPerHourKES, currency)} per hour` : once;
+  const once = def.costKES > 0 ? kesLabel(def.costKES, currency) : t('workarounds:free');
+  return def.costPerHourKES > 0
+    ? t('workarounds:costThen', { cost: once, hourly: kesLabel(def.costPerHourKES, currency) })
+    : once;
 }
 
 export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): WorkaroundsTab {
@@ -48,12 +51,12 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
     scenario.segments.map((_, g) => g).filter((g) => workaroundApplies(scenario, w, g)),
   );
 
-  const list = h('ul', { class: 'workaround-list', 'aria-label': 'Workarounds' });
+  const list = h('ul', { class: 'workaround-list', 'aria-label': t('workarounds:list') });
   const intro = h('p', {
     class: 'muted small',
-    text: 'A workaround nobody has heard of does nothing. Announcing puts it in place and tells people; the load moves to another service, which may then struggle.',
+    text: t('workarounds:intro'),
   });
-  const none = h('p', { class: 'muted', text: 'This drill offers no workarounds.' });
+  const none = h('p', { class: 'muted', text: t('workarounds:none') });
   root.replaceChildren(intro, list, none);
   setHidden(none, people.workarounds.length > 0);
 
@@ -74,9 +77,13 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       type: 'button',
       class: 'primary',
       'data-action': 'announce',
-      text: 'Announce',
+      text: t('workarounds:announce'),
     });
-    const withdraw = h('button', { type: 'button', 'data-action': 'withdraw', text: 'Withdraw' });
+    const withdraw = h('button', {
+      type: 'button',
+      'data-action': 'withdraw',
+      text: t('workarounds:withdraw'),
+    });
     setAttr(announce, 'aria-describedby', `wk-plan-${def.id}`);
     const plan = h('p', { class: 'small', id: `wk-plan-${def.id}` });
     const result = h('p', { class: 'result', role: 'status', 'aria-live': 'polite' });
@@ -89,26 +96,25 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       h(
         'dl',
         {},
-        h('dt', { text: 'Moves' }),
+        h('dt', { text: t('workarounds:moves') }),
         facts.moves,
-        h('dt', { text: 'For' }),
+        h('dt', { text: t('workarounds:for') }),
         h('dd', {
-          text:
-            segments.length > 0 ? segments.join(', ') : 'nobody in this drill uses the service it replaces',
+          text: segments.length > 0 ? segments.join(', ') : t('workarounds:forNobody'),
         }),
-        h('dt', { text: 'Cost' }),
+        h('dt', { text: t('workarounds:cost') }),
         facts.cost,
-        h('dt', { text: 'State' }),
+        h('dt', { text: t('workarounds:state') }),
         facts.state,
-        h('dt', { text: 'Heard of it' }),
+        h('dt', { text: t('workarounds:heard') }),
         facts.heard,
-        h('dt', { text: 'Using it' }),
+        h('dt', { text: t('workarounds:using') }),
         facts.using,
       ),
       h(
         'div',
         { class: 'actions' },
-        h('label', { class: 'field' }, h('span', { text: 'Announce on' }), channel),
+        h('label', { class: 'field' }, h('span', { text: t('workarounds:announceOn') }), channel),
         announce,
         withdraw,
       ),
@@ -133,17 +139,20 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       if (answer.ok)
         say(
           true,
-          `Announced on ${c?.name ?? channel.value}: people hear of it in ${durationLabel(c?.delayTicks ?? 0)}.`,
+          t('workarounds:announced', {
+            channel: c?.name ?? channel.value,
+            time: durationLabel(c?.delayTicks ?? 0),
+          }),
         );
-      else say(false, `Turned down: ${answer.message}.`);
+      else say(false, t('workarounds:turnedDown', { message: answer.message }));
     });
     listen(withdraw, signal, 'click', () => {
       const answer = game.getState().issue({ type: 'workaround', workaround: def.id, action: 'withdraw' });
       if (answer.ok) {
-        say(true, `Withdrawn: ${def.name}. Uptake fades; the hourly cost stops.`);
+        say(true, t('workarounds:withdrawn', { name: def.name }));
         // The Withdraw button is about to be disabled: keep the keyboard focus on this card.
         announce.focus();
-      } else say(false, `Turned down: ${answer.message}.`);
+      } else say(false, t('workarounds:turnedDown', { message: answer.message }));
     });
     listen(channel, signal, 'change', () => render());
     return { def, w, facts, channel, announce, withdraw, plan };
@@ -159,7 +168,11 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       const strained = load >= STRAINED_AT;
       setText(
         facts.moves,
-        `${scenario.services[def.from]!.name} → ${to.name}, now at ${percentLabel(load)} of capacity${strained ? ' — at risk of overload' : ''}`,
+        t(strained ? 'workarounds:movesToStrained' : 'workarounds:movesTo', {
+          from: scenario.services[def.from]!.name,
+          to: to.name,
+          load: percentLabel(load),
+        }),
       );
       setAttr(facts.moves, 'data-warn', strained ? 'true' : 'false');
 
@@ -185,13 +198,18 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
       const phase = ws.enabled ? 'announced' : ws.announcedTick >= 0 ? 'withdrawn' : 'not-announced';
       const words =
         phase === 'announced'
-          ? `announced at ${elapsedLabel(ws.announcedTick)}${landsTick >= 0 ? ` — word lands in ${countdownLabel(landsTick - st.tick)}` : ''}`
+          ? landsTick >= 0
+            ? t('workarounds:phase.announcedLanding', {
+                time: elapsedLabel(ws.announcedTick),
+                countdown: countdownLabel(landsTick - st.tick),
+              })
+            : t('workarounds:phase.announced', { time: elapsedLabel(ws.announcedTick) })
           : phase === 'withdrawn'
-            ? 'withdrawn'
-            : 'not announced';
+            ? t('workarounds:phase.withdrawn')
+            : t('workarounds:phase.notAnnounced');
       setText(facts.state, words);
       setAttr(c.announce.closest('li')!, 'data-state', phase);
-      setText(c.announce, ws.enabled ? 'Announce again' : 'Announce');
+      setText(c.announce, ws.enabled ? t('workarounds:announceAgain') : t('workarounds:announce'));
       if (c.withdraw.disabled === ws.enabled) c.withdraw.disabled = !ws.enabled;
 
       // Before you commit: what announcing on the chosen channel costs and whom it reaches.
@@ -204,7 +222,12 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         const price = channel.costKES + (ws.enabled ? 0 : def.costKES);
         setText(
           c.plan,
-          `Announcing on ${channel.name} (English and Kiswahili) costs ${price > 0 ? money(price) : 'nothing'} and reaches about ${percentLabel(size > 0 ? reached / size : 0)} of the people it is for, in ${durationLabel(channel.delayTicks)}.`,
+          t(price > 0 ? 'workarounds:plan' : 'workarounds:planFree', {
+            channel: channel.name,
+            cost: money(price),
+            reach: percentLabel(size > 0 ? reached / size : 0),
+            time: durationLabel(channel.delayTicks),
+          }),
         );
       }
     }

@@ -4,7 +4,7 @@
  * the older ones, while the item count says how many the drill has.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_SHOWN } from '../../src/ui/feed';
 import type { CascadeTestHook } from '../../src/ui/testHook';
@@ -56,8 +56,7 @@ describe('feed cap, in Chromium', () => {
       await page.click('.prompt button >> nth=0');
       await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
     }
-    if (!(await page.textContent('#hud-state'))?.startsWith('Paused')) await page.click('#pause');
-    await page.waitForFunction(() => document.querySelector('#hud-state')?.textContent?.startsWith('Paused'));
+    await pauseClock(page);
     await page.waitForSelector('.feed-older:not([hidden])');
     const total = Number((await page.textContent('.feed-head .muted'))!.split(' ')[0]);
     expect(total).toBeGreaterThan(FEED_SHOWN + 100);
@@ -73,3 +72,31 @@ describe('feed cap, in Chromium', () => {
     await page.close();
   });
 });
+
+/**
+ * Pause the drill and keep it paused. #pause toggles, and a decision (its dialog makes the HUD inert) or a
+ * tutorial step can begin between a look and a click: so look, act, and look again until the HUD says Paused.
+ */
+async function pauseClock(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await page.textContent('#hud-state'))?.startsWith('Paused')) return;
+    if (await page.evaluate(() => window.__cascade!.waitingForAnswer())) {
+      await page.click('.prompt button >> nth=0');
+      await page.waitForFunction(() => !window.__cascade!.waitingForAnswer());
+      continue;
+    }
+    if (await page.evaluate(() => window.__cascade!.skipStep())) continue; // a tutorial step held the clock
+    // A decision that opens between the look and the click makes the HUD inert: give up the click, look again.
+    const clicked = await page
+      .click('#pause', { timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!clicked) continue;
+    await page
+      .waitForFunction(() => document.querySelector('#hud-state')?.textContent?.startsWith('Paused'), null, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined); // looked at again at the top of the loop
+  }
+  throw new Error(`the drill would not pause: the HUD says '${await page.textContent('#hud-state')}'`);
+}

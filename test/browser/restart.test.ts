@@ -72,8 +72,9 @@ describe('restarting a drill 20 times', () => {
       await page.click('#end-drill');
       await page.click('#end-drill');
       await page.waitForSelector('#debrief:not([hidden]) #replay-button');
-      // The HUD's End drill is the trainee's (issue 12: it used to be credited to the facilitator).
-      expect(await page.textContent('#ending')).toMatch(/^The trainee pressed End drill at T\+00:0/);
+      // The HUD's End drill is the trainee's (issue 12: it used to be credited to the facilitator). The time is
+      // not checked: the clock runs at 60× between the clicks, so on a loaded machine it can be T+00:19.
+      expect(await page.textContent('#ending')).toMatch(/^The trainee pressed End drill at T\+\d\d:\d\d /);
       if (run === 5 || run === 20) samples.push(await sample(page));
       if (run < 20) await page.click('#replay-button');
     }

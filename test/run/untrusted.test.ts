@@ -14,7 +14,7 @@ describe('untrusted JSON: size and depth before parsing', () => {
 
   it('refuses a value nested 10,000 deep with a reason, without throwing', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    expect(parseLimited(deep, 'link', { maxChars: 1e6 })).toEqual({
+    expect(parseLimited(deep, 'link', { maxChars: 1e6 })).toMatchObject({
       ok: false,
       reason: 'too-deep',
       error: 'the link is nested too deeply (more than 32 levels of brackets)',

@@ -5,11 +5,12 @@
  * hides it. Rows are keyed by service and only rewritten when the simulated tick changes, so a re-render is
  * cheap and a screen reader's place in the table survives it.
  */
+import { t } from '../../i18n';
 import type { GameStore } from '../../store';
 import { percentLabel } from '../../store/format';
 import { explainCause } from '../../store/selectors';
 import { bindPanel, h, keyed, setAttr, setStatusIcon, setText } from '../dom';
-import { STATUS_WORDS } from './statusWords';
+import { statusWord } from './statusWords';
 import './a11y.css';
 
 export interface MapTable {
@@ -37,7 +38,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
       tabindex: '-1',
       'aria-labelledby': 'map-table-title',
     },
-    h('h2', { id: 'map-table-title', text: 'Services on the map (T shows or hides this table)' }),
+    h('h2', { id: 'map-table-title', text: t('map:table.title') }),
     h(
       'table',
       { id: 'map-table' },
@@ -47,10 +48,10 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
         h(
           'tr',
           {},
-          h('th', { scope: 'col', text: 'Service' }),
-          h('th', { scope: 'col', text: 'Status' }),
-          h('th', { scope: 'col', text: 'Load' }),
-          h('th', { scope: 'col', text: 'Why' }),
+          h('th', { scope: 'col', text: t('map:table.service') }),
+          h('th', { scope: 'col', text: t('map:table.status') }),
+          h('th', { scope: 'col', text: t('map:table.load') }),
+          h('th', { scope: 'col', text: t('map:table.why') }),
         ),
       ),
       body,
@@ -82,7 +83,10 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
         return h(
           'tr',
           { 'data-index': i, 'data-service': def.id },
-          h('th', { scope: 'row', text: `${def.name}${def.critical ? ' (critical)' : ''}` }),
+          h('th', {
+            scope: 'row',
+            text: def.critical ? t('map:table.critical', { name: def.name }) : def.name,
+          }),
           h('td', { 'data-col': 'status' }, row.icon, row.status),
           row.load,
           row.why,
@@ -93,12 +97,12 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
         const row = cells.get(i)!;
         setAttr(tr, 'data-status', st.status);
         setStatusIcon(row.icon, st.status);
-        setText(row.status, STATUS_WORDS[st.status]);
+        setText(row.status, statusWord(st.status));
         setText(row.load, percentLabel(st.utilisation));
         setText(
           row.why,
           st.cause === 'ok'
-            ? 'Working normally'
+            ? t('map:table.ok')
             : explainCause(scenario, state, i, 3)
                 .map((c) => c.text)
                 .join('; '),

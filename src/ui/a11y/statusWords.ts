@@ -1,9 +1,7 @@
 /** A status in words, for every place that must not rely on colour or shape alone. */
 import type { ServiceStatus } from '../../engine';
+import { t } from '../../i18n';
 
-export const STATUS_WORDS: Record<ServiceStatus, string> = {
-  healthy: 'healthy',
-  degraded: 'degraded',
-  down: 'down',
-  recovering: 'recovering',
-};
+export function statusWord(status: ServiceStatus): string {
+  return t(`map:status.${status}`);
+}

@@ -8,19 +8,15 @@
  * the focus: Space pauses or resumes the room, N goes to the note field, F to the first inject's Fire button.
  */
 import { ROOM_SPEEDS, type ApplyResult, type Command, type FeedChannel } from '../../engine';
+import { t } from '../../i18n';
 import type { FacilitatorView } from '../../store/facilitatorView';
 import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
 import { injectRows } from './injectRows';
 import { asToConsole, type Channel, type ToGame } from './protocol';
 import './console.css';
 
-const POST_CHANNELS: { id: FeedChannel; label: string }[] = [
-  { id: 'headline', label: 'Headline' },
-  { id: 'social', label: 'Social media' },
-  { id: 'stakeholder', label: 'Stakeholder' },
-  { id: 'official', label: 'Official' },
-  { id: 'ops', label: 'Operations' },
-];
+/** The channels a post can go out on (their names: console:postChannel.<id>). */
+const POST_CHANNELS: readonly FeedChannel[] = ['headline', 'social', 'stakeholder', 'official', 'ops'];
 
 /** Real milliseconds to wait for the game's answer before saying it is not there. */
 const NO_ANSWER_MS = 4000;
@@ -52,12 +48,12 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     pending.set(id, { doing, onOk });
     const message: ToGame = { kind: 'command', id, cmd };
     channel.postMessage(message);
-    setText(status, `${doing}…`);
+    setText(status, t('console:sending', { doing }));
     setAttr(status, 'data-kind', null);
     // The game answers at once when it is there; silence means its window was closed or is another browser.
     setTimeout(() => {
       if (!pending.delete(id) || signal.aborted) return;
-      setText(status, `No answer from the game window to “${doing}”. Is the game open in this browser?`);
+      setText(status, t('console:noAnswer', { doing }));
       setAttr(status, 'data-kind', 'refused');
     }, NO_ANSWER_MS);
   };
@@ -67,12 +63,17 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     pending.delete(id);
     const { doing } = entry;
     if (result.ok) entry.onOk?.();
-    setText(status, result.ok ? `Done: ${doing}.` : `Refused (${result.code}): ${result.message}.`);
+    setText(
+      status,
+      result.ok
+        ? t('console:done', { doing })
+        : t('console:refused', { code: result.code, message: result.message }),
+    );
     setAttr(status, 'data-kind', result.ok ? 'ok' : 'refused');
   };
 
   // ---- header: the room's clock -------------------------------------------------------------
-  const title = h('h1', { id: 'console-title', text: 'Facilitator console' });
+  const title = h('h1', { id: 'console-title', text: t('console:title') });
   const clock = h('span', { id: 'console-clock', class: 'console-clock' });
   const roomState = h('span', { id: 'console-room', class: 'muted' });
   const pause = h('button', {
@@ -85,18 +86,18 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     if (!view) return;
     send(
       { type: 'room', action: view.paused ? 'resume' : 'pause' },
-      view.paused ? 'resume the room' : 'pause the room',
+      view.paused ? t('console:doing.resume') : t('console:doing.pause'),
     );
   });
   const speeds = ROOM_SPEEDS.map((speed) => {
     const b = h('button', {
       type: 'button',
       'data-speed': speed,
-      text: `${speed}×`,
+      text: t('console:speedButton', { speed }),
       'aria-pressed': 'false',
     });
     listen(b, signal, 'click', () =>
-      send({ type: 'room', action: 'speed', speed }, `set the speed to ${speed}×`),
+      send({ type: 'room', action: 'speed', speed }, t('console:doing.speed', { speed })),
     );
     return b;
   });
@@ -106,22 +107,26 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     title,
     clock,
     pause,
-    h('div', { class: 'console-speeds', role: 'group', 'aria-label': 'Room speed' }, ...speeds),
+    h('div', { class: 'console-speeds', role: 'group', 'aria-label': t('console:roomSpeed') }, ...speeds),
     roomState,
   );
 
   // ---- the script ---------------------------------------------------------------------------
-  const injectList = h('ol', { id: 'console-injects', class: 'console-injects', 'aria-label': 'Injects' });
+  const injectList = h('ol', {
+    id: 'console-injects',
+    class: 'console-injects',
+    'aria-label': t('console:injects'),
+  });
   const spentList = h('ol', {
     id: 'console-spent',
     class: 'console-injects spent',
-    'aria-label': 'Fired or skipped',
+    'aria-label': t('console:spent'),
   });
   const spentSummary = h('summary');
   const scriptSection = h(
     'section',
     { class: 'console-script', 'aria-labelledby': 'console-script-title' },
-    h('h2', { id: 'console-script-title', text: 'Coming up' }),
+    h('h2', { id: 'console-script-title', text: t('console:comingUp') }),
     injectList,
     h('details', { class: 'console-spent' }, spentSummary, spentList),
   );
@@ -137,65 +142,70 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   const postChannel = h(
     'select',
     { id: 'post-channel' },
-    ...POST_CHANNELS.map((c) => h('option', { value: c.id, text: c.label })),
+    ...POST_CHANNELS.map((c) => h('option', { value: c, text: t(`console:postChannel.${c}`) })),
   );
   postChannel.value = 'headline';
-  const postFrom = h('input', { type: 'text', id: 'post-from', value: 'Daily Nation', maxlength: 60 });
+  const postFrom = h('input', {
+    type: 'text',
+    id: 'post-from',
+    value: 'Daily Nation', // a Kenyan newspaper's name: the same in every language
+    maxlength: 60,
+  });
   const postText = h('textarea', { id: 'post-text', rows: 2, maxlength: 500 });
   const postButton = h('button', {
     type: 'button',
     id: 'post-feed',
     class: 'primary',
-    text: 'Post to the feed',
+    text: t('console:postButton'),
   });
   const askAnswers = h('input', {
     type: 'text',
     id: 'ask-answers',
-    value: 'Yes / No',
+    value: t('console:askAnswersDefault'),
     maxlength: 250,
     'aria-describedby': 'ask-help',
   });
-  const askButton = h('button', { type: 'button', id: 'ask-question', text: 'Ask the team' });
+  const askButton = h('button', { type: 'button', id: 'ask-question', text: t('console:askButton') });
   listen(postButton, signal, 'click', () => {
     send(
       { type: 'post', channel: postChannel.value as FeedChannel, from: postFrom.value, text: postText.value },
-      'post to the feed',
+      t('console:doing.post'),
       () => (postText.value = ''),
     );
   });
   listen(askButton, signal, 'click', () => {
     const answers = askAnswers.value.split('/').map((a) => a.trim());
-    send({ type: 'ask', from: postFrom.value, text: postText.value, answers }, 'ask the team', () => {
+    send({ type: 'ask', from: postFrom.value, text: postText.value, answers }, t('console:doing.ask'), () => {
       postText.value = '';
     });
   });
   const questions = h('ol', {
     id: 'console-questions',
     class: 'console-notes',
-    'aria-label': 'Questions asked',
+    'aria-label': t('console:questions'),
   });
 
   const noteField = h('input', {
     type: 'text',
     id: 'note-text',
     maxlength: 500,
-    placeholder: 'What just happened?',
+    placeholder: t('console:notePlaceholder'),
     'aria-keyshortcuts': 'N',
   });
   const noteButton = h('button', {
     type: 'button',
     id: 'note-button',
     class: 'primary',
-    text: 'Note this moment',
+    text: t('console:noteButton'),
   });
   const note = () => {
-    send({ type: 'annotate', text: noteField.value }, 'note this moment', () => (noteField.value = ''));
+    send({ type: 'annotate', text: noteField.value }, t('console:doing.note'), () => (noteField.value = ''));
   };
   listen(noteButton, signal, 'click', note);
   listen(noteField, signal, 'keydown', (e) => {
     if (e.key === 'Enter') note();
   });
-  const notes = h('ol', { id: 'console-notes', class: 'console-notes', 'aria-label': 'Notes taken' });
+  const notes = h('ol', { id: 'console-notes', class: 'console-notes', 'aria-label': t('console:notes') });
 
   const side = h(
     'div',
@@ -203,11 +213,11 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     h(
       'section',
       { 'aria-labelledby': 'console-note-title' },
-      h('h2', { id: 'console-note-title', text: 'Note this moment' }),
+      h('h2', { id: 'console-note-title', text: t('console:noteTitle') }),
       h(
         'div',
         { class: 'console-row' },
-        h('label', { for: 'note-text', class: 'visually-hidden', text: 'Note' }),
+        h('label', { for: 'note-text', class: 'visually-hidden', text: t('console:noteLabel') }),
         noteField,
         noteButton,
       ),
@@ -216,42 +226,42 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     h(
       'section',
       { class: 'console-secret', 'aria-labelledby': 'console-truth-title' },
-      h('h2', { id: 'console-truth-title', text: 'Hidden truth (not on the projector)' }),
+      h('h2', { id: 'console-truth-title', text: t('console:truthTitle') }),
       truth,
       truthState,
     ),
     h(
       'section',
       { 'aria-labelledby': 'console-score-title' },
-      h('h2', { id: 'console-score-title' }, 'Score now ', scoreTotal),
+      h('h2', { id: 'console-score-title' }, `${t('console:scoreNow')} `, scoreTotal),
       scoreList,
     ),
     h(
       'section',
       { 'aria-labelledby': 'console-post-title' },
-      h('h2', { id: 'console-post-title', text: 'Add to the feed' }),
+      h('h2', { id: 'console-post-title', text: t('console:postTitle') }),
       h(
         'div',
         { class: 'console-row' },
-        h('label', { for: 'post-channel', text: 'Channel' }),
+        h('label', { for: 'post-channel', text: t('console:channel') }),
         postChannel,
-        h('label', { for: 'post-from', text: 'From' }),
+        h('label', { for: 'post-from', text: t('console:from') }),
         postFrom,
       ),
-      h('label', { for: 'post-text', class: 'visually-hidden', text: 'Text' }),
+      h('label', { for: 'post-text', class: 'visually-hidden', text: t('console:text') }),
       postText,
       h('div', { class: 'console-row' }, postButton),
       h(
         'div',
         { class: 'console-row' },
-        h('label', { for: 'ask-answers', text: 'Answers' }),
+        h('label', { for: 'ask-answers', text: t('console:answers') }),
         askAnswers,
         askButton,
       ),
       h('p', {
         id: 'ask-help',
         class: 'muted small',
-        text: 'A question opens as a decision for the team; separate its 2 to 4 answers with “/”. Unanswered after 10 minutes, the last one is taken.',
+        text: t('console:askHelp'),
       }),
       questions,
     ),
@@ -260,7 +270,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
   const waiting = h('p', {
     id: 'console-waiting',
     class: 'console-waiting',
-    text: 'Waiting for the game window. Open the game in this browser and start a drill; this console follows it.',
+    text: t('console:waiting'),
   });
   const body = h('div', { class: 'console-body' }, scriptSection, side);
   root.replaceChildren(header, status, waiting, body);
@@ -274,23 +284,23 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     if (!view) {
       setText(clock, '');
       setText(roomState, '');
-      setText(pause, 'Pause room');
+      setText(pause, t('console:pauseRoom'));
       return;
     }
-    setText(title, `Facilitator: ${view.scenarioTitle}`);
-    document.title = `Facilitator — ${view.scenarioTitle}`;
+    setText(title, t('console:titleFor', { title: view.scenarioTitle }));
+    document.title = t('console:documentTitle', { title: view.scenarioTitle });
     setText(clock, view.clock);
-    setText(pause, view.paused ? 'Resume room' : 'Pause room');
+    setText(pause, view.paused ? t('console:resumeRoom') : t('console:pauseRoom'));
     for (const b of speeds) setAttr(b, 'aria-pressed', String(Number(b.dataset.speed) === view.speed));
     setText(
       roomState,
       view.ended
-        ? 'The drill has ended.'
+        ? t('console:room.ended')
         : view.waitingForAnswer
-          ? 'Waiting for the team to answer a decision.'
+          ? t('console:room.waiting')
           : view.paused
-            ? 'Paused.'
-            : 'Running.',
+            ? t('console:room.paused')
+            : t('console:room.running'),
     );
     const open = view.injects.filter((v) => v.status !== 'fired' && v.status !== 'skipped');
     const spent = view.injects.filter((v) => v.status === 'fired' || v.status === 'skipped');
@@ -302,10 +312,10 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       (next?.querySelector('button[data-action="fire"]') as HTMLButtonElement | null)?.focus();
     }
     keyed(spentList, spent, (v) => v.id, rows.create, rows.update);
-    setText(spentSummary, `Fired or skipped (${spent.length})`);
+    setText(spentSummary, t('console:spentCount', { count: spent.length }));
 
     setText(truth, view.truth.sentence);
-    setText(truthState, view.truth.revealed ? 'It has come out.' : 'The room does not know it yet.');
+    setText(truthState, view.truth.revealed ? t('console:truthOut') : t('console:truthHidden'));
     setText(scoreTotal, view.score.total.toFixed(1));
     keyed(
       scoreList,
@@ -321,7 +331,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       (el, c) => {
         const p = (el as HTMLElement & { _parts: { bar: HTMLMeterElement; value: HTMLElement } })._parts;
         p.bar.value = c.points;
-        setText(p.value, `${c.points.toFixed(1)} / ${c.max.toFixed(0)}`);
+        setText(p.value, t('console:points', { points: c.points.toFixed(1), max: c.max.toFixed(0) }));
       },
     );
     keyed(
@@ -335,14 +345,17 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
             'li',
             { 'data-question': q.id },
             h('span', { class: 'time', text: q.time }),
-            ` ${q.text} — `,
+            ` ${t('console:question', { text: q.text })}`,
             answer,
           ),
           { _answer: answer },
         );
       },
       (el, q) =>
-        setText((el as HTMLElement & { _answer: HTMLElement })._answer, q.answer ?? 'waiting for the team'),
+        setText(
+          (el as HTMLElement & { _answer: HTMLElement })._answer,
+          q.answer ?? t('console:waitingForTeam'),
+        ),
     );
     keyed(
       notes,

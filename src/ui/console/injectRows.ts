@@ -5,16 +5,9 @@
  * the views arriving from the game.
  */
 import type { Command } from '../../engine';
+import { t } from '../../i18n';
 import type { InjectView, TextEffectView } from '../../store/facilitatorView';
 import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
-
-const STATUS_WORDS: Record<InjectView['status'], string> = {
-  upcoming: 'upcoming',
-  held: 'held',
-  'due-while-held': 'due, held',
-  skipped: 'skipped',
-  fired: 'fired',
-};
 
 type Send = (cmd: Command, doing: string) => void;
 
@@ -27,13 +20,18 @@ export function injectRows(
     const trigger = h('span', { class: 'inject-trigger' });
     const badge = h('span', { class: 'inject-status' });
     const does = h('span', { class: 'inject-does muted' });
-    const fire = h('button', { type: 'button', class: 'primary', 'data-action': 'fire', text: 'Fire now' });
+    const fire = h('button', {
+      type: 'button',
+      class: 'primary',
+      'data-action': 'fire',
+      text: t('console:fireNow'),
+    });
     const hold = h('button', { type: 'button', 'data-action': 'hold' });
-    const skip = h('button', { type: 'button', 'data-action': 'skip', text: 'Skip' });
+    const skip = h('button', { type: 'button', 'data-action': 'skip', text: t('console:skip') });
     const texts = h('div', { class: 'inject-texts' });
     const actions = h(
       'div',
-      { class: 'inject-actions', role: 'group', 'aria-label': `Inject ${v.id}` },
+      { class: 'inject-actions', role: 'group', 'aria-label': t('console:injectGroup', { id: v.id }) },
       fire,
       hold,
       skip,
@@ -44,38 +42,47 @@ export function injectRows(
       h('div', { class: 'inject-line' }, badge, name, trigger, does, actions),
       texts,
     );
-    listen(fire, signal, 'click', () => send({ type: 'fire-inject', inject: v.id }, `fire ${v.id}`));
+    listen(fire, signal, 'click', () =>
+      send({ type: 'fire-inject', inject: v.id }, t('console:doing.fire', { id: v.id })),
+    );
     listen(hold, signal, 'click', () => {
       const held = row.dataset.status === 'held' || row.dataset.status === 'due-while-held';
       send(
         { type: held ? 'release-inject' : 'hold-inject', inject: v.id },
-        `${held ? 'release' : 'hold'} ${v.id}`,
+        t(held ? 'console:doing.release' : 'console:doing.hold', { id: v.id }),
       );
     });
-    listen(skip, signal, 'click', () => send({ type: 'skip-inject', inject: v.id }, `skip ${v.id}`));
+    listen(skip, signal, 'click', () =>
+      send({ type: 'skip-inject', inject: v.id }, t('console:doing.skip', { id: v.id })),
+    );
     return Object.assign(row, { _parts: { name, trigger, badge, does, fire, hold, skip, texts } });
   };
 
-  const createText = (injectId: string, t: TextEffectView) => {
+  const createText = (injectId: string, text: TextEffectView) => {
     const label = h('span', { class: 'text-from' });
     const said = h('q', { class: 'text-said' });
-    const edit = h('button', { type: 'button', class: 'small', 'data-action': 'edit', text: 'Edit text' });
-    const fieldId = `edit-${injectId}-${t.effect}`;
+    const edit = h('button', {
+      type: 'button',
+      class: 'small',
+      'data-action': 'edit',
+      text: t('console:editText'),
+    });
+    const fieldId = `edit-${injectId}-${text.effect}`;
     const field = h('textarea', {
       id: fieldId,
       rows: 2,
       maxlength: 500,
-      'aria-label': `New text for ${injectId}`,
+      'aria-label': t('console:newText', { id: injectId }),
     });
     const save = h('button', {
       type: 'button',
       class: 'primary small',
       'data-action': 'save',
-      text: 'Save text',
+      text: t('console:saveText'),
     });
-    const cancel = h('button', { type: 'button', class: 'small', text: 'Cancel' });
+    const cancel = h('button', { type: 'button', class: 'small', text: t('console:cancel') });
     const editor = h('div', { class: 'text-editor', hidden: true }, field, h('div', {}, save, cancel));
-    const box = h('div', { class: 'inject-text', 'data-effect': t.effect }, label, said, edit, editor);
+    const box = h('div', { class: 'inject-text', 'data-effect': text.effect }, label, said, edit, editor);
     const close = () => {
       setHidden(editor, true);
       setHidden(edit, false);
@@ -89,8 +96,8 @@ export function injectRows(
     });
     listen(save, signal, 'click', () => {
       send(
-        { type: 'edit-inject', inject: injectId, effect: t.effect, text: field.value },
-        `reword ${injectId}`,
+        { type: 'edit-inject', inject: injectId, effect: text.effect, text: field.value },
+        t('console:doing.reword', { id: injectId }),
       );
       close();
     });
@@ -108,30 +115,36 @@ export function injectRows(
     setText(p.name, v.label);
     setAttr(p.name, 'title', v.name);
     setText(p.trigger, v.trigger);
+    const status = t(`console:status.${v.status}`);
     setText(
       p.badge,
-      v.times > 1 ? `${STATUS_WORDS[v.status]} (${v.fired}/${v.times})` : STATUS_WORDS[v.status],
+      v.times > 1 ? t('console:statusTimes', { status, fired: v.fired, times: v.times }) : status,
     );
-    setText(p.does, v.does.length > 0 ? `also: ${v.does.join(', ')}` : '');
+    setText(p.does, v.does.length > 0 ? t('console:also', { list: v.does.join(', ') }) : '');
     const open = v.status !== 'fired' && v.status !== 'skipped';
     setHidden(p.fire, !open);
     setHidden(p.skip, !open);
     setHidden(p.hold, !open);
     const held = v.status === 'held' || v.status === 'due-while-held';
-    setText(p.hold, held ? 'Release' : 'Hold');
+    setText(p.hold, held ? t('console:release') : t('console:hold'));
     setAttr(p.hold, 'aria-pressed', String(held));
     keyed(
       p.texts,
       v.texts,
-      (t) => String(t.effect),
-      (t) => createText(v.id, t),
-      (box, t) => {
+      (x) => String(x.effect),
+      (x) => createText(v.id, x),
+      (box, x) => {
         const q = (box as ReturnType<typeof createText>)._parts;
-        setText(
-          q.label,
-          `${t.kind === 'prompt' ? 'Decision from' : 'From'} ${t.from}${t.edited ? ' (reworded)' : ''}: `,
-        );
-        setText(q.said, t.text);
+        const key =
+          x.kind === 'prompt'
+            ? x.edited
+              ? 'console:promptFromEdited'
+              : 'console:promptFrom'
+            : x.edited
+              ? 'console:textFromEdited'
+              : 'console:textFrom';
+        setText(q.label, t(key, { from: x.from }));
+        setText(q.said, x.text);
         setHidden(q.edit, !open || !q.editor.hidden);
         if (!open) setHidden(q.editor, true);
       },

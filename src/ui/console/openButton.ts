@@ -2,6 +2,7 @@
  * "Facilitator console" on the City screen: opens the console in its own window (drag it to the laptop's screen
  * while the game stays on the projector). Reopening focuses the same window instead of opening another.
  */
+import { t } from '../../i18n';
 import { h, listen } from '../dom';
 import { consoleUrl } from './protocol';
 import './openButton.css';
@@ -14,8 +15,8 @@ export function consoleButton(signal: AbortSignal): HTMLButtonElement {
     type: 'button',
     id: 'open-console',
     class: 'small',
-    title: 'Open the facilitator console in a second window (keep it off the projector)',
-    text: 'Facilitator console',
+    title: t('console:openTitle'),
+    text: t('console:open'),
   });
   listen(button, signal, 'click', () => {
     window.open(consoleUrl(window.location), WINDOW_NAME, 'popup,width=1280,height=720')?.focus();

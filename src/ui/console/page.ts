@@ -7,6 +7,7 @@ import '../styles.css';
 import { mountConsole } from './consolePanel';
 import { CHANNEL_NAME } from './protocol';
 import { startInChosenLanguage } from '../language';
+import { t } from '../../i18n';
 
 await startInChosenLanguage();
 
@@ -14,5 +15,5 @@ for (const id of ['app', 'menu', 'debrief', 'help']) document.getElementById(id)
 const root = document.createElement('main');
 root.id = 'console';
 document.body.append(root);
-document.title = 'Cascade — facilitator console';
+document.title = t('console:pageTitle');
 mountConsole(root, new BroadcastChannel(CHANNEL_NAME));

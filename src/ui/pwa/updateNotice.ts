@@ -1,4 +1,5 @@
 /** The "new version" notice (see serviceWorker.ts), loaded only when a new version is waiting. */
+import { t } from '../../i18n';
 import { h, listen } from '../dom';
 import './pwa.css';
 
@@ -6,13 +7,18 @@ import './pwa.css';
 export function showUpdateNotice(reload: () => void): void {
   if (document.getElementById('update-notice')) return;
   const lifetime = new AbortController();
-  const now = h('button', { type: 'button', class: 'primary', id: 'update-reload', text: 'Reload now' });
-  const later = h('button', { type: 'button', id: 'update-later', text: 'Later' });
+  const now = h('button', {
+    type: 'button',
+    class: 'primary',
+    id: 'update-reload',
+    text: t('update:reload'),
+  });
+  const later = h('button', { type: 'button', id: 'update-later', text: t('update:later') });
   const notice = h(
     'div',
     { class: 'update-notice', id: 'update-notice', role: 'status' },
     h('p', {
-      text: 'A new version of Cascade is ready. Your drill is saved first; resume it from the menu.',
+      text: t('update:ready'),
     }),
     h('div', { class: 'update-actions' }, now, later),
   );

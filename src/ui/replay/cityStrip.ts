@@ -10,6 +10,7 @@
  * here" (fork: a new live drill from this moment) and "Back to the report". Orders are disabled: the decision
  * panel is made inert and the store refuses commands anyway.
  */
+import { t } from '../../i18n';
 import { ROLES, type GameStore, type SessionStore } from '../../store';
 import { replayPosition } from '../../store/replayStore';
 import { h, listen, setAttr, setPlayIcon, setText } from '../dom';
@@ -19,6 +20,14 @@ import './replay.css';
 
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
 
+/** A role's name in the interface language; the value stamped on commands stays the English name. */
+const ROLE_KEYS = {
+  Commander: 'commander',
+  'Network lead': 'network',
+  'Comms lead': 'comms',
+  'Customer lead': 'customer',
+} as const satisfies Record<(typeof ROLES)[number], string>;
+
 function liveStrip(
   game: GameStore,
   autosaver: Autosaver | null,
@@ -27,7 +36,7 @@ function liveStrip(
   const select = h(
     'select',
     { id: 'role-select', 'aria-describedby': 'role-help' },
-    ...ROLES.map((r) => h('option', { value: r, text: r })),
+    ...ROLES.map((r) => h('option', { value: r, text: t(`replay:roles.${ROLE_KEYS[r]}`) })),
   );
   select.value = game.getState().role;
   listen(select, signal, 'change', () => game.getState().setRole(select.value));
@@ -47,10 +56,10 @@ function liveStrip(
   const element = h(
     'div',
     { class: 'city-strip', id: 'city-strip' },
-    h('label', { for: 'role-select', text: 'Role' }),
+    h('label', { for: 'role-select', text: t('replay:role') }),
     select,
     // Read to screen readers with the select; not shown, so the strip keeps room for why the score moved.
-    h('span', { id: 'role-help', class: 'visually-hidden', text: 'Orders are recorded with this role.' }),
+    h('span', { id: 'role-help', class: 'visually-hidden', text: t('replay:roleHelp') }),
     status,
     consoleButton(signal),
   );
@@ -75,7 +84,7 @@ function replayStrip(
   });
   const speed = h(
     'select',
-    { id: 'replay-speed', 'aria-label': 'Replay speed' },
+    { id: 'replay-speed', 'aria-label': t('replay:speed') },
     ...REPLAY_SPEEDS.map((v) => h('option', { value: v, text: `${v}×` })),
   );
   listen(speed, signal, 'change', () => {
@@ -91,17 +100,17 @@ function replayStrip(
     max: endMinute,
     step: 1,
     value: 0,
-    'aria-label': 'Simulated minute',
+    'aria-label': t('replay:minute'),
   });
   listen(scrubber, signal, 'input', () => game.getState().seek(Number(scrubber.value) * 60));
   const takeOver = h('button', {
     type: 'button',
     id: 'take-over',
     class: 'primary',
-    text: 'Take over from here',
+    text: t('replay:takeOver'),
   });
   listen(takeOver, signal, 'click', () => session.getState().takeOver());
-  const leave = h('button', { type: 'button', id: 'leave-replay', text: 'Back to the report' });
+  const leave = h('button', { type: 'button', id: 'leave-replay', text: t('replay:backToReport') });
   listen(leave, signal, 'click', () => session.getState().leaveReplay());
   const verify = h('p', {
     id: 'replay-verify',
@@ -115,12 +124,14 @@ function replayStrip(
     const tick = s.sim.state.tick;
     setText(
       banner,
-      `REPLAY — you are in the past (${replayPosition(tick, r.endTick)})${s.replay?.atEnd ? ' · end of the recording' : ''}`,
+      s.replay?.atEnd
+        ? t('replay:bannerAtEnd', { position: replayPosition(tick, r.endTick) })
+        : t('replay:banner', { position: replayPosition(tick, r.endTick) }),
     );
     const minute = String(Math.floor(tick / 60));
     if (scrubber.value !== minute) scrubber.value = minute;
     setAttr(scrubber, 'aria-valuetext', replayPosition(tick, r.endTick));
-    setText(playLabel, s.paused ? 'Play' : 'Pause');
+    setText(playLabel, s.paused ? t('replay:play') : t('replay:pause'));
     setPlayIcon(playIcon, s.paused ? 'run' : 'pause');
     const v = String(s.speed * (s.replay?.boost ?? 1));
     if (speed.value !== v) speed.value = v;
@@ -129,14 +140,14 @@ function replayStrip(
   const unsubscribe = game.subscribe(render);
   const element = h(
     'div',
-    { class: 'replay-bar', id: 'replay-bar', role: 'region', 'aria-label': 'Replay controls' },
+    { class: 'replay-bar', id: 'replay-bar', role: 'region', 'aria-label': t('replay:controls') },
     h(
       'div',
       { class: 'replay-row' },
       banner,
       play,
       speed,
-      h('label', { class: 'visually-hidden', for: 'replay-scrubber', text: 'Simulated minute' }),
+      h('label', { class: 'visually-hidden', for: 'replay-scrubber', text: t('replay:minute') }),
       scrubber,
       takeOver,
       leave,
@@ -147,7 +158,7 @@ function replayStrip(
       verify,
       h('span', {
         class: 'muted',
-        text: 'Orders are disabled in a replay: take over to play on from this moment.',
+        text: t('replay:ordersDisabled'),
       }),
     ),
   );

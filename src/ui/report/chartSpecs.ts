@@ -10,6 +10,7 @@
  *   money         — value that failed to move (lost + stuck), KES
  */
 import { currencyOf, elapsedClock, type Scenario } from '../../engine';
+import { t } from '../../i18n';
 import { keyServices, type Series } from '../../run';
 import { countLabel, moneyLabel } from '../../store/format';
 
@@ -46,13 +47,19 @@ function describe(
   worst: 'low' | 'high',
 ): string {
   const xs = line.values;
-  if (xs.length === 0) return `${line.label}: no data.`;
+  if (xs.length === 0) return t('debrief:chart.noData', { line: line.label });
   let at = 0;
   xs.forEach((x, i) => {
     if (worst === 'low' ? x < xs[at]! : x > xs[at]!) at = i;
   });
   const end = xs[xs.length - 1]!;
-  return `${line.label}: ${worst === 'low' ? 'lowest' : 'highest'} ${format(xs[at]!)} at ${elapsedClock(minutes[at]! * 60)}, ${format(end)} at the end.`;
+  const words = {
+    line: line.label,
+    value: format(xs[at]!),
+    at: elapsedClock(minutes[at]! * 60),
+    end: format(end),
+  };
+  return worst === 'low' ? t('debrief:chart.lowest', words) : t('debrief:chart.highest', words);
 }
 
 export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
@@ -65,7 +72,7 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
     specs.push({
       ...(drawn === 0
         ? {
-            empty: `Nothing to draw: this scenario has no ${spec.id === 'rumours' ? 'rumours' : 'lines for this chart'}.`,
+            empty: spec.id === 'rumours' ? t('debrief:chart.noRumours') : t('debrief:chart.noLines'),
           }
         : {}),
       ...spec,
@@ -86,9 +93,9 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
       id: 'availability',
       title:
         critical.length > MAX_LINES
-          ? `Availability of the critical services (the ${MAX_LINES} that fell lowest of ${critical.length})`
-          : 'Availability of the critical services',
-      unit: '% of requests served',
+          ? t('debrief:chart.availabilityLowest', { shown: MAX_LINES, count: critical.length })
+          : t('debrief:chart.availability'),
+      unit: t('debrief:chart.availabilityUnit'),
       range: [0, 100],
       lines: shown.map(([id, xs]) => ({ label: nameOf(id), values: pct(xs) })),
       format: percent,
@@ -103,11 +110,11 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
   make(
     {
       id: 'load',
-      title: 'Load against capacity (100 % = full)',
-      unit: '% of capacity',
+      title: t('debrief:chart.load'),
+      unit: t('debrief:chart.loadUnit'),
       lines: [
         ...key.map((id) => ({ label: nameOf(id), values: pct(series.utilisation[id] ?? []) })),
-        { label: 'capacity', values: series.minutes.map(() => 100), reference: true },
+        { label: t('debrief:chart.capacity'), values: series.minutes.map(() => 100), reference: true },
       ],
       format: percent,
     },
@@ -117,9 +124,9 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
   make(
     {
       id: 'stranded',
-      title: 'Customers stranded',
-      unit: 'customers',
-      lines: [{ label: 'Stranded customers', values: series.stranded }],
+      title: t('debrief:chart.stranded'),
+      unit: t('debrief:chart.strandedUnit'),
+      lines: [{ label: t('debrief:chart.strandedLine'), values: series.stranded }],
       format: countLabel,
     },
     'high',
@@ -128,8 +135,8 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
   make(
     {
       id: 'trust',
-      title: 'Trust by stakeholder',
-      unit: 'trust (0–100)',
+      title: t('debrief:chart.trust'),
+      unit: t('debrief:chart.trustUnit'),
       range: [0, 100],
       lines: scenario.people.stakeholders.map((k) => ({ label: k.name, values: series.trust[k.id] ?? [] })),
       format: (v) => `${Math.round(v)}`,
@@ -140,8 +147,8 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
   make(
     {
       id: 'rumours',
-      title: 'Belief in rumours',
-      unit: '% of people',
+      title: t('debrief:chart.rumours'),
+      unit: t('debrief:chart.rumoursUnit'),
       range: [0, 100],
       lines: scenario.people.rumours.map((r) => ({
         label: r.text.length > 40 ? `${r.text.slice(0, 38)}…` : r.text,
@@ -155,9 +162,9 @@ export function chartSpecs(scenario: Scenario, series: Series): ChartSpec[] {
   make(
     {
       id: 'money',
-      title: 'Money that failed to move (lost or stuck)',
+      title: t('debrief:chart.money'),
       unit: currencyOf(scenario).code,
-      lines: [{ label: 'Failed payments', values: series.failedValue }],
+      lines: [{ label: t('debrief:chart.moneyLine'), values: series.failedValue }],
       format: (v: number) => moneyLabel(v, scenario),
     },
     'high',

@@ -8,6 +8,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from '../../i18n';
 import { h } from '../dom';
 import type { ChartSpec } from './chartSpecs';
 
@@ -75,7 +76,7 @@ export function mountCharts(
   theme: ChartTheme,
   widthOf: (figure: HTMLElement) => number = (f) => f.clientWidth,
 ): MountedCharts {
-  const t = THEMES[theme];
+  const look = THEMES[theme];
   const plots: { plot: uPlot; figure: HTMLElement }[] = [];
   const figures = specs.map((spec) => {
     const box = h('div', { class: 'chart-box' });
@@ -90,7 +91,7 @@ export function mountCharts(
           'span',
           { class: 'unit' },
           ` — ${spec.unit}`,
-          h('span', { class: 'by-time', text: ' by simulated time (h:mm)' }),
+          h('span', { class: 'by-time', text: ` ${t('debrief:chart.byTime')}` }),
         ),
       ),
       box,
@@ -102,34 +103,40 @@ export function mountCharts(
 
   for (const { spec, figure, box } of figures) {
     if (spec.empty || minutes.length < 2) {
-      const why = spec.empty ?? 'Not enough data: the drill ended before its second simulated minute.';
+      const why = spec.empty ?? t('debrief:chart.notEnoughData');
       box.append(h('p', { class: 'muted chart-empty', text: why }));
       continue;
     }
     let colour = 0;
     const lines = spec.lines.map((line) => {
       if (line.reference)
-        return { label: line.label, stroke: t.reference, width: 1.5, dash: [4, 4], points: { show: false } };
+        return {
+          label: line.label,
+          stroke: look.reference,
+          width: 1.5,
+          dash: [4, 4],
+          points: { show: false },
+        };
       const i = colour++;
       return {
         label: line.label,
-        stroke: t.colours[i % t.colours.length],
-        width: t.lineWidth,
+        stroke: look.colours[i % look.colours.length],
+        width: look.lineWidth,
         dash: DASHES[i % DASHES.length],
         points: { show: false },
         value: (_u: uPlot, v: number | null) => (v === null ? '—' : spec.format(v)),
       };
     });
     const axis = {
-      stroke: t.text,
-      font: t.font,
-      labelFont: t.labelFont,
-      grid: { stroke: t.grid, width: 1 },
-      ticks: { stroke: t.grid },
+      stroke: look.text,
+      font: look.font,
+      labelFont: look.labelFont,
+      grid: { stroke: look.grid, width: 1 },
+      ticks: { stroke: look.grid },
     };
     const options: uPlot.Options = {
       width: Math.max(200, widthOf(figure)),
-      height: t.height,
+      height: look.height,
       legend: { live: false, markers: { width: theme === 'screen' ? 3 : 2 } },
       cursor: { show: theme === 'screen', drag: { x: false, y: false } },
       scales: {
@@ -138,16 +145,16 @@ export function mountCharts(
           ? { range: spec.range }
           : { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.05 : 1] },
       },
-      series: [{ label: 'Simulated time' }, ...lines],
+      series: [{ label: t('debrief:chart.simulatedTime') }, ...lines],
       axes: [
         // Units are in the caption: a vertical axis label does not fit a chart sized for paper.
-        { ...axis, space: t.space.x, size: t.xAxis, values: (_u, splits) => splits.map(minuteTick) },
+        { ...axis, space: look.space.x, size: look.xAxis, values: (_u, splits) => splits.map(minuteTick) },
         // Wide enough for the longest value label ("KES 12.4m", "1,234"): never clipped at the left edge.
         {
           ...axis,
-          space: t.space.y,
+          space: look.space.y,
           size: (_u, values) =>
-            t.axisPad + t.charWidth * Math.max(3, ...(values ?? []).map((v) => String(v).length)),
+            look.axisPad + look.charWidth * Math.max(3, ...(values ?? []).map((v) => String(v).length)),
           values: (_u, splits) => splits.map((v) => spec.format(v)),
         },
       ],
@@ -165,7 +172,7 @@ export function mountCharts(
     resize() {
       for (const { plot, figure } of plots) {
         const width = Math.max(200, widthOf(figure));
-        if (width !== plot.width) plot.setSize({ width, height: t.height });
+        if (width !== plot.width) plot.setSize({ width, height: look.height });
       }
     },
   };

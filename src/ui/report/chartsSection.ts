@@ -3,6 +3,7 @@
  * when the window is resized), redrawn dark-on-white at a fixed size for a third of an A4 page's width when the page is
  * printed ("Print / Save as PDF"), and back after printing.
  */
+import { t } from '../../i18n';
 import type { Scenario } from '../../engine';
 import type { Series } from '../../run';
 import { h } from '../dom';
@@ -20,7 +21,7 @@ export function mountChartsSection(
   const element = h(
     'section',
     { class: 'report-charts', 'aria-labelledby': 'charts-title' },
-    h('h2', { id: 'charts-title', text: 'Over simulated time' }),
+    h('h2', { id: 'charts-title', text: t('debrief:chartsTitle') }),
     grid,
   );
   // Copies: the series of a drill still in memory must not change under the charts.

@@ -7,6 +7,8 @@ import { reportToMarkdown, type ReportModel, type WhatIfReport } from '../../run
 import type { GameStore } from '../../store';
 import { h } from '../dom';
 import { makeExport, type RunExport } from '../saves/runFile';
+import { endingText } from './endingText';
+import { markdownWords } from './markdownWords';
 import { reportTimeline, type ReportTimelineEntry } from './timeline';
 import { withPlainWords } from './whatIfWords';
 
@@ -33,8 +35,14 @@ export function fullReport(game: GameStore, whatIf?: WhatIfReport): ReportModel 
   return reportView(game, whatIf).report;
 }
 
+/** The report as Markdown in the interface language (the JSON export keeps the report model's English). */
 export function markdownOf(game: GameStore, whatIf?: WhatIfReport): string {
-  return reportToMarkdown(fullReport(game, whatIf));
+  const report = fullReport(game, whatIf);
+  const ending = {
+    ...report.ending,
+    text: endingText(report.ending, game.getState().scenario.durationTicks),
+  };
+  return reportToMarkdown({ ...report, ending }, markdownWords());
 }
 
 export function exportOf(game: GameStore, whatIf?: WhatIfReport): RunExport {

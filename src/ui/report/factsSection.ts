@@ -2,6 +2,7 @@
  * The scenario's learning objectives and debrief questions, each with the facts from this run that bear on it
  * (report.objectives / report.questions: matched by topic in src/run/report.ts).
  */
+import { t } from '../../i18n';
 import type { ReportModel } from '../../run';
 import { h } from '../dom';
 
@@ -24,9 +25,9 @@ export function factsSection(report: ReportModel): HTMLElement {
   return h(
     'section',
     { class: 'report-facts', 'aria-labelledby': 'objectives-title' },
-    h('h2', { id: 'objectives-title', text: 'Learning objectives, with this run’s facts' }),
+    h('h2', { id: 'objectives-title', text: t('debrief:objectivesTitle') }),
     withFacts('ul', 'objectives', report.objectives),
-    h('h2', { text: 'Questions for the team' }),
+    h('h2', { text: t('debrief:questionsTitle') }),
     withFacts('ol', 'questions', report.questions),
   );
 }

@@ -3,6 +3,7 @@
  * it — the decisions and events from this run (report.movers), newest last, the first few shown and the rest
  * behind "more".
  */
+import { t } from '../../i18n';
 import type { ReportModel } from '../../run';
 import { h } from '../dom';
 
@@ -15,14 +16,18 @@ function moversCell(explanation: string, movers: readonly string[]): HTMLElement
   const first = movers.slice(0, MOVERS_SHOWN);
   const rest = movers.slice(MOVERS_SHOWN);
   cell.append(
-    h('ul', { class: 'movers', 'aria-label': 'Moved by' }, ...first.map((m) => h('li', { text: m }))),
+    h(
+      'ul',
+      { class: 'movers', 'aria-label': t('debrief:movedBy') },
+      ...first.map((m) => h('li', { text: m })),
+    ),
   );
   if (rest.length > 0)
     cell.append(
       h(
         'details',
         { class: 'movers-more' },
-        h('summary', { text: `${rest.length} more` }),
+        h('summary', { text: t('debrief:moreMovers', { count: rest.length }) }),
         h('ul', { class: 'movers' }, ...rest.map((m) => h('li', { text: m }))),
       ),
     );
@@ -46,7 +51,7 @@ export function scoreTable(report: ReportModel): HTMLTableElement {
     { class: 'score-table', id: 'score-breakdown' },
     h('caption', {
       class: 'score-caption',
-      text: 'Each part is the share of the harm you avoided, against the same incident left unattended (same seed, nobody acting).',
+      text: t('debrief:scoreCaption'),
     }),
     h(
       'thead',
@@ -54,11 +59,11 @@ export function scoreTable(report: ReportModel): HTMLTableElement {
       h(
         'tr',
         {},
-        h('th', { text: 'Component' }),
-        h('th', { class: 'num', text: 'Value' }),
-        h('th', { class: 'num', text: 'Weight' }),
-        h('th', { class: 'num', text: 'Points' }),
-        h('th', { text: 'What moved it' }),
+        h('th', { text: t('debrief:scoreColumns.component') }),
+        h('th', { class: 'num', text: t('debrief:scoreColumns.value') }),
+        h('th', { class: 'num', text: t('debrief:scoreColumns.weight') }),
+        h('th', { class: 'num', text: t('debrief:scoreColumns.points') }),
+        h('th', { text: t('debrief:scoreColumns.movedBy') }),
       ),
     ),
     h('tbody', {}, ...rows),
@@ -68,7 +73,7 @@ export function scoreTable(report: ReportModel): HTMLTableElement {
       h(
         'tr',
         {},
-        h('th', { scope: 'row', text: 'Total' }),
+        h('th', { scope: 'row', text: t('debrief:scoreColumns.total') }),
         h('td'),
         h('td'),
         h('td', { class: 'num', id: 'score-total-cell', text: report.score.total.toFixed(1) }),

@@ -10,9 +10,12 @@
  * does throw into the page (a share link is opened from a store subscription while the page loads: an
  * exception there left the page on "Loading scenarios… 100 %").
  */
+import { t } from '../../i18n';
+import { countLabel } from '../../store/format';
 import type { Command, LoggedCommand } from '../../engine';
-import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX } from '../../run';
+import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX, type Refusal } from '../../run';
 import type { GameStore, RunToOpen, SessionStore } from '../../store';
+import { refusalText } from '../refusalText';
 import { openRunSafely } from '../saves/resume';
 
 export const STOP_MARKER = 'stop';
@@ -28,7 +31,7 @@ export function shareFragment(game: GameStore): ShareResult {
   if (fragment === undefined)
     return {
       ok: false,
-      reason: `This run has too many commands for a link (over ${MAX_FRAGMENT_LENGTH.toLocaleString('en-GB')} characters). Download the run (JSON) and send the file instead.`,
+      reason: t('debrief:share.tooLong', { max: countLabel(MAX_FRAGMENT_LENGTH) }),
     };
   return { ok: true, fragment };
 }
@@ -42,7 +45,9 @@ export function isShareFragment(hash: string): boolean {
   return hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
 }
 
-export function runFromFragment(hash: string): { ok: true; run: RunToOpen } | { ok: false; error: string } {
+export function runFromFragment(
+  hash: string,
+): { ok: true; run: RunToOpen } | { ok: false; error: string; refusal?: Refusal } {
   const decoded = decodeShare(hash);
   if (!decoded.ok) return decoded;
   const { run } = decoded;
@@ -66,13 +71,13 @@ export function openSharedLink(session: SessionStore, hash: string): GameStore |
   try {
     decoded = runFromFragment(hash);
   } catch (error) {
-    decoded = { ok: false, error: `the link could not be read (${String(error).slice(0, 160)})` };
+    decoded = { ok: false, error: t('debrief:share.unreadable', { error: String(error).slice(0, 160) }) };
   }
   if (!decoded.ok) {
     session
       .getState()
-      .setNotice({ kind: 'error', text: `This share link cannot be opened: ${decoded.error}.` });
+      .setNotice({ kind: 'error', text: t('debrief:share.cannotOpen', { reason: refusalText(decoded) }) });
     return null;
   }
-  return openRunSafely(session, decoded.run, 'This share link');
+  return openRunSafely(session, decoded.run, t('debrief:share.thisLink'));
 }

@@ -11,6 +11,7 @@ import {
   type LoggedCommand,
   type Scenario,
 } from '../../engine';
+import { t } from '../../i18n';
 import { type ReportModel, type TimelineEntry } from '../../run';
 import { humanText } from '../../run/words';
 import { describeCommand } from '../../store/selectors';
@@ -38,7 +39,7 @@ export function reportTimeline(
       tick: entry.tick,
       clock: elapsedClock(entry.tick),
       kind: 'decision',
-      text: rejected ? `${words} — turned down: ${result.message}` : words,
+      text: rejected ? t('debrief:timeline.turnedDown', { words, reason: result.message }) : words,
       ...(roles[i] ? { by: roles[i] } : {}),
       ...(rejected ? { rejected: true } : {}),
       order: 0,

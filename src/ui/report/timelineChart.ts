@@ -9,6 +9,7 @@
  * colours come from report.css (so print can turn it dark on white).
  */
 import { elapsedClock } from '../../engine';
+import { t } from '../../i18n';
 import type { Series } from '../../run';
 import { h } from '../dom';
 import type { ReportTimelineEntry } from './timeline';
@@ -29,9 +30,9 @@ function svg<K extends keyof SVGElementTagNameMap>(
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (title) {
-    const t = document.createElementNS(SVG, 'title');
-    t.textContent = title;
-    el.append(t);
+    const tip = document.createElementNS(SVG, 'title');
+    tip.textContent = title;
+    el.append(tip);
   }
   return el;
 }
@@ -66,9 +67,9 @@ export function timelineChart(
 
   // Lane names and guide lines.
   const laneNames: [keyof typeof LANES, string][] = [
-    ['decisions', 'Your decisions'],
-    ['events', 'Scenario events'],
-    ['services', 'Critical services'],
+    ['decisions', t('debrief:timeline.laneDecisions')],
+    ['events', t('debrief:timeline.laneEvents')],
+    ['services', t('debrief:timeline.laneServices')],
   ];
   for (const [lane, name] of laneNames) {
     root.append(
@@ -97,7 +98,10 @@ export function timelineChart(
           class: `band band-${states[start]}`,
           'data-state': states[start]!,
         },
-        `${elapsedClock(Math.max(0, from))}–${elapsedClock(to)}: ${states[start] === 'healthy' ? 'every critical service healthy' : `at least one critical service ${states[start]}`}`,
+        t(`debrief:timeline.band.${states[start]!}`, {
+          from: elapsedClock(Math.max(0, from)),
+          to: elapsedClock(to),
+        }),
       ),
     );
     start = i;
@@ -162,7 +166,11 @@ export function timelineChart(
     root,
     h('figcaption', {
       class: 'small muted',
-      text: `${decisions} decision${decisions === 1 ? '' : 's'} and ${events} scenario event${events === 1 ? '' : 's'} over ${elapsedClock(span).slice(2)}; the bottom lane is the worst state of the critical services each minute. Point at a mark to read it.`,
+      text: t('debrief:timeline.caption', {
+        decisions: t('debrief:timeline.decisions', { count: decisions }),
+        events: t('debrief:timeline.events', { count: events }),
+        span: elapsedClock(span).slice(2),
+      }),
     }),
   );
 }

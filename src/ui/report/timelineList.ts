@@ -1,5 +1,6 @@
 /** The timeline in words: time, what happened, and for decisions who made them (the role in brackets). */
 import { elapsedClock } from '../../engine';
+import { t } from '../../i18n';
 import { h } from '../dom';
 import type { ReportTimelineEntry } from './timeline';
 
@@ -43,7 +44,7 @@ export function timelineList(entries: readonly ReportTimelineEntry[], endTick: n
       class: 'timeline-groups',
       id: 'timeline',
       'data-details': 'hidden',
-      'aria-label': 'Timeline of the drill',
+      'aria-label': t('debrief:timeline.listLabel'),
     },
     ...[...groups].map(([g, items]) =>
       h(
@@ -69,7 +70,7 @@ export function timelineList(entries: readonly ReportTimelineEntry[], endTick: n
       toggle,
       h('label', {
         for: 'timeline-details',
-        text: ` Also show service status changes and engine notes (${details})`,
+        text: ` ${t('debrief:timeline.showDetails', { count: details })}`,
       }),
     ),
     list,
@@ -102,7 +103,7 @@ export function printedDecisions(entries: readonly ReportTimelineEntry[]): HTMLO
         'li',
         { class: 'more' },
         h('span'),
-        h('span', { class: 'text', text: `… and ${rest} more decisions (all in the Markdown export)` }),
+        h('span', { class: 'text', text: t('debrief:timeline.printedMore', { count: rest }) }),
       ),
   );
 }

@@ -4,6 +4,7 @@
  * (src/workers/whatif.ts) with a progress bar, so the page stays responsive; the results are listed in plain
  * words (whatIfWords.ts) and join the Markdown and JSON exports once computed.
  */
+import { t } from '../../i18n';
 import type { WhatIfReport } from '../../run';
 import type { GameStore } from '../../store';
 import type { WhatIfReply, WhatIfRequest } from '../../workers/whatifHandler';
@@ -26,12 +27,12 @@ export function mountWhatIf(
 ): { dispose(): void } {
   const lifetime = new AbortController();
   const g = game.getState();
-  const run = h('button', { type: 'button', id: 'whatif-run', text: 'Work out “what if”' });
+  const run = h('button', { type: 'button', id: 'whatif-run', text: t('debrief:whatIf.run') });
   const progress = h('progress', {
     id: 'whatif-progress',
     max: 1,
     value: 0,
-    'aria-label': 'What-if progress',
+    'aria-label': t('debrief:whatIf.progress'),
   });
   const status = h('p', { id: 'whatif-status', class: 'small', role: 'status', 'aria-live': 'polite' });
   const results = h('ul', { id: 'whatif-results', class: 'whatif-results' });
@@ -67,8 +68,8 @@ export function mountWhatIf(
     setText(
       status,
       variants.length === 0
-        ? 'No orders, statements or workarounds to question in this run.'
-        : `Each line: the same drill, same seed, with one decision moved. Actual run: score ${report.actual.score.toFixed(1)}.`,
+        ? t('debrief:whatIf.nothing')
+        : t('debrief:whatIf.eachLine', { score: report.actual.score.toFixed(1) }),
     );
     onResult(report);
   };
@@ -80,7 +81,7 @@ export function mountWhatIf(
     run.disabled = true;
     setHidden(progress, false);
     progress.value = 0;
-    setText(status, 'Re-running the drill…');
+    setText(status, t('debrief:whatIf.running'));
     results.replaceChildren();
     worker = new Worker(new URL('../../workers/whatif.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WhatIfReply>) => {
@@ -89,20 +90,23 @@ export function mountWhatIf(
       if (reply.type === 'progress') {
         progress.max = reply.total;
         progress.value = reply.done;
-        setText(status, `Re-running the drill: ${reply.done} of ${reply.total} runs…`);
+        setText(status, t('debrief:whatIf.progressText', { done: reply.done, count: reply.total }));
         return;
       }
       stop();
       run.disabled = false;
       setHidden(progress, true);
-      if (reply.type === 'error') setText(status, `What if could not be worked out: ${reply.message}.`);
+      if (reply.type === 'error') setText(status, t('debrief:whatIf.failed', { reason: reply.message }));
       else show(reply.report);
     };
     worker.onerror = (event) => {
       stop();
       run.disabled = false;
       setHidden(progress, true);
-      setText(status, `What if could not be worked out: ${event.message || 'the worker failed to start'}.`);
+      setText(
+        status,
+        t('debrief:whatIf.failed', { reason: event.message || t('debrief:whatIf.workerFailed') }),
+      );
     };
     const request: WhatIfRequest = {
       type: 'what-if',
@@ -119,14 +123,14 @@ export function mountWhatIf(
 
   if (!source) {
     run.disabled = true;
-    setText(status, 'What if needs the scenario’s source file, which this page does not have.');
+    setText(status, t('debrief:whatIf.noSource'));
   }
 
   root.replaceChildren(
-    h('h2', { id: 'whatif-title', text: 'What if…' }),
+    h('h2', { id: 'whatif-title', text: t('debrief:whatIf.title') }),
     h('p', {
       class: 'small muted',
-      text: 'The same drill and seed, re-run with each key decision 15 simulated minutes earlier, later, or not at all.',
+      text: t('debrief:whatIf.intro'),
     }),
     h('div', { class: 'whatif-actions' }, run, progress),
     status,

@@ -14,6 +14,7 @@
  * interrupts play, and a full storage is said in words (storage.ts drops the oldest save and retries).
  */
 import { ENGINE_VERSION, makeSave, scenarioFingerprint, scenarioHash, clock, type Save } from '../../run';
+import { t } from '../../i18n';
 import type { GameStore, SessionStore } from '../../store';
 import { writeSave, type KeyValueStore } from './storage';
 
@@ -61,7 +62,11 @@ export function drillSave(game: GameStore, savedAt: string): Save {
     // makeSave deep-copies the state: the live one is never handed out.
     state: g.sim.state as Parameters<typeof makeSave>[0]['state'],
     // The menu lists seed, time and score next to it.
-    name: `${g.scenario.meta.title}${g.origin?.kind === 'fork' ? ' (a branch taken over from a replay)' : ''}`,
+    // Named in the language of the page that saved it (the name is kept as written).
+    name:
+      g.origin?.kind === 'fork'
+        ? t('saves:branchName', { title: g.scenario.meta.title })
+        : g.scenario.meta.title,
     savedAt,
     // A drill ended with End drill opens as its debrief, never resumes; a live one resumes at its speed.
     stopped: g.stopped,
@@ -98,10 +103,7 @@ export function installAutosave(session: SessionStore, options: AutosaveOptions)
 
   const save = (game: GameStore) => {
     if (!options.storage) {
-      setStatus(
-        { kind: 'error', text: 'Autosave is off: this browser offers no storage to this page.' },
-        game.getState().drillId,
-      );
+      setStatus({ kind: 'error', text: t('saves:autosaveOff') }, game.getState().drillId);
       return;
     }
     lastSaveMs = options.realMs();
@@ -114,21 +116,21 @@ export function installAutosave(session: SessionStore, options: AutosaveOptions)
       setStatus(
         {
           kind: 'error',
-          text: `Autosave failed: ${result.error}. The drill goes on; download the run from the debrief to keep it.`,
+          text: t('saves:autosaveFailed', { reason: result.error }),
         },
         g.drillId,
       );
     } else if (result.dropped.length > 0) {
-      const names = result.dropped.map((n) => `“${n}”`).join(', ');
+      const names = result.dropped.map((n) => t('saves:quoted', { name: n })).join(', ');
       setStatus(
         {
           kind: 'warning',
-          text: `Autosaved at ${at}. To make room, the oldest save${result.dropped.length > 1 ? 's were' : ' was'} removed: ${names}.`,
+          text: t('saves:autosavedDropped', { at, names, count: result.dropped.length }),
         },
         g.drillId,
       );
     } else {
-      setStatus({ kind: 'ok', text: `Autosaved at ${at}.` }, g.drillId);
+      setStatus({ kind: 'ok', text: t('saves:autosaved', { at }) }, g.drillId);
     }
   };
 

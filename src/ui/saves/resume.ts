@@ -6,6 +6,7 @@
  * always shows the outcome of the LAST thing opened (never a stale notice from an earlier file). DOM-free, so
  * the tests call it in Node.
  */
+import { t } from '../../i18n';
 import { checkSaveFits, displayText, type Save } from '../../run';
 import type { Scenario } from '../../engine';
 import { findScenario, type GameStore, type RunToOpen, type SessionStore } from '../../store';
@@ -41,7 +42,7 @@ export function resumeSave(
   const refuse = (why: string) => {
     session.getState().setNotice({
       kind: 'error',
-      text: `Cannot resume “${displayText(save.name)}”: ${why}. The save is kept; you may delete it.`,
+      text: t('saves:cannotResume', { name: displayText(save.name), reason: why }),
     });
     return null;
   };
@@ -50,7 +51,7 @@ export function resumeSave(
   try {
     return session.getState().resume(save, drillId, roles);
   } catch (error) {
-    return refuse(`it failed while the drill was rebuilt (${String(error).slice(0, 160)})`);
+    return refuse(t('saves:rebuildFailed', { error: String(error).slice(0, 160) }));
   }
 }
 
@@ -61,7 +62,7 @@ export function openRunSafely(session: SessionStore, run: RunToOpen, what: strin
   } catch (error) {
     session.getState().setNotice({
       kind: 'error',
-      text: `${what} cannot be opened: it failed while the run was replayed (${String(error).slice(0, 160)}).`,
+      text: t('saves:replayFailed', { what, error: String(error).slice(0, 160) }),
     });
     return null;
   }

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import type { LoggedCommand } from '../../engine';
+import { t } from '../../i18n';
+import { countLabel } from '../../store/format';
+import { refusalText } from '../refusalText';
 import {
   commandTick,
   loggedCommand,
@@ -60,19 +63,20 @@ export function readRunFile(text: string): ReadRun {
   if (text.length > MAX_RUN_FILE_CHARS)
     return {
       ok: false,
-      error: `the file is too large to be a Cascade run (${text.length.toLocaleString('en-GB')} characters; at most ${MAX_RUN_FILE_CHARS.toLocaleString('en-GB')})`,
+      error: t('refusals:runFile.tooLarge', {
+        length: countLabel(text.length),
+        max: countLabel(MAX_RUN_FILE_CHARS),
+      }),
     };
   const parsed = parseLimited(text, 'file', { maxChars: MAX_RUN_FILE_CHARS });
-  if (!parsed.ok)
-    return { ok: false, error: parsed.reason === 'invalid' ? 'the file is not valid JSON' : parsed.error };
+  if (!parsed.ok) return { ok: false, error: refusalText(parsed) };
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null)
-    return { ok: false, error: 'the file is not a Cascade run' };
+  if (typeof value !== 'object' || value === null) return { ok: false, error: t('refusals:runFile.notARun') };
   const kind = (value as { kind?: unknown }).kind;
   if (kind === EXPORT_KIND) {
     const version = (value as { exportVersion?: unknown }).exportVersion;
     if (typeof version === 'number' && version > EXPORT_VERSION)
-      return { ok: false, error: `the file is from a newer version of Cascade (export format ${version})` };
+      return { ok: false, error: t('refusals:runFile.newer', { version }) };
     const checked = wrapped.safeParse(value);
     if (!checked.success) return { ok: false, error: issueText(checked.error) };
     const r = checked.data;
@@ -85,12 +89,15 @@ export function readRunFile(text: string): ReadRun {
     if (!checked.success) return { ok: false, error: issueText(checked.error) };
     return { ok: true, record: asRecord(checked.data), roles: {} };
   }
-  return { ok: false, error: 'the file is not a Cascade run (no "kind": "cascade-run-export")' };
+  return { ok: false, error: t('refusals:runFile.noKind') };
 }
 
 function issueText(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  return `the run file is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}`;
+  return t('refusals:runFile.damaged', {
+    where: issue.path.join('.') || t('refusals:runFile.topLevel'),
+    issue: issue.message,
+  });
 }
 
 function asRecord(r: z.output<typeof record>): RunRecord {

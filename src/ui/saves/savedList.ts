@@ -13,6 +13,7 @@
  * drill (replayed to where it was recorded). Problems are said in the menu's notice line, which always says
  * what happened to the file just chosen.
  */
+import { t } from '../../i18n';
 import type { SessionStore } from '../../store';
 import { h, listen, setHidden, setText } from '../dom';
 import { MAX_RUN_FILE_CHARS, readRunFile } from './runFile';
@@ -37,12 +38,12 @@ export function mountSavedList(
     // Bounded before it is even read into a string (readRunFile checks the length again).
     const read =
       chosen.size > MAX_RUN_FILE_CHARS * 4
-        ? ({ ok: false, error: 'the file is too large to be a Cascade run' } as const)
+        ? ({ ok: false, error: t('saves:fileTooLarge') } as const)
         : readRunFile(await chosen.text());
     if (!read.ok) {
       session
         .getState()
-        .setNotice({ kind: 'error', text: `${chosen.name} cannot be opened: ${read.error}.` });
+        .setNotice({ kind: 'error', text: t('saves:cannotOpen', { what: chosen.name, reason: read.error }) });
       return;
     }
     const { record, roles } = read;
@@ -67,7 +68,7 @@ export function mountSavedList(
     session.getState().scenarios.find((e) => e.scenario.id === id)?.scenario.meta.title ?? id;
 
   const item = (entry: SavedEntry): HTMLElement => {
-    const remove = h('button', { type: 'button', class: 'delete-save', text: 'Delete' });
+    const remove = h('button', { type: 'button', class: 'delete-save', text: t('saves:delete') });
     listen(remove, signal, 'click', () => {
       deleteSave(storage!, entry.key);
       refresh();
@@ -79,8 +80,8 @@ export function mountSavedList(
         h(
           'div',
           { class: 'what' },
-          h('strong', { text: 'A saved drill that cannot be opened' }),
-          h('span', { class: 'small damaged', text: `damaged: ${entry.error}` }),
+          h('strong', { text: t('saves:unreadable') }),
+          h('span', { class: 'small damaged', text: t('saves:damaged', { reason: entry.error }) }),
         ),
         remove,
       );
@@ -95,7 +96,7 @@ export function mountSavedList(
           'div',
           { class: 'what' },
           h('strong', { text: save.name }),
-          h('span', { class: 'small damaged', text: `cannot be resumed: ${problem}` }),
+          h('span', { class: 'small damaged', text: t('saves:cannotBeResumed', { reason: problem }) }),
         ),
         remove,
       );
@@ -104,19 +105,24 @@ export function mountSavedList(
     const over = entry.ended || entry.stopped;
     const actions: HTMLElement[] = [];
     if (over) {
-      const debrief = h('button', { type: 'button', class: 'open-debrief primary', text: 'Debrief' });
+      const debrief = h('button', {
+        type: 'button',
+        class: 'open-debrief primary',
+        text: t('saves:debrief'),
+      });
       listen(debrief, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
-      const replay = h('button', { type: 'button', class: 'open-replay', text: 'Replay' });
+      const replay = h('button', { type: 'button', class: 'open-replay', text: t('saves:replay') });
       listen(replay, signal, 'click', () => {
         if (resumeSave(session, save, entry.drillId, entry.roles)) session.getState().openReplay();
       });
       actions.push(debrief, replay);
     } else {
-      const resume = h('button', { type: 'button', class: 'resume-save primary', text: 'Resume' });
+      const resume = h('button', { type: 'button', class: 'resume-save primary', text: t('saves:resume') });
       listen(resume, signal, 'click', () => resumeSave(session, save, entry.drillId, entry.roles));
       actions.push(resume);
     }
-    const state = entry.ended ? ' (ended)' : entry.stopped ? ' (ended with End drill)' : '';
+    const state = entry.ended ? 'ended' : entry.stopped ? 'stopped' : 'live';
+    const scenarioTitle = titleOf(save.scenarioId);
     return h(
       'li',
       { 'data-key': entry.key, 'data-ok': 'true' },
@@ -126,7 +132,15 @@ export function mountSavedList(
         h('strong', { text: save.name }),
         h('span', {
           class: 'small muted',
-          text: `${save.name.startsWith(titleOf(save.scenarioId)) ? '' : `${titleOf(save.scenarioId)} · `}seed ${save.seed} · ${clock(entry.tick)}${state} · score ${save.score.toFixed(1)} · saved ${save.savedAt}`,
+          text: `${save.name.startsWith(scenarioTitle) ? '' : `${scenarioTitle} · `}${t(
+            `saves:facts.${state}`,
+            {
+              seed: save.seed,
+              at: clock(entry.tick),
+              score: save.score.toFixed(1),
+              savedAt: save.savedAt,
+            },
+          )}`,
         }),
       ),
       ...actions,
@@ -138,12 +152,7 @@ export function mountSavedList(
     const entries = storage ? listSaves(storage) : [];
     list.replaceChildren(...entries.map(item));
     setHidden(empty, entries.length > 0);
-    setText(
-      empty,
-      storage
-        ? 'No saved drills yet: a drill saves itself every simulated minute.'
-        : 'This browser offers no storage to this page: drills cannot be saved.',
-    );
+    setText(empty, storage ? t('saves:empty') : t('saves:noStorage'));
   };
   refresh();
   const unsubscribe = session.subscribe(
@@ -156,15 +165,10 @@ export function mountSavedList(
   const element = h(
     'section',
     { class: 'saved-drills', id: 'saved-drills', 'aria-labelledby': 'saved-title' },
-    h('h2', { id: 'saved-title', text: 'Resume a saved drill' }),
+    h('h2', { id: 'saved-title', text: t('saves:title') }),
     empty,
     list,
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'run-file', text: 'Open a run file (JSON from a debrief)' }),
-      file,
-    ),
+    h('div', { class: 'field' }, h('label', { for: 'run-file', text: t('saves:openRunFile') }), file),
   );
   return {
     element,

@@ -9,6 +9,7 @@ import {
   splitSeeds,
   type BalancePart,
 } from '../../studio/quickBalance';
+import { t } from '../../i18n';
 import { h } from '../dom';
 import { renderBalance } from './balanceView';
 import { startWorker, type StudioWorker } from './studioWorker';
@@ -25,7 +26,7 @@ export function createBalancePanel(host: { text(): string; fileName(): string })
   const balanceButton = h('button', {
     type: 'button',
     id: 'studio-balance-run',
-    text: `Quick balance (${QUICK_BALANCE_SEEDS} seeds)`,
+    text: t('studio:balance.run', { count: QUICK_BALANCE_SEEDS }),
   });
   const balanceProgress = h('progress', { id: 'studio-balance-progress', max: 1, value: 0, hidden: true });
   const balanceOut = h('div', { id: 'studio-balance-out', 'aria-live': 'polite' });
@@ -33,10 +34,10 @@ export function createBalancePanel(host: { text(): string; fileName(): string })
   const element = h(
     'section',
     { id: 'studio-balance', 'aria-labelledby': 'studio-balance-title' },
-    h('h2', { id: 'studio-balance-title', text: 'Quick balance' }),
+    h('h2', { id: 'studio-balance-title', text: t('studio:balance.title') }),
     h('p', {
       class: 'small muted',
-      text: 'Nobody acts, the expert play and panic, each over the same seeds, with the balance runner’s plays.',
+      text: t('studio:balance.intro'),
     }),
     balanceButton,
     balanceProgress,
@@ -71,7 +72,7 @@ export function createBalancePanel(host: { text(): string; fileName(): string })
     balanceOut.replaceChildren(
       h('p', {
         class: 'small muted',
-        text: `Playing on ${slices.length} worker${slices.length === 1 ? '' : 's'}…`,
+        text: t('studio:balance.playing', { count: slices.length }),
       }),
     );
     balanceWorkers = slices.map((seeds, k) => {
@@ -85,7 +86,13 @@ export function createBalancePanel(host: { text(): string; fileName(): string })
           if (parts.every((p) => p !== null))
             finishBalance(renderBalance(combineBalance(parts as BalancePart[])));
         } else if (reply.type === 'error') {
-          finishBalance(h('p', { class: 'small', role: 'alert', text: `Quick balance: ${reply.message}.` }));
+          finishBalance(
+            h('p', {
+              class: 'small',
+              role: 'alert',
+              text: t('studio:balance.failed', { reason: reply.message }),
+            }),
+          );
         }
       });
       return worker;

@@ -3,16 +3,19 @@
  * median and p10–p90 of each, and how often the expert play beat the others on the same seed. The numbers come
  * from the studio worker, which runs the balance runner's own plays (src/balance).
  */
+import { t } from '../../i18n';
 import { histogram } from '../../studio/histogram';
 import type { BalanceOutcome } from '../../studio/quickBalance';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BINS = 20;
-const LABELS: Record<string, string> = {
-  'do-nothing': 'Nobody acts',
-  textbook: 'Expert play',
-  panic: 'Panic',
-};
+const PLAYS = ['do-nothing', 'textbook', 'panic'] as const;
+
+/** A play's name in the interface language (an unknown one as the balance runner calls it). */
+function playName(name: string): string {
+  const known = PLAYS.find((p) => p === name);
+  return known ? t(`studio:balance.plays.${known}`) : name;
+}
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -40,13 +43,13 @@ export function renderBalance(outcome: BalanceOutcome): HTMLElement {
   const chart = svg('svg', {
     viewBox: `0 0 ${width + 110} ${names.length * rowHeight + 24}`,
     role: 'img',
-    'aria-label': 'Score histograms of the three plays',
+    'aria-label': t('studio:balance.histograms'),
     class: 'studio-histogram',
   });
   names.forEach((name, row) => {
     const y0 = row * rowHeight;
     const label = svg('text', { x: 0, y: y0 + rowHeight / 2 + 4, class: 'studio-hist-label' });
-    label.textContent = LABELS[name] ?? name;
+    label.textContent = playName(name);
     chart.append(label);
     const counts = h.counts[name]!;
     counts.forEach((count, i) => {
@@ -60,7 +63,12 @@ export function renderBalance(outcome: BalanceOutcome): HTMLElement {
         class: `studio-hist-bar ${name}`,
       });
       const title = svg('title', {});
-      title.textContent = `${count} of ${outcome.seeds.length} seeds scored ${(h.min + i * h.width).toFixed(1)}–${(h.min + (i + 1) * h.width).toFixed(1)}`;
+      title.textContent = t('studio:balance.bar', {
+        n: count,
+        count: outcome.seeds.length,
+        from: (h.min + i * h.width).toFixed(1),
+        to: (h.min + (i + 1) * h.width).toFixed(1),
+      });
       bar.append(title);
       chart.append(bar);
     });
@@ -86,26 +94,25 @@ export function renderBalance(outcome: BalanceOutcome): HTMLElement {
     list.append(
       text(
         'li',
-        `${LABELS[name] ?? name}: median ${s.median.toFixed(1)}, p10–p90 ${s.p10.toFixed(1)}–${s.p90.toFixed(1)}`,
+        t('studio:balance.stats', {
+          play: playName(name),
+          median: s.median.toFixed(1),
+          p10: s.p10.toFixed(1),
+          p90: s.p90.toFixed(1),
+        }),
       ),
     );
   }
   for (const [other, rate] of Object.entries(outcome.expertWins)) {
     list.append(
-      text(
-        'li',
-        `The expert play beat “${LABELS[other] ?? other}” on ${Math.round(rate * 100)} % of the seeds.`,
-      ),
+      text('li', t('studio:balance.expertWins', { play: playName(other), percent: Math.round(rate * 100) })),
     );
   }
   box.append(
     chart,
     list,
-    text(
-      'p',
-      `${outcome.seeds.length} seeds (1–${outcome.seeds.length}). For the full checks: npm run balance -- FILE --check.`,
-      'small muted',
-    ),
+    // i18n-ignore: 'small muted' is the paragraph's class names, not text
+    text('p', t('studio:balance.seeds', { count: outcome.seeds.length }), 'small muted'),
   );
   return box;
 }

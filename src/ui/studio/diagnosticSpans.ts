@@ -5,6 +5,7 @@
  */
 import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
+import { t } from '../../i18n';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../../scenario';
 
 /** Offset of a 1-based line and column, clamped into the document. */
@@ -26,6 +27,11 @@ export function spanAt(doc: Text, line: number, column: number): { from: number;
   return { from: Math.max(l.from, from - 1), to: from };
 }
 
+/** The code's fix in the interface language (the same text as the code table in English). */
+function fixOf(d: Diagnostic): string {
+  return DIAGNOSTIC_CODES[d.code] ? t(`diagnostics:${d.code}.fix`) : '';
+}
+
 function messageNode(d: Diagnostic): Node {
   const box = document.createElement('div');
   box.className = 'studio-lint-message';
@@ -33,7 +39,7 @@ function messageNode(d: Diagnostic): Node {
   head.textContent = `${d.code} ${d.message}`;
   const fix = document.createElement('div');
   fix.className = 'studio-lint-fix';
-  fix.textContent = `Fix: ${DIAGNOSTIC_CODES[d.code]?.fix ?? ''}`;
+  fix.textContent = t('studio:fix', { fix: fixOf(d) });
   box.append(head, fix);
   return box;
 }
@@ -46,7 +52,7 @@ export function toCmDiagnostics(doc: Text, diagnostics: readonly Diagnostic[]): 
       to,
       severity: d.severity,
       source: d.code,
-      message: `${d.code} ${d.message} — Fix: ${DIAGNOSTIC_CODES[d.code]?.fix ?? ''}`,
+      message: `${d.code} ${d.message} — ${t('studio:fix', { fix: fixOf(d) })}`,
       renderMessage: () => messageNode(d),
     };
   });

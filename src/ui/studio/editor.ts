@@ -25,6 +25,7 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
+import { t } from '../../i18n';
 import type { Diagnostic } from '../../scenario';
 import { completeAt, hoverAt, type CompletionSources } from '../../studio/completions';
 import { offsetOf, toCmDiagnostics } from './diagnosticSpans';
@@ -108,7 +109,7 @@ export function createEditor(
           ...lintKeymap,
           indentWithTab,
         ]),
-        EditorView.contentAttributes.of({ 'aria-label': 'Scenario file (YAML)', spellcheck: 'false' }),
+        EditorView.contentAttributes.of({ 'aria-label': t('studio:editorLabel'), spellcheck: 'false' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),

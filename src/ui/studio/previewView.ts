@@ -4,6 +4,7 @@
  * soft), critical services ringed, attacked ones marked. Redrawn from the compile worker's preview model;
  * when the text does not compile, the last good picture stays, dimmed, with a line that says so.
  */
+import { t } from '../../i18n';
 import type { PreviewModel } from '../../studio/preview';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -33,11 +34,11 @@ export function createPreviewView(): PreviewView {
     viewBox: '-60 -60 1120 1120',
     preserveAspectRatio: 'xMidYMid meet',
     role: 'img',
-    'aria-label': 'The city and its dependencies',
+    'aria-label': t('studio:preview.label'),
   });
   const caption = document.createElement('figcaption');
   caption.className = 'small muted';
-  caption.textContent = 'The city appears here once the scenario compiles.';
+  caption.textContent = t('studio:preview.empty');
   element.append(picture, caption);
 
   const defs = svg('defs', {});
@@ -78,7 +79,10 @@ export function createPreviewView(): PreviewView {
           'marker-end': 'url(#studio-arrow)',
         });
         const title = svg('title', {});
-        title.textContent = `${a.name} depends on ${b.name} (${d.hard ? 'hard' : 'soft'})`;
+        title.textContent = t(d.hard ? 'studio:preview.dependsHard' : 'studio:preview.dependsSoft', {
+          from: a.name,
+          to: b.name,
+        });
         line.append(title);
         edges.append(line);
       }
@@ -94,7 +98,11 @@ export function createPreviewView(): PreviewView {
         const label = svg('text', { y: RADIUS + 48, 'text-anchor': 'middle', class: 'studio-node-label' });
         label.textContent = s.name;
         const title = svg('title', {});
-        title.textContent = `${s.name} (${s.id}, ${s.kind})${s.critical ? ', critical' : ''}${s.attacked ? ', attacked' : ''}`;
+        const marks = [
+          s.critical ? t('studio:preview.critical') : '',
+          s.attacked ? t('studio:preview.attacked') : '',
+        ].join('');
+        title.textContent = `${s.name} (${s.id}, ${s.kind})${marks}`;
         g.append(label, title);
         nodes.append(g);
       }
@@ -105,7 +113,13 @@ export function createPreviewView(): PreviewView {
         nodes,
       );
       const attacked = model.services.filter((s) => s.attacked).length;
-      caption.textContent = `${model.title}: ${model.services.length} services, ${model.dependencies.length} dependencies, ${attacked} under attack, ${model.injects.length} injects.`;
+      caption.textContent = t('studio:preview.caption', {
+        title: model.title,
+        services: t('studio:preview.services', { count: model.services.length }),
+        dependencies: t('studio:preview.dependencies', { count: model.dependencies.length }),
+        attacked: t('studio:preview.underAttack', { count: attacked }),
+        injects: t('studio:preview.injects', { count: model.injects.length }),
+      });
     },
     stale(reason) {
       element.classList.add('stale');

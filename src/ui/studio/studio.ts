@@ -7,6 +7,7 @@
  * Nothing typed is lost: the draft is written to the browser's storage after every pause in typing and when
  * the page is hidden; templates and uploads replace the text as one undoable change.
  */
+import { currentLocale, t } from '../../i18n';
 import type { SessionStore } from '../../store';
 import type { Diagnostic } from '../../scenario';
 import { expressionNames } from '../../studio/expressionNames';
@@ -49,18 +50,18 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
   // ---- header: templates, file name, upload, download, close ----
   const templateSelect = h(
     'select',
-    { id: 'studio-template', 'aria-label': 'Start from' },
-    h('option', { value: '', text: 'Blank template' }),
+    { id: 'studio-template', 'aria-label': t('studio:startFrom') },
+    h('option', { value: '', text: t('studio:blankTemplate') }),
     ...SHIPPED_SCENARIOS.map((f) => h('option', { value: f.fileName, text: f.fileName })),
   );
-  const loadTemplate = h('button', { type: 'button', id: 'studio-load-template', text: 'Load' });
+  const loadTemplate = h('button', { type: 'button', id: 'studio-load-template', text: t('studio:load') });
   const nameInput = h('input', {
     type: 'text',
     id: 'studio-file-name',
     value: fileName,
     maxlength: 120,
     spellcheck: 'false',
-    'aria-label': 'File name',
+    'aria-label': t('studio:fileName'),
   });
   const upload = h('input', {
     type: 'file',
@@ -68,22 +69,22 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     accept: '.yaml,.yml,text/yaml',
     class: 'visually-hidden',
   });
-  const uploadLabel = h('label', { for: 'studio-upload', class: 'button', text: 'Upload…' });
-  const download = h('button', { type: 'button', id: 'studio-download', text: 'Download' });
+  const uploadLabel = h('label', { for: 'studio-upload', class: 'button', text: t('studio:upload') });
+  const download = h('button', { type: 'button', id: 'studio-download', text: t('studio:download') });
   const saveStatus = h('span', { id: 'studio-save-status', class: 'small muted', 'aria-live': 'polite' });
-  const close = h('button', { type: 'button', id: 'studio-close', text: 'Back to the menu' });
+  const close = h('button', { type: 'button', id: 'studio-close', text: t('studio:backToMenu') });
 
   // ---- side: problems, preview, try it, balance ----
   const status = h('p', {
     id: 'studio-status',
     class: 'studio-status',
     'aria-live': 'polite',
-    text: 'Checking…',
+    text: t('studio:checking'),
   });
   const diagList = h('ol', {
     id: 'studio-diagnostics',
     class: 'studio-diagnostics',
-    'aria-label': 'Problems',
+    'aria-label': t('studio:problems'),
   });
   const preview = createPreviewView();
   // The text and file name are read when used (the editor is created below, once the page is built).
@@ -102,14 +103,14 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
   const editorHost = h('div', { class: 'studio-editor', id: 'studio-editor' });
   const element = h(
     'div',
-    { id: 'studio', class: 'studio', role: 'region', 'aria-label': 'Scenario studio' },
+    { id: 'studio', class: 'studio', role: 'region', 'aria-label': t('studio:region') },
     h(
       'header',
       { class: 'studio-bar' },
-      h('h1', { text: 'Studio' }),
-      h('label', { class: 'studio-field' }, 'Start from ', templateSelect),
+      h('h1', { text: t('studio:title') }),
+      h('label', { class: 'studio-field' }, `${t('studio:startFrom')} `, templateSelect),
       loadTemplate,
-      h('label', { class: 'studio-field' }, 'File ', nameInput),
+      h('label', { class: 'studio-field' }, `${t('studio:file')} `, nameInput),
       uploadLabel,
       upload,
       download,
@@ -126,14 +127,14 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
         h(
           'section',
           { 'aria-labelledby': 'studio-problems-title' },
-          h('h2', { id: 'studio-problems-title', text: 'Problems' }),
+          h('h2', { id: 'studio-problems-title', text: t('studio:problems') }),
           status,
           diagList,
         ),
         h(
           'section',
           { 'aria-labelledby': 'studio-city-title' },
-          h('h2', { id: 'studio-city-title', text: 'City' }),
+          h('h2', { id: 'studio-city-title', text: t('studio:city') }),
           preview.element,
         ),
         tryIt.element,
@@ -156,8 +157,11 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     setText(
       status,
       errors === 0 && warnings === 0
-        ? 'No problems: ready to play.'
-        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors > 0 ? ': the drill cannot start until the errors are fixed.' : '.'}`,
+        ? t('studio:noProblems')
+        : t(errors > 0 ? 'studio:problemsBlocking' : 'studio:problemsCount', {
+            errors: t('studio:errors', { count: errors }),
+            warnings: t('studio:warnings', { count: warnings }),
+          }),
     );
     status.dataset.errors = String(errors);
     diagList.replaceChildren(
@@ -183,7 +187,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
       preview.show(reply.preview);
       tryIt.showInjects(reply.preview);
     } else if (lastPreview) {
-      preview.stale('The text does not compile: this is the city as it last compiled.');
+      preview.stale(t('studio:stalePreview'));
     }
   });
   const requestCompile = () => {
@@ -198,8 +202,8 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     setText(
       saveStatus,
       written.ok
-        ? `Draft saved in this browser ${new Date().toLocaleTimeString()}`
-        : `Not saved: ${written.error}`,
+        ? t('studio:draftSaved', { time: new Date().toLocaleTimeString(currentLocale()) })
+        : t('studio:notSaved', { reason: written.error }),
     );
     saveStatus.dataset.saved = String(written.ok);
   };
@@ -209,7 +213,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     compileTimer = setTimeout(requestCompile, COMPILE_DELAY_MS);
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
-    setText(saveStatus, 'Editing…');
+    setText(saveStatus, t('studio:editing'));
   };
 
   const names = expressionNames();
@@ -223,7 +227,9 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
   if (draft)
     setText(
       saveStatus,
-      `Draft restored from this browser${draft.savedAt ? ` (${new Date(draft.savedAt).toLocaleString()})` : ''}`,
+      draft.savedAt
+        ? t('studio:draftRestoredAt', { time: new Date(draft.savedAt).toLocaleString(currentLocale()) })
+        : t('studio:draftRestored'),
     );
 
   // ---- header actions ----
@@ -250,7 +256,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
       try {
         text = await (await fetch(url)).text();
       } catch {
-        setText(saveStatus, `Could not load ${chosen}.`);
+        setText(saveStatus, t('studio:couldNotLoad', { file: chosen }));
         return;
       }
     }
@@ -262,10 +268,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) {
       // A scenario is at most 4 MB (SCN002); anything bigger is not one, and would only freeze the editor.
-      setText(
-        saveStatus,
-        `${file.name} is ${(file.size / 1e6).toFixed(1)} MB: a scenario is at most 4 MB. Nothing was changed.`,
-      );
+      setText(saveStatus, t('studio:tooLarge', { file: file.name, size: (file.size / 1e6).toFixed(1) }));
       upload.value = '';
       return;
     }

@@ -12,7 +12,9 @@ import { loggedCommand, parseLimited } from '../../run';
 import { createGameStore, type SessionStore } from '../../store';
 import { fireTickOf, parseJumpTime } from '../../studio/jump';
 import type { PreviewModel } from '../../studio/preview';
+import { t } from '../../i18n';
 import { h, setText } from '../dom';
+import { refusalText } from '../refusalText';
 import { randomSeed } from '../flags';
 
 const MAX_LOG_CHARS = 2_000_000;
@@ -37,15 +39,14 @@ export function parseCommandLog(
   text: string,
 ): { ok: true; log: LoggedCommand[] } | { ok: false; error: string } {
   const parsed = parseLimited(text, 'command log', { maxChars: MAX_LOG_CHARS });
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: refusalText(parsed) };
   const value = parsed.value;
   const list = Array.isArray(value) ? value : (value as { commands?: unknown })?.commands;
-  if (!Array.isArray(list))
-    return { ok: false, error: 'a command log is a JSON list of {"tick", "cmd"} entries' };
+  if (!Array.isArray(list)) return { ok: false, error: t('studio:try.notALog') };
   const log: LoggedCommand[] = [];
   for (const [i, entry] of list.entries()) {
     const r = loggedCommand.safeParse(entry);
-    if (!r.success) return { ok: false, error: `entry ${i + 1} is not a {"tick", "cmd"} command` };
+    if (!r.success) return { ok: false, error: t('studio:try.badEntry', { n: i + 1 }) };
     log.push(r.data as LoggedCommand);
   }
   return { ok: true, log };
@@ -70,51 +71,51 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
   const injectSelect = h(
     'select',
     { id: 'studio-inject' },
-    h('option', { value: '', text: '— the time above —' }),
+    h('option', { value: '', text: t('studio:try.timeAbove') }),
   );
   const modeSelect = h(
     'select',
     { id: 'studio-commands' },
-    h('option', { value: 'none', text: 'nobody acts' }),
-    h('option', { value: 'expert', text: 'the expert play (balance runner)' }),
-    h('option', { value: 'file', text: 'a command log file…' }),
+    h('option', { value: 'none', text: t('studio:try.modes.none') }),
+    h('option', { value: 'expert', text: t('studio:try.modes.expert') }),
+    h('option', { value: 'file', text: t('studio:try.modes.file') }),
   );
   const logInput = h('input', {
     type: 'file',
     id: 'studio-log',
     accept: '.json,application/json',
     hidden: true,
-    'aria-label': 'Command log file',
+    'aria-label': t('studio:try.logFile'),
   });
   const start = h('button', {
     type: 'button',
     class: 'primary',
     id: 'studio-start',
-    text: 'Start the drill ▶',
+    text: t('studio:try.start'),
   });
   const tryMessage = h('p', { id: 'studio-try-message', class: 'small', role: 'alert' });
 
   const element = h(
     'section',
     { id: 'studio-try', 'aria-labelledby': 'studio-try-title' },
-    h('h2', { id: 'studio-try-title', text: 'Try it' }),
+    h('h2', { id: 'studio-try-title', text: t('studio:try.title') }),
     h(
       'div',
       { class: 'studio-grid' },
-      h('label', { for: 'studio-seed', text: 'Seed' }),
+      h('label', { for: 'studio-seed', text: t('studio:try.seed') }),
       seedInput,
-      h('label', { for: 'studio-jump', text: 'Start at' }),
+      h('label', { for: 'studio-jump', text: t('studio:try.startAt') }),
       timeInput,
-      h('label', { for: 'studio-inject', text: 'or just before' }),
+      h('label', { for: 'studio-inject', text: t('studio:try.justBefore') }),
       injectSelect,
-      h('label', { for: 'studio-commands', text: 'Until then' }),
+      h('label', { for: 'studio-commands', text: t('studio:try.untilThen') }),
       modeSelect,
     ),
     logInput,
     h('p', {
       id: 'studio-jump-help',
       class: 'small muted',
-      text: 'T+1:00 is one hour into the drill. The engine fast-forwards to there with the commands chosen, then the drill opens paused.',
+      text: t('studio:try.help'),
     }),
     start,
     tryMessage,
@@ -123,7 +124,7 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
   const showInjects = (model: PreviewModel) => {
     const chosen = injectSelect.value;
     injectSelect.replaceChildren(
-      h('option', { value: '', text: '— the time above —' }),
+      h('option', { value: '', text: t('studio:try.timeAbove') }),
       ...model.injects.map((i) =>
         h('option', {
           value: i.id,
@@ -146,7 +147,9 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
     uploadedLog = parsed.ok ? parsed.log : null;
     setText(
       tryMessage,
-      parsed.ok ? `${parsed.log.length} commands read from ${file.name}.` : `${file.name}: ${parsed.error}`,
+      parsed.ok
+        ? t('studio:try.logRead', { count: parsed.log.length, file: file.name })
+        : `${file.name}: ${parsed.error}`,
     );
   });
 
@@ -164,27 +167,25 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
     const report = s.openFile(host.fileName(), host.text());
     if (!report.ok) {
       const errors = report.diagnostics.filter((d) => d.severity === 'error');
-      fail(
-        `The scenario has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} first (see Problems).`,
-      );
+      fail(t('studio:try.hasErrors', { count: errors.length }));
       return;
     }
     const entry = session.getState().scenarios.find((e) => e.key === session.getState().selectedKey)!;
     const scenario = entry.scenario;
     let log: LoggedCommand[] = [];
-    let who = 'nobody acting';
+    let who = t('studio:try.who.none');
     if (modeSelect.value === 'expert') {
       log = play(scenario, seed, policyByName(scenario, EXPERT)!).log;
-      who = 'the expert play';
+      who = t('studio:try.who.expert');
     } else if (modeSelect.value === 'file') {
-      if (!uploadedLog) return fail('Choose a command log file first (a JSON list of {"tick", "cmd"}).');
+      if (!uploadedLog) return fail(t('studio:try.chooseLog'));
       log = uploadedLog;
-      who = 'the command log';
+      who = t('studio:try.who.log');
     }
     let untilTick: number;
     if (injectSelect.value) {
       const found = fireTickOf(scenario, seed, log, injectSelect.value);
-      if (!found.fires) return fail(`Cannot start before it: ${found.reason}.`);
+      if (!found.fires) return fail(t('studio:try.cannotStartBefore', { reason: found.reason }));
       untilTick = found.tick;
     } else {
       const time = parseJumpTime(timeInput.value || 'T+0:00', scenario.durationTicks);
@@ -192,17 +193,14 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
       untilTick = time.tick;
     }
     const at = injectSelect.value
-      ? `just before “${injectSelect.value}” (${elapsedClock(untilTick)})`
+      ? t('studio:try.justBeforeInject', { inject: injectSelect.value, at: elapsedClock(untilTick) })
       : elapsedClock(untilTick);
     const game = createGameStore({
       scenario,
       seed,
       rateScale: host.rateScale,
       history: { log, untilTick },
-      origin:
-        untilTick > 0
-          ? { kind: 'studio', label: `Started from the studio at ${at}, with ${who} until then.` }
-          : undefined,
+      origin: untilTick > 0 ? { kind: 'studio', label: t('studio:try.origin', { at, who }) } : undefined,
     });
     session.getState().setSeed(seed);
     session.setState({ game, notice: null });

@@ -3,9 +3,50 @@
  * `t()` keys come from these files (../i18next.d.ts), and test/i18n/parity.test.ts checks every other language
  * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
  */
+import coach from './coach.json';
 import common from './common.json';
+import console from './console.json';
+import debrief from './debrief.json';
+import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
+import feed from './feed.json';
 import format from './format.json';
+import help from './help.json';
+import hud from './hud.json';
+import map from './map.json';
 import menu from './menu.json';
+import messages from './messages.json';
+import mitigations from './mitigations.json';
+import prompt from './prompt.json';
+import refusals from './refusals.json';
+import replay from './replay.json';
+import saves from './saves.json';
+import service from './service.json';
+import studio from './studio.json';
+import update from './update.json';
+import workarounds from './workarounds.json';
 
-export const en = { common, diagnostics, format, menu };
+export const en = {
+  coach,
+  common,
+  console,
+  debrief,
+  decisions,
+  diagnostics,
+  feed,
+  format,
+  help,
+  hud,
+  map,
+  menu,
+  messages,
+  mitigations,
+  prompt,
+  refusals,
+  replay,
+  saves,
+  service,
+  studio,
+  update,
+  workarounds,
+};

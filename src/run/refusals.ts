@@ -1,0 +1,46 @@
+/**
+ * Why untrusted input (a share link, a run file, a command log) was refused, as a code with its values: src/run
+ * has no interface language, so it says each refusal in English (`error`, for logs, the CLI and the tests) and
+ * gives the code and values with it (`refusal`), which the page words in its language
+ * (src/ui/refusalText.ts; the `refusals` namespace). The English texts here are the reference:
+ * test/i18n/refusals.test.ts checks the English language file says exactly the same.
+ */
+export const REFUSALS = {
+  notALink: 'not a Cascade run link',
+  linkTooLong: 'the link is too long ({{length}} characters; at most {{max}})',
+  linkTooLarge: 'the link is too large: it expands to more than {{max}} characters',
+  linkNotDecompressed: 'the link is damaged (it could not be decompressed)',
+  linkNotData: 'the link is damaged (not valid data)',
+  linkDamaged: 'the link is damaged: {{where}}{{issue}}',
+  tooLarge: 'the {{what}} is too large ({{length}} characters; at most {{max}})',
+  tooDeep: 'the {{what}} is nested too deeply (more than {{max}} levels of brackets)',
+  notJson: 'the {{what}} is not valid JSON',
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+export interface Refusal {
+  code: RefusalCode;
+  /** Numbers are given raw (the page formats them by its locale); `what` is one of REFUSAL_SUBJECTS. */
+  params: Readonly<Record<string, string | number>>;
+}
+
+/** What `{{what}}` names in the refusals (parseLimited's `what`). */
+export const REFUSAL_SUBJECTS = ['link', 'save', 'file', 'command log'] as const;
+
+/** The English text of a refusal: numbers as the game always wrote them ("1,234"). */
+export function refusalInEnglish(refusal: Refusal): string {
+  return REFUSALS[refusal.code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = refusal.params[name];
+    return typeof value === 'number' ? value.toLocaleString('en-GB') : String(value ?? '');
+  });
+}
+
+/** A refusal with its English text. */
+export function refuse(
+  code: RefusalCode,
+  params: Readonly<Record<string, string | number>> = {},
+): { error: string; refusal: Refusal } {
+  const refusal = { code, params };
+  return { error: refusalInEnglish(refusal), refusal };
+}
