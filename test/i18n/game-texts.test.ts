@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLanguage, missingKeys } from '../../src/i18n';
 import type { Scenario } from '../../src/engine';
 import type { PromptView } from '../../src/store/selectors';
+import { statusDetail, WIDEST_DETAILS } from '../../scenes/layout/labelText';
 import { emptyFeedText } from '../../src/ui/feed';
 import { blockWords, languagesLabel } from '../../src/ui/messagesTab';
 import { timeoutText } from '../../src/ui/promptDialog';
@@ -68,6 +69,13 @@ describe('game sentences by language', () => {
     expect(blockWords(scenario, { kind: 'eta', minutes: 45 })).toBe('itarejea ndani ya dk 45');
     expect(blockWords(scenario, { kind: 'blame', partner: 'isp' })).toBe('lawama ni ya Safaricom');
     expect(blockWords(scenario, { kind: 'workaround', workaround: 'ussd' })).toBe('njia mbadala: Use *334#');
+    // Map labels: the status word in Kiswahili, and never longer than the room reserved for the English ones.
+    expect(statusDetail('degraded', 0.85, false)).toBe('imedorora 85\u00a0%');
+    expect(statusDetail('down', 0, true)).toBe('imezimwa (agizo)');
+    const reserved = Math.max(...WIDEST_DETAILS.map((d) => d.length));
+    for (const status of ['healthy', 'degraded', 'down', 'recovering'] as const)
+      expect(statusDetail(status, 99.99, false).length).toBeLessThanOrEqual(reserved);
+    expect(statusDetail('down', 0, true).length).toBeLessThanOrEqual(reserved);
     expect(missingKeys()).toEqual([]);
   });
 });
