@@ -28,6 +28,7 @@ interface SuiteEntry {
 const SUITES: SuiteEntry[] = [
   { name: 'engine', file: 'engine.ts', needsChromium: false },
   { name: 'browser', file: 'browser.ts', needsChromium: true },
+  { name: 'store-heap', file: 'storeHeap.ts', needsChromium: false },
 ];
 
 function parseArgs(argv: string[]): { only: string | undefined; quick: boolean } {

@@ -1,5 +1,6 @@
 /**
  * npm run fuzz -- [--cases N] [--seed S] [--json] [--workers N] [--budget-ms MS] [--slow-ms MS] [--out DIR]
+ *                 [--max-ticks N]  (stop each drill at tick N, as the sample in `npm test` does)
  * npm run fuzz -- --seed S --case I          (re-run one case in this process and print what it finds)
  *
  * Thousands of hostile inputs through the same code the game runs: mutated scenario files (compile, then a
@@ -14,9 +15,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBases, makeCase, type CaseKind, type FuzzCase } from './fuzz/cases';
-import { checkCase, Env, type CaseResult, type Finding } from './fuzz/check';
-import { runPool, type Outcome } from './fuzz/pool';
+import { loadBases, makeCase, type FuzzCase } from './fuzz/cases';
+import { checkCase, Env, type CaseResult } from './fuzz/check';
+import { runPool } from './fuzz/pool';
+import { sweep } from './fuzz/sweep';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     'slow-ms': { type: 'string', default: '1000' },
     out: { type: 'string', default: 'fuzz-failures' },
     'minimize-max': { type: 'string', default: '20' },
+    'max-ticks': { type: 'string' },
   },
 });
 
@@ -47,6 +50,9 @@ const budgetMs = positive('budget-ms', values['budget-ms'], 5000);
 const slowMs = positive('slow-ms', values['slow-ms'], 1000);
 const workers = positive('workers', values.workers, Math.max(1, availableParallelism()));
 const minimizeMax = positive('minimize-max', values['minimize-max'], 20);
+/** Where a scenario or commands case's drill stops (as the unit suite's sample does); the whole drill if unset. */
+const maxTicks =
+  values['max-ticks'] === undefined ? undefined : positive('max-ticks', values['max-ticks'], 0);
 
 function describeCase(c: FuzzCase): string {
   if (c.kind === 'scenario') return `scenario from ${c.base}: ${c.steps.map((s) => s.name).join(', ')}`;
@@ -61,7 +67,7 @@ if (values.case !== undefined) {
   const env = new Env(loadBases());
   const c = makeCase(seed, index, env.bases);
   const t0 = performance.now();
-  const result = checkCase(c, env);
+  const result = checkCase(c, env, { maxTicks });
   const ms = performance.now() - t0;
   if (values.json) console.log(JSON.stringify({ seed, index, kind: c.kind, ms, findings: result.findings }));
   else {
@@ -74,79 +80,41 @@ if (values.case !== undefined) {
 
 // --- many cases, in workers ------------------------------------------------------------------------------
 
-interface Failure {
-  index: number;
-  findings: Finding[];
-  result?: CaseResult;
-}
-
 const bases = loadBases();
-const byKind: Record<CaseKind, number> = { scenario: 0, commands: 0, save: 0, share: 0 };
-let compiled = 0;
-let refused = 0;
-let diagnostics = 0;
-let determinismChecks = 0;
-let restoreChecks = 0;
-const failures: Failure[] = [];
-const timings: { index: number; ms: number }[] = [];
-let done = 0;
 const t0 = performance.now();
 const tty = process.stderr.isTTY;
 
-const timedOut: number[] = [];
-
-const onDone = (o: Outcome, retried = false): void => {
-  if (o.hang && !retried) {
-    // Wall-clock time on a busy machine is not CPU time: a case over budget is tried again on its own, with
-    // more time, before it is called a hang.
-    timedOut.push(o.index);
-    return;
-  }
-  done++;
-  timings.push({ index: o.index, ms: o.ms });
-  const c = makeCase(seed, o.index, bases);
-  byKind[c.kind]++;
-  if (o.hang) {
-    failures.push({
-      index: o.index,
-      findings: [
-        {
-          kind: 'hang',
-          where: c.kind,
-          message: `no answer within ${budgetMs} ms, nor ${RETRY_FACTOR * budgetMs} ms on a second try`,
-        },
-      ],
-    });
-  } else {
-    const r = o.reply.result;
-    if (r.compiled === true) compiled++;
-    if (r.compiled === false) refused++;
-    diagnostics += r.diagnostics ?? 0;
-    determinismChecks += r.determinismChecks;
-    restoreChecks += r.restoreChecks;
-    if (r.findings.length) failures.push({ index: o.index, findings: r.findings, result: r });
-  }
-  if (done % 50 === 0)
-    process.stderr.write(
-      `${tty ? '\r' : ''}${done} / ${cases} cases, ${failures.length} failing${tty ? '' : '\n'}`,
-    );
-};
-
-const RETRY_FACTOR = 4;
-await runPool(
-  Array.from({ length: cases }, (_, index) => ({ seed, index })),
-  { workers, budgetMs, onDone: (o) => onDone(o) },
+const swept = await sweep(
+  {
+    seed,
+    cases,
+    workers,
+    budgetMs,
+    maxTicks,
+    onProgress: (done, failing) => {
+      if (done % 50 === 0)
+        process.stderr.write(
+          `${tty ? '\r' : ''}${done} / ${cases} cases, ${failing} failing${tty ? '' : '\n'}`,
+        );
+    },
+  },
+  bases,
 );
-const retried = timedOut.length;
-await runPool(
-  timedOut.map((index) => ({ seed, index })),
-  { workers: 1, budgetMs: RETRY_FACTOR * budgetMs, onDone: (o) => onDone(o, true) },
-);
+const {
+  byKind,
+  compiled,
+  refused,
+  diagnostics,
+  determinismChecks,
+  restoreChecks,
+  failures,
+  timings,
+  retried,
+} = swept;
 if (tty) process.stderr.write('\n');
 
 // --- minimize and write the reproductions ----------------------------------------------------------------
 
-failures.sort((a, b) => a.index - b.index);
 const firstOfKind = new Set<number>();
 const seenKinds = new Set<string>();
 for (const f of failures) {

@@ -16,6 +16,8 @@ export { apply } from './commands';
 export { MAX_BLOCKS, parseCommand, type ParsedCommand } from './parseCommand';
 export { step } from './step';
 export { advance, applyDue, run, type RunOptions } from './replay';
+export { LOG_LIMIT } from './log';
+export { FEED_LIMIT } from './injects';
 export { canonicalJson, firstDifference, hashState, hashText, type StateDifference } from './hash';
 export { attackRpsAt, keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';

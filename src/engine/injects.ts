@@ -3,6 +3,7 @@
  * replaying a drill never skips or duplicates one. Checked once per tick, before the systems run, on the
  * state the previous tick left.
  */
+import { dropOldest } from './bounded';
 import { asEdited, expireAsked, heldBack } from './facilitator';
 import { pushLog } from './log';
 import { faultLengthFactor, seededShare } from './variation';
@@ -223,9 +224,10 @@ function enableScriptedWorkarounds(sim: Sim, blocks: readonly StatementBlock[], 
 }
 
 export function postFeed(sim: Sim, channel: FeedChannel, from: string, text: string, why: string): void {
-  const feed = sim.state.feed;
-  feed.push({ tick: sim.state.tick, channel, from, text, why });
-  if (feed.length > FEED_LIMIT) feed.splice(0, feed.length - FEED_LIMIT);
+  const state = sim.state;
+  state.feed.push({ tick: state.tick, channel, from, text, why });
+  const dropped = dropOldest(state.feed, FEED_LIMIT, (f) => f.channel, state.feedDropped);
+  if (dropped) state.feedDropped = dropped;
 }
 
 /** The answer to a prompt: its option's effects happen now. */

@@ -751,6 +751,18 @@ export interface LogEntry {
   service: number;
 }
 
+/**
+ * What a bounded list of the state (the log, the feed) let go of to stay within its limit: how many items, how
+ * many of each kind (log) or channel (feed), and the ticks of the oldest and newest of them. Absent until the
+ * first item is dropped, so the state of a drill that never reaches the limit is what it always was.
+ */
+export interface DroppedSummary<K extends string> {
+  count: number;
+  firstTick: number;
+  lastTick: number;
+  byKind: Partial<Record<K, number>>;
+}
+
 export interface FeedItem {
   tick: number;
   channel: FeedChannel;
@@ -817,6 +829,8 @@ export interface SimState {
   injects: InjectState[];
   prompts: PendingPrompt[];
   feed: FeedItem[];
+  /** The feed items dropped to keep `feed` within its limit, by channel (absent until one is). */
+  feedDropped?: DroppedSummary<FeedChannel>;
   outcome: { outcome: 'success' | 'partial' | 'failure' | 'timeout'; text: string } | null;
   people: PeopleState;
   mitigations: ActiveMitigation[];
@@ -825,6 +839,8 @@ export interface SimState {
   metrics: Metrics;
   /** Recent notable events, newest last (bounded). */
   log: LogEntry[];
+  /** The log entries dropped to keep `log` within its limit, by kind (absent until one is). */
+  logDropped?: DroppedSummary<LogEntry['kind']>;
   /** What the facilitator held, skipped, reworded and noted (absent until they do something). */
   facilitator?: FacilitatorState;
 }

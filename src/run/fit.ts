@@ -19,8 +19,10 @@
 import { z } from 'zod';
 import {
   BLOCK_KINDS,
+  FEED_LIMIT,
   hashText,
   languageIds,
+  LOG_LIMIT,
   restore,
   SERVICE_STATUSES,
   step,
@@ -96,6 +98,17 @@ const LOG_KINDS = [
   'people',
   'note',
 ] as const;
+
+/** What a bounded list dropped (engine/bounded.ts): counts, the ticks they spanned, a count per kind. */
+const dropped = <K extends readonly [string, ...string[]]>(kinds: K) =>
+  obj({
+    count: z.number().int().min(1),
+    firstTick: z.number().int().min(0),
+    lastTick: z.number().int().min(0),
+    byKind: z.partialRecord(z.enum(kinds), z.number().int().min(1)),
+  })
+    .refine((d) => d.firstTick <= d.lastTick, 'its first tick is after its last')
+    .optional();
 
 function stateSchema(scenario: Scenario) {
   const nServices = scenario.services.length;
@@ -185,7 +198,11 @@ function stateSchema(scenario: Scenario) {
       scenario.injects.length,
     ),
     prompts: many(prompt),
-    feed: many(obj({ tick: num, channel: z.enum(FEED_CHANNELS), from: text, text, why: text })),
+    // The engine never keeps more than its limit (older items are summarised in feedDropped and logDropped).
+    feed: z
+      .array(obj({ tick: num, channel: z.enum(FEED_CHANNELS), from: text, text, why: text }))
+      .max(FEED_LIMIT),
+    feedDropped: dropped(FEED_CHANNELS),
     outcome: obj({ outcome: z.enum(['success', 'partial', 'failure', 'timeout']), text }).nullable(),
     people: obj({
       trust: list(num, nStakeholders),
@@ -258,7 +275,10 @@ function stateSchema(scenario: Scenario) {
       ticks: num,
       score: num,
     }),
-    log: many(obj({ tick: num, kind: z.enum(LOG_KINDS), text, service: index(nServices, -1) })),
+    log: z
+      .array(obj({ tick: num, kind: z.enum(LOG_KINDS), text, service: index(nServices, -1) }))
+      .max(LOG_LIMIT),
+    logDropped: dropped(LOG_KINDS),
   });
 }
 

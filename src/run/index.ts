@@ -7,6 +7,7 @@ export * from './save';
 export * from './share';
 export * from './series';
 export * from './report';
+export * from './dropped';
 export * from './untrusted';
 export * from './refusals';
 export * from './fit';

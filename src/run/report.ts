@@ -4,6 +4,7 @@
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
 import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
+import { droppedTimeline } from './dropped';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
@@ -15,8 +16,11 @@ export type { Fact, Topic } from './facts';
 export interface TimelineEntry {
   tick: number;
   clock: string;
-  /** `annotation`: a moment the facilitator noted (it goes on paper with the decisions). */
-  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note' | 'annotation';
+  /**
+   * `annotation`: a moment the facilitator noted (it goes on paper with the decisions). `dropped`: how many
+   * older log or feed items the drill's state no longer holds, and what they were (dropped.ts).
+   */
+  kind: 'decision' | 'inject' | 'statement' | 'feed' | 'status' | 'note' | 'annotation' | 'dropped';
   text: string;
   /** Who made the decision (a role, when the UI records one). */
   by?: string;
@@ -146,6 +150,7 @@ export function buildReport(
         text: `${f.from}: ${f.text}`,
       });
   }
+  timeline.push(...droppedTimeline(state));
   timeline.sort((a, b) => a.tick - b.tick);
 
   const facts = collectFacts(sim, commands, series, options.roles);

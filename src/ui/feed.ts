@@ -9,11 +9,13 @@
  *
  * Only the newest FEED_SHOWN items are in the page, with a line counting the older ones above them: a scenario
  * whose inject posts every second would otherwise keep hundreds of items in the DOM and re-key them on every
- * tick. The state keeps what it keeps (the engine's own limit), so the report and the record lose nothing by this.
+ * tick. The state keeps what it keeps (the engine's own limit), so the report and the record lose nothing by this;
+ * what the engine itself dropped is summarised on the same line (its count, channels and time span).
  */
 import type { FeedItem } from '../engine';
 import { t } from '../i18n';
 import type { DeepReadonly, GameStore } from '../store';
+import { droppedFeedText } from '../run/dropped';
 import { feedWhyInWords } from '../run/words';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
@@ -86,7 +88,8 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     const feed = s.sim.state.feed;
     setText(empty, emptyFeedText(s.sim.state.tick, s.paused));
     setHidden(empty, feed.length > 0);
-    const feedKey = `${feed.length}:${feed[feed.length - 1]?.tick ?? -1}:${feed[0]?.tick ?? -1}`;
+    const dropped = s.sim.state.feedDropped;
+    const feedKey = `${feed.length}:${feed[feed.length - 1]?.tick ?? -1}:${feed[0]?.tick ?? -1}:${dropped?.count ?? 0}`;
     if (feedKey === lastFeedKey) return;
     lastFeedKey = feedKey;
     // Feed items have no id: key them by content (tick, sender, text), numbering exact repeats, so keys stay
@@ -110,8 +113,11 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
       () => {},
     );
     setText(count, t('feed:items', { count: feed.length }));
-    setText(older, t('feed:older', { count: hiddenCount }));
-    setHidden(older, hiddenCount === 0);
+    // Older than those: what the engine dropped to keep the state bounded, summarised (run/dropped.ts).
+    const notKept = dropped ? ` ${droppedFeedText(dropped)}` : '';
+    const notShown = hiddenCount ? t('feed:older', { count: hiddenCount }) : '';
+    setText(older, `${notShown}${notKept}`.trim());
+    setHidden(older, hiddenCount === 0 && !dropped);
     follow.added(added, atBottom);
   };
 

@@ -149,6 +149,9 @@ class Case {
   determinismChecks = 0;
   restoreChecks = 0;
 
+  /** `maxTicks`: where a drill's run stops (CheckOptions); the whole drill unless set. */
+  constructor(readonly maxTicks = Infinity) {}
+
   add(kind: FindingKind, where: string, message: string): void {
     this.findings.push({ kind, where, message: clip(message) });
   }
@@ -188,12 +191,13 @@ class Case {
 
   /** A full run; on a sample, also a second run (same hash) and a save/restore in the middle (same hash). */
   runDrill(scenario: Scenario, seed: string, log: readonly LoggedCommand[], sample: boolean, r: Rand): void {
+    const end = Math.min(scenario.durationTicks, this.maxTicks);
     const sim = this.guard('start', () => createSim(scenario, seed));
-    if (!sim || this.advanceChecked(sim, log, 0, scenario.durationTicks, 'run') === undefined) return;
+    if (!sim || this.advanceChecked(sim, log, 0, end, 'run') === undefined) return;
     if (!sample) return;
     const hash = hashState(sim.state);
     const again = createSim(scenario, seed);
-    if (this.advanceChecked(again, log, 0, scenario.durationTicks, 'second run') === undefined) return;
+    if (this.advanceChecked(again, log, 0, end, 'second run') === undefined) return;
     this.determinismChecks++;
     if (hashState(again.state) !== hash)
       this.add(
@@ -202,7 +206,7 @@ class Case {
         `same scenario, seed and log gave ${hashState(again.state)}, then ${hash}`,
       );
     const at = r.int(Math.max(1, sim.state.tick));
-    this.saveAndRestore(scenario, seed, log, at, hash);
+    this.saveAndRestore(scenario, seed, log, at, end, hash);
   }
 
   private saveAndRestore(
@@ -210,6 +214,7 @@ class Case {
     seed: string,
     log: readonly LoggedCommand[],
     at: number,
+    end: number,
     hash: string,
   ) {
     const first = createSim(scenario, seed);
@@ -227,11 +232,7 @@ class Case {
     const resumed = this.guard('resume', () =>
       restore(scenario, loaded.save.snapshot as unknown as SimState),
     );
-    if (
-      !resumed ||
-      this.advanceChecked(resumed, log, cursor, scenario.durationTicks, 'resumed run') === undefined
-    )
-      return;
+    if (!resumed || this.advanceChecked(resumed, log, cursor, end, 'resumed run') === undefined) return;
     this.restoreChecks++;
     if (hashState(resumed.state) !== hash)
       this.add(
@@ -595,8 +596,16 @@ function done(k: Case): CaseResult {
   };
 }
 
-export function checkCase(c: FuzzCase, env: Env): CaseResult {
-  const k = new Case();
+export interface CheckOptions {
+  /**
+   * Stop a scenario or commands case's drill here (ticks) instead of at its end: the unit suite's sample runs
+   * the first simulated hour of each drill (test/fuzz/sample.test.ts, docs/reliability.md).
+   */
+  maxTicks?: number;
+}
+
+export function checkCase(c: FuzzCase, env: Env, options: CheckOptions = {}): CaseResult {
+  const k = new Case(options.maxTicks);
   switch (c.kind) {
     case 'scenario':
       return scenarioCase(k, c);

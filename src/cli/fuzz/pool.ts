@@ -13,6 +13,8 @@ export interface WorkerRequest {
   index: number;
   /** Shrink the case while it keeps failing this way, instead of checking it once. */
   minimize?: Target;
+  /** Where a drill's run stops (check.ts, CheckOptions). */
+  maxTicks?: number;
 }
 
 export interface WorkerReply {

@@ -20,7 +20,12 @@ parentPort!.on('message', (req: WorkerRequest) => {
     if (req.minimize) {
       const small = minimize(c, env, req.minimize);
       reply = { index: req.index, ms: performance.now() - t0, result: small.result, minimized: small.case };
-    } else reply = { index: req.index, ms: performance.now() - t0, result: checkCase(c, env) };
+    } else
+      reply = {
+        index: req.index,
+        ms: performance.now() - t0,
+        result: checkCase(c, env, { maxTicks: req.maxTicks }),
+      };
     reply.ms = performance.now() - t0;
   } catch (e) {
     // A throw from the harness itself (or an engine call it did not guard) is still a finding, not a crash.

@@ -29,7 +29,12 @@ function item(t: ReportTimelineEntry): HTMLLIElement {
  * than in a scrolling box; decisions, injects, statements and headlines first, the service status changes and
  * engine notes behind a checkbox.
  */
-export function timelineList(entries: readonly ReportTimelineEntry[], endTick: number): HTMLElement {
+export function timelineList(all: readonly ReportTimelineEntry[], endTick: number): HTMLElement {
+  // What the drill's state no longer holds (run/dropped.ts) heads the list, where the older items would be.
+  const older = all
+    .filter((t) => t.kind === 'dropped')
+    .map((t) => h('p', { class: 'timeline-older small muted', text: t.text }));
+  const entries = all.filter((t) => t.kind !== 'dropped');
   const size = groupMinutes(endTick) * 60;
   const groups = new Map<number, ReportTimelineEntry[]>();
   for (const t of entries) {
@@ -56,7 +61,7 @@ export function timelineList(entries: readonly ReportTimelineEntry[], endTick: n
       ),
     ),
   );
-  if (details === 0) return list;
+  if (details === 0) return older.length ? h('div', { class: 'timeline-wrap' }, ...older, list) : list;
   const toggle = h('input', { type: 'checkbox', id: 'timeline-details' });
   toggle.addEventListener('change', () => {
     list.dataset.details = toggle.checked ? 'shown' : 'hidden';
@@ -73,6 +78,7 @@ export function timelineList(entries: readonly ReportTimelineEntry[], endTick: n
         text: ` ${t('debrief:timeline.showDetails', { count: details })}`,
       }),
     ),
+    ...older,
     list,
   );
 }
