@@ -2,6 +2,7 @@
  * DOM over the map canvas: a banner when the clock is stopped (paused, or waiting for a decision), and a legend
  * that spells out the map's visual vocabulary (shape + glyph + word for status; line styles for traffic).
  */
+import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { h, setAttr, setHidden, setText, statusIcon } from './dom';
 
@@ -14,6 +15,20 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     h('span', {}, h('span', { class: 'flow-line' }), 'requests (dots: load)'),
     h('span', {}, h('span', { class: 'attack-line' }), 'attack traffic'),
     h('span', { text: '% = load of capacity' }),
+    // People, as the map draws them: the figure's arrangement (a huddle, a file, a file with an arrow) says
+    // which, beside the word, so colour is never the only cue.
+    ...(['crowd', 'queue', 'walkers'] as const).map((kind) =>
+      h(
+        'span',
+        { 'data-people': kind },
+        h(
+          'span',
+          { class: `people-icon people-${kind}`, 'aria-hidden': 'true' },
+          kind === 'walkers' ? '→' : '',
+        ),
+        t(`city:legend.${kind}`),
+      ),
+    ),
   );
   // The legend is a strip above the canvas; why the clock is stopped floats over the canvas's top margin
   // (out of the layout's flow, so it never moves the map).

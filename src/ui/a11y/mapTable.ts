@@ -5,7 +5,8 @@
  * hides it. Rows are keyed by service and only rewritten when the simulated tick changes, so a re-render is
  * cheap and a screen reader's place in the table survives it.
  */
-import type { GameStore } from '../../store';
+import { districtKeys, districtName, type GameStore } from '../../store';
+import { t } from '../../i18n';
 import { percentLabel } from '../../store/format';
 import { explainCause } from '../../store/selectors';
 import { bindPanel, h, keyed, setAttr, setStatusIcon, setText } from '../dom';
@@ -48,6 +49,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
           'tr',
           {},
           h('th', { scope: 'col', text: 'Service' }),
+          h('th', { scope: 'col', text: t('city:districtColumn') }),
           h('th', { scope: 'col', text: 'Status' }),
           h('th', { scope: 'col', text: 'Load' }),
           h('th', { scope: 'col', text: 'Why' }),
@@ -61,6 +63,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
 
   const cells = new Map<number, RowCells>();
   const indices = scenario.services.map((_, i) => i);
+  const districts = districtKeys(scenario).map(districtName);
   let lastTick = -1;
   const render = () => {
     const state = game.getState().sim.state;
@@ -83,6 +86,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
           'tr',
           { 'data-index': i, 'data-service': def.id },
           h('th', { scope: 'row', text: `${def.name}${def.critical ? ' (critical)' : ''}` }),
+          h('td', { 'data-col': 'district', text: districts[i] }),
           h('td', { 'data-col': 'status' }, row.icon, row.status),
           row.load,
           row.why,
