@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { attackRpsAt } from '../src/engine';
 // Service names come from the scenario file: bidirectional overrides are removed before Phaser draws them.
 import { displayText } from '../src/run/text';
-import type { GameStore } from '../src/store';
+import { districtName, districtsOf, type District, type GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
 import { sessionOf, testHookOf } from './context';
@@ -12,7 +12,16 @@ import { statusDetail, WIDEST_DETAILS } from './layout/labelText';
 import { tooltipPlace } from './layout/tooltipPlace';
 import { layoutCity, type CityLayout, type LayoutNode } from './layout/cityLayout';
 import { mapFontPx, markerHalf, markerRadius } from './layout/mapScale';
-import { drawBuilding, drawRoad, drawStreets, drawWindows } from './cityscape';
+import {
+  districtColours,
+  drawBuilding,
+  drawDistrictGround,
+  drawRoad,
+  drawStreets,
+  drawWindows,
+} from './cityscape';
+import { districtGround, districtHome } from './layout/districtGround';
+import type { Rect } from './layout/rects';
 import { CrowdPainter } from './crowds';
 import { cityPeople, MAX_FIGURES } from './layout/cityPeople';
 import { crowdSpots, type CrowdSpot } from './layout/crowdSpots';
@@ -25,6 +34,8 @@ const GAP = 4;
 const INTERNET_LABEL = 'Internet (attack sources)';
 const GROUND_TEXTURE = 'city-ground';
 const MAX_WINDOWED = 200;
+/** A district's name starts this far from its home service (on the author's 0–1000 square). */
+const NAME_STEP = 100;
 /** Room for the "Paused: press Space to run" / "Clock stopped: a decision waits" banner (src/ui/mapOverlay.ts). */
 const BANNER = { w: 440, h: 34 };
 
@@ -51,6 +62,10 @@ export class City extends Phaser.Scene {
   private half = 16;
   private bobPhase = 0;
   private labels: Phaser.GameObjects.Text[] = [];
+  /** The scenario's districts, each service's district (index), and each district's name on the map. */
+  private districts: District[] = [];
+  private districtOf: number[] = [];
+  private districtLabels: Phaser.GameObjects.Text[] = [];
   private zones: Phaser.GameObjects.Zone[] = [];
   /** Only in a scenario with attacks: where attack traffic enters the map. */
   private internetLabel: Phaser.GameObjects.Text | null = null;
@@ -86,6 +101,9 @@ export class City extends Phaser.Scene {
     this.labels = [];
     this.zones = [];
     const { scenario } = drill.getState();
+    this.districts = districtsOf(scenario);
+    this.districtOf = scenario.services.map(() => 0);
+    this.districts.forEach((d, k) => d.members.forEach((i) => (this.districtOf[i] = k)));
     this.cameras.main.setBackgroundColor(COLOURS.background);
     this.legitPhase = new Float64Array(scenario.dependencies.length);
     this.attackPhase = new Float64Array(scenario.dependencies.length);
@@ -94,6 +112,17 @@ export class City extends Phaser.Scene {
     this.ground = this.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
     this.gfx = this.add.graphics();
     this.crowds = new CrowdPainter(this.gfx, 3);
+    // District names: drawn over the traffic (the layout keeps a place for each, clear of everything else).
+    this.districtLabels = this.districts.map((d, k) =>
+      this.add.text(0, 0, displayText(districtName(d.key)), {
+        fontFamily: FONT,
+        fontSize: '16px',
+        fontStyle: 'italic bold',
+        color: districtColours(d.key, k).ink,
+        stroke: '#0d1b2a',
+        strokeThickness: 3,
+      }),
+    );
 
     scenario.services.forEach((service, i) => {
       const label = this.add.text(0, 0, displayText(service.name), {
@@ -207,12 +236,44 @@ export class City extends Phaser.Scene {
         labels: [{ w: this.internetLabel.width, h: this.internetLabel.height }],
       });
     }
+    // Each district's name is laid out like a service with no marker, starting beside its most central
+    // service (a district's services can be far apart: their mean may be in another district): the solver
+    // finds it a free place there.
+    const firstDistrict = nodes.length;
+    const districtWraps: (number | null)[][] = [];
+    this.districts.forEach((d, k) => {
+      // Two shapes: on one line, or wrapped in two (a narrow place between services).
+      const label = this.districtLabels[k]!.setFontSize(f).setWordWrapWidth(null);
+      const wide = { w: Math.ceil(label.width), h: Math.ceil(label.height) };
+      const narrowWrap = Math.ceil(wide.w * 0.6);
+      label.setWordWrapWidth(narrowWrap);
+      const narrow = { w: Math.ceil(label.width), h: Math.ceil(label.height) };
+      label.setWordWrapWidth(null);
+      districtWraps.push([null, narrowWrap]);
+      const home = scenario.services[d.members[districtHome(d.members.map((i) => scenario.services[i]!))]!]!;
+      // A step from it towards the middle of the map, where there is more room than at an edge.
+      const dx = 500 - home.x;
+      const dy = 500 - home.y;
+      const step = NAME_STEP / (Math.hypot(dx, dy) || 1);
+      nodes.push({
+        x: home.x + dx * step,
+        y: home.y + dy * step,
+        half: 0,
+        labels: [wide, narrow],
+      });
+    });
     // Keep clear of the "Paused" banner, a DOM pill floating over the top centre of the canvas.
     const banner = { x: width / 2 - BANNER.w / 2, y: 0, w: BANNER.w, h: BANNER.h };
     const placed = layoutCity({ width, height, nodes, gap: GAP, reserved: [banner] });
     this.placed = placed;
     this.points = placed.nodes.slice(0, scenario.services.length).map((p) => ({ x: p.x, y: p.y }));
     placed.nodes.forEach((p, i) => {
+      if (i >= firstDistrict) {
+        const k = i - firstDistrict;
+        this.districtLabels[k]!.setWordWrapWidth(districtWraps[k]![p.shape] ?? null);
+        anchorLabel(this.districtLabels[k]!, p.label, p.side);
+        return;
+      }
       const label = i < this.labels.length ? this.labels[i]! : this.internetLabel!;
       if (i < this.labels.length) label.setWordWrapWidth(wraps[p.shape]!);
       anchorLabel(label, p.label, p.side);
@@ -228,23 +289,34 @@ export class City extends Phaser.Scene {
     this.crowds = new CrowdPainter(this.gfx, Math.max(3, f * 0.25));
     this.half = half;
     const crowdRadius = this.crowds.radiusFor(MAX_FIGURES);
+    const districtRects = placed.nodes.slice(firstDistrict).map((p) => p.label);
     this.crowdSpots = crowdSpots(
       placed.nodes.slice(0, scenario.services.length),
       crowdRadius,
       { width, height },
-      [banner],
+      [banner, ...districtRects],
     );
-    this.paintGround(half);
+    this.paintGround(half, districtRects);
   }
 
   /** Streets, roads along the dependencies and a building per service, baked into one texture. */
-  private paintGround(half: number): void {
+  private paintGround(half: number, districtRects: Rect[]): void {
     const { width, height } = this.scale;
     const { scenario } = this.drill.getState();
     const g = this.make.graphics({}, false);
     g.fillStyle(COLOURS.background, 1);
     g.fillRect(0, 0, width, height);
     drawStreets(g, width, height, this.fontPx);
+    const runs = districtGround({
+      width,
+      height,
+      points: this.points,
+      districtOf: this.districtOf,
+      labels: districtRects,
+      cell: Math.max(4, Math.round(this.fontPx / 2)),
+      reach: Math.max(half * 3, this.fontPx * 4),
+    });
+    drawDistrictGround(g, runs, (k) => districtColours(this.districts[k]!.key, k).ground);
     for (const d of scenario.dependencies) {
       const a = this.points[d.from]!;
       const b = this.points[d.to]!;
@@ -302,6 +374,7 @@ export class City extends Phaser.Scene {
       });
       text('internet', this.internetLabel);
     }
+    this.districts.forEach((d, k) => text(`district:${d.key}`, this.districtLabels[k]!));
     if (this.tooltip.visible) text('tooltip', this.tooltip);
     return {
       width: this.scale.width,

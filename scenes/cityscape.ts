@@ -169,3 +169,43 @@ export function drawWindows(
     }
   }
 }
+
+/**
+ * Each district's ground tint and the colour of its name. The ground is dark (the markers, traffic and people
+ * stay the brightest things on the map); hues differ between neighbours, but the name, not the hue, says
+ * which district a place is in. A built-in district keeps its colours in every scenario.
+ */
+const DISTRICT_COLOURS: Record<string, { ground: number; ink: string }> = {
+  government: { ground: 0x3b2f63, ink: '#d9ccff' },
+  banking: { ground: 0x17503c, ink: '#b5f0d6' },
+  telecom: { ground: 0x1a4470, ink: '#bcdcff' },
+  market: { ground: 0x5c3a17, ink: '#ffd9a8' },
+  power: { ground: 0x55501a, ink: '#fff1a0' },
+  transport: { ground: 0x5a2233, ink: '#ffc2d0' },
+};
+const OWN_DISTRICT_COLOURS = [
+  { ground: 0x244f55, ink: '#b8eef2' },
+  { ground: 0x4d2d55, ink: '#f0c8fa' },
+  { ground: 0x3d4a1c, ink: '#dcefa8' },
+  { ground: 0x553020, ink: '#ffcdb8' },
+] as const;
+
+export function districtColours(key: string, index: number): { ground: number; ink: string } {
+  return DISTRICT_COLOURS[key] ?? OWN_DISTRICT_COLOURS[index % OWN_DISTRICT_COLOURS.length]!;
+}
+
+/** The districts' ground, under the streets' blocks' tint (see layout/districtGround.ts for the shapes). */
+export function drawDistrictGround(
+  g: Phaser.GameObjects.Graphics,
+  runs: readonly { x: number; y: number; w: number; h: number; district: number }[],
+  colourOf: (district: number) => number,
+): void {
+  let current = -1;
+  for (const run of runs) {
+    if (run.district !== current) {
+      current = run.district;
+      g.fillStyle(colourOf(current), 0.55);
+    }
+    g.fillRect(run.x, run.y, run.w, run.h);
+  }
+}

@@ -80,6 +80,7 @@ const LABEL_PASSES = 8;
 /** The last resort looks for a free spot this many steps (of twice the gap) around a service. */
 const SEARCH_RINGS = 30;
 const ESCAPE_PASSES = 3;
+const ESCAPE_TRIES = 4;
 /** Services this far apart on the author's 0–1000 square keep their left/right and above/below order. */
 const ORDER_KEPT = 250;
 /** Above this many services nothing is moved (see solve()). */
@@ -133,7 +134,13 @@ class Solver {
     const labelH = median(free.map((n) => n.labels[0]?.h ?? 0));
     const left = gap + Math.max(half, labelW / 2);
     const right = width - left;
-    const top = gap + half;
+    // Below what is pinned along the top (the Internet marker and its label in a corner), so the services
+    // of the top row are not all pushed against it.
+    const pinnedBottom = Math.max(
+      0,
+      ...nodes.filter((n) => n.pinned).map((n) => n.y + n.half + (n.labels[0]?.h ?? 0)),
+    );
+    const top = Math.max(gap + half, pinnedBottom + gap + half / 2);
     const bottom = height - gap - half - labelH;
     const x0 = Math.min(...free.map((n) => n.x));
     const x1 = Math.max(...free.map((n) => n.x));
@@ -156,9 +163,12 @@ class Solver {
       if (this.countOverlaps() === 0) break;
       for (let k = 0; k < PUSHES_PER_ROUND; k++) if (!this.pushApart()) break;
     }
-    if (this.n <= SEARCH_MAX_SERVICES) {
+    // The last resort, again while something still collides: a service that moved may free a place for
+    // another.
+    for (let k = 0; k < ESCAPE_TRIES && this.n <= SEARCH_MAX_SERVICES; k++) {
       this.placeLabels();
       this.escape();
+      if (this.countOverlaps(0) === 0) break;
     }
     const nodes = this.input.nodes.map((_, i) => ({
       x: this.xs[i]!,

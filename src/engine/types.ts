@@ -98,6 +98,8 @@ export interface ServiceDef {
   x: number;
   y: number;
   description: string;
+  /** The map's district for it, when the author named one (a map concern: the engine never reads it). */
+  district?: string;
 }
 
 export interface DependencyDef {

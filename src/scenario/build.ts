@@ -219,6 +219,8 @@ export function buildScenario(
     x: s.map.x,
     y: s.map.y,
     description: s.description ?? '',
+    // Only when written, so a scenario without districts compiles to exactly what it did before.
+    ...(s.district === undefined ? {} : { district: s.district }),
   }));
   if (!services.some((s) => s.critical))
     err(

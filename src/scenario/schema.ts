@@ -136,6 +136,11 @@ export const serviceSchema = z.strictObject({
   /** Software or vendors it is built on (a `supply-chain-update` effect names one of these). */
   uses: z.array(id).max(16).optional(),
   map: z.strictObject({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }),
+  /**
+   * The city district the map draws it in: a built-in one (government, banking, telecom, market, power,
+   * transport) or a name of the author's own. Omitted: derived from the kind. The map only, never the engine.
+   */
+  district: name.optional(),
 });
 
 export const dependencySchema = z.strictObject({

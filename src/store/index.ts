@@ -8,3 +8,4 @@ export * from './selectors';
 export * from './format';
 export * from './scoreMoves';
 export * from './tutorialSteps';
+export * from './districts';

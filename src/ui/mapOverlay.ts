@@ -17,6 +17,20 @@ export function mountMapOverlay(map: HTMLElement, game: GameStore): () => void {
     h('span', {}, h('span', { class: 'flow-line' }), t('map:requests')),
     h('span', {}, h('span', { class: 'attack-line' }), t('map:attack')),
     h('span', { text: t('map:loadKey') }),
+    // People, as the map draws them: the figure's arrangement (a huddle, a file, a file with an arrow) says
+    // which, beside the word, so colour is never the only cue.
+    ...(['crowd', 'queue', 'walkers'] as const).map((kind) =>
+      h(
+        'span',
+        { 'data-people': kind },
+        h(
+          'span',
+          { class: `people-icon people-${kind}`, 'aria-hidden': 'true' },
+          kind === 'walkers' ? '→' : '',
+        ),
+        t(`city:legend.${kind}`),
+      ),
+    ),
   );
   // The legend is a strip above the canvas; why the clock is stopped floats over the canvas's top margin
   // (out of the layout's flow, so it never moves the map).

@@ -120,6 +120,14 @@ describe('accessibility in Chromium (axe-core on every screen)', () => {
     expect(await page.locator('#map-table tbody tr').count()).toBe(services.length);
     expect(await tableStatuses(page)).toEqual(services);
     expect(await page.locator('#map-table [data-col="status"]').allTextContents()).toEqual(services);
+    // And the district each stands in (tutorial: edge, portal, wallet core, app, USSD), as on the map.
+    expect(await page.locator('#map-table [data-col="district"]').allTextContents()).toEqual([
+      'Telecom exchange',
+      'Government quarter',
+      'Telecom exchange',
+      'Telecom exchange',
+      'Telecom exchange',
+    ]);
     // It is reachable by keyboard: T (map as a table) shows it and moves the focus into it.
     await page.keyboard.press('t');
     await page.waitForSelector('#map-table-region:not(.visually-hidden)');

@@ -3,7 +3,7 @@
  * the simulation's numbers — the figures on the map are exactly those the engine's stranded customers, queues
  * and workaround uptake call for — and under prefers-reduced-motion nothing moves but the crowds are still there. Saves the
  * screenshots docs/screens/city-1280x720.png and city-1920x1080.png, and reports the frame rate at 8×
- * (reported, never asserted: speed belongs in benchmarks).
+ * (reported, never asserted: speed belongs in benchmarks). The legend names the people figures.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -115,6 +115,32 @@ describe('the living city in Chromium', () => {
       expect(expected).toBeGreaterThan(0);
       await page.waitForFunction((n) => window.__cascade!.mapLayout!().figures === n, expected);
       expect((await page.evaluate(() => window.__cascade!.mapLayout!())).moving).toBe(true);
+      // The legend names the people figures, each with a drawn shape beside its word (not colour alone).
+      const legend = await page.$$eval('.legend [data-people]', (entries) =>
+        entries.map((e) => {
+          const icon = e.querySelector('.people-icon')!.getBoundingClientRect();
+          return { word: e.lastChild?.textContent, shape: icon.width > 0 && icon.height > 0 };
+        }),
+      );
+      expect(legend).toEqual([
+        { word: 'stranded', shape: true },
+        { word: 'queue', shape: true },
+        { word: 'to a workaround', shape: true },
+      ]);
+      // On one line, and nothing cut off at its end (the people entries come last).
+      const strip = await page.$eval('.legend', (el) => {
+        const last = el.lastElementChild!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return {
+          lastRight: last.right,
+          right: box.right,
+          height: box.height,
+          lastTop: last.top,
+          top: box.top,
+        };
+      });
+      expect(strip.lastRight).toBeLessThanOrEqual(strip.right);
+      expect(strip.lastTop - strip.top).toBeLessThan(strip.height / 2);
       await page.screenshot({ path: `${ROOT}docs/screens/city-${viewport.width}x${viewport.height}.png` });
       const canvas = await page.evaluate(() => {
         const r = document.querySelector('#map-canvas canvas')!.getBoundingClientRect();

@@ -228,6 +228,52 @@ describe('the debrief, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints on one A4 page with a heavy what-if: the default drill with many decisions to T+4:00, every variant worked out', async () => {
+    const { page, errors } = await open();
+    // The expert play: many orders, statements, workarounds and answers, to the end of the drill.
+    const { log: commands } = play(NAIROBI, '5', POLICIES[EXPERT]!);
+    expect(commands.length).toBeGreaterThanOrEqual(15);
+    const fragment = encodeShare({ scenarioId: NAIROBI.id, seed: '5', commands })!;
+    await page.goto(`${server!.url}?test=1&fast=${FAST}#${fragment}`);
+    await page.waitForSelector('#debrief:not([hidden]) #score-breakdown');
+    expect(await page.evaluate(() => window.__cascade!.tick())).toBe(NAIROBI.durationTicks);
+    // What if, for every key decision it questions (earlier, later, never: dozens of re-runs in the worker).
+    await page.click('#whatif-run');
+    await page.waitForSelector('#whatif-results li', { timeout: 280_000 });
+    const variants = await page.locator('#whatif-results li').count();
+    const printed = await page.locator('#whatif-results li[data-print]').count();
+    expect(variants).toBeGreaterThan(printed);
+    expect(printed).toBeGreaterThan(0);
+
+    await page.setViewportSize({ width: 726, height: 1054 });
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('#charts canvas');
+      return c !== null && c.getBoundingClientRect().width < 260;
+    });
+    await page.screenshot({ path: artifactPath('print-heavy-whatif.png'), fullPage: true });
+    // On paper: the variants that moved the score most, each on one line (the reasons are on screen).
+    const shown = await page.$$eval('#whatif-results li', (items) =>
+      items
+        .filter((li) => getComputedStyle(li).display !== 'none')
+        .map((li) => li.getBoundingClientRect().height),
+    );
+    expect(shown).toHaveLength(printed);
+    const bottom = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('#debrief .report *')].map((e) => e.getBoundingClientRect().bottom),
+      ),
+    );
+    console.log(
+      `[print] heavy what-if: ${commands.length} decisions, ${variants} variants, content ends at ${Math.round(bottom)} px of 1054`,
+    );
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(artifactPath('debrief-heavy-whatif.pdf'), pdf);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
   it('End drill: the debrief says the trainee ended it; Play again shows no old autosave; the save offers Debrief and Replay; the replay has one set of controls', async () => {
     const { page, errors } = await open();
     await start(page, 'tutorial', '8642');

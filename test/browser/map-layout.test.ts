@@ -3,13 +3,15 @@
  * 1920×1080, every text on the map is at least 16 px (and grows with the window), and no marker or label
  * overlaps another or leaves the canvas — with the drill running, so labels carry their status lines. The
  * rectangles are what the City scene draws (read through the test hook: markers from the layout, texts from
- * Phaser's own bounds). Also: a scenario without an attacker draws no "Internet (attack sources)".
+ * Phaser's own bounds), district names included. Also: a scenario without an attacker draws no "Internet (attack
+ * sources)", and every district of the scenario has its name on the map.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlapArea } from '../../scenes/layout/rects';
 import { compile } from '../../src/scenario';
+import { districtName, districtsOf } from '../../src/store';
 import type { CascadeTestHook, MapLayoutView } from '../../src/ui/testHook';
 import { artifactPath, launchBrowser, startPreviewServer, type PreviewServer } from './harness';
 
@@ -24,7 +26,11 @@ const SCENARIOS = readdirSync('scenarios')
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => {
     const scenario = compile(readFileSync(`scenarios/${f}`, 'utf8'), f).scenario!;
-    return { id: scenario.id, attacker: scenario.attacks.length > 0 };
+    return {
+      id: scenario.id,
+      attacker: scenario.attacks.length > 0,
+      districts: districtsOf(scenario).map((d) => districtName(d.key)),
+    };
   });
 const VIEWPORTS = [
   { width: 1280, height: 720, font: 16 },
@@ -67,7 +73,7 @@ describe('map layout in Chromium', () => {
     await server?.stop();
   });
 
-  for (const { id: scenario, attacker } of SCENARIOS)
+  for (const { id: scenario, attacker, districts } of SCENARIOS)
     it(`${scenario}: texts ≥ 16 px and growing, nothing overlaps or leaves the canvas at three sizes`, async () => {
       if (!browser || !server) throw new Error('setup failed');
       const page = await browser.newPage({ viewport: VIEWPORTS[0]! });
@@ -103,6 +109,8 @@ describe('map layout in Chromium', () => {
             viewport.font,
           );
         expect(view.items.some((i) => i.id === 'internet')).toBe(attacker);
+        const names = texts.filter((i) => i.id.startsWith('district:')).map((i) => i.text);
+        expect(names.sort()).toEqual([...districts].sort());
         failures.push(...problems(view).map((p) => `${viewport.width}×${viewport.height}: ${p}`));
         await page.screenshot({ path: artifactPath(`map-layout-${scenario}-${viewport.width}.png`) });
       }

@@ -6,7 +6,7 @@
  * cheap and a screen reader's place in the table survives it.
  */
 import { t } from '../../i18n';
-import type { GameStore } from '../../store';
+import { districtKeys, districtName, type GameStore } from '../../store';
 import { percentLabel } from '../../store/format';
 import { explainCause } from '../../store/selectors';
 import { bindPanel, h, keyed, setAttr, setStatusIcon, setText } from '../dom';
@@ -49,6 +49,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
           'tr',
           {},
           h('th', { scope: 'col', text: t('map:table.service') }),
+          h('th', { scope: 'col', text: t('city:districtColumn') }),
           h('th', { scope: 'col', text: t('map:table.status') }),
           h('th', { scope: 'col', text: t('map:table.load') }),
           h('th', { scope: 'col', text: t('map:table.why') }),
@@ -62,6 +63,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
 
   const cells = new Map<number, RowCells>();
   const indices = scenario.services.map((_, i) => i);
+  const districts = districtKeys(scenario).map(districtName);
   let lastTick = -1;
   const render = () => {
     const state = game.getState().sim.state;
@@ -87,6 +89,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
             scope: 'row',
             text: def.critical ? t('map:table.critical', { name: def.name }) : def.name,
           }),
+          h('td', { 'data-col': 'district', text: districts[i] }),
           h('td', { 'data-col': 'status' }, row.icon, row.status),
           row.load,
           row.why,

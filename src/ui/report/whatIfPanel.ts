@@ -9,7 +9,7 @@ import type { WhatIfReport } from '../../run';
 import type { GameStore } from '../../store';
 import type { WhatIfReply, WhatIfRequest } from '../../workers/whatifHandler';
 import { h, listen, setHidden, setText } from '../dom';
-import { shownVariants, variantWords } from './whatIfWords';
+import { shownVariants, variantParts } from './whatIfWords';
 
 export interface ScenarioSource {
   text: string;
@@ -17,7 +17,7 @@ export interface ScenarioSource {
 }
 
 /** Variants on the printed page: those that moved the score most. */
-export const PRINTED_VARIANTS = 6;
+export const PRINTED_VARIANTS = 4;
 
 export function mountWhatIf(
   root: HTMLElement,
@@ -57,13 +57,20 @@ export function mountWhatIf(
         .slice(0, PRINTED_VARIANTS),
     );
     results.replaceChildren(
-      ...variants.map((v) =>
-        h('li', {
-          'data-kind': v.kind,
-          'data-print': telling.has(v) ? 'true' : null,
-          text: variantWords(g.scenario, g.log, g.results, report.actual, v),
-        }),
-      ),
+      ...variants.map((v) => {
+        // In parts, so print can leave out the stranded words and the why (report.css): together, the same
+        // text as variantWords.
+        const [what, score, why] = variantParts(g.scenario, g.log, g.results, report.actual, v);
+        const stranded = score.slice(0, score.lastIndexOf('; score'));
+        return h(
+          'li',
+          { 'data-kind': v.kind, 'data-print': telling.has(v) ? 'true' : null },
+          h('span', { class: 'whatif-what', text: what }),
+          h('span', { class: 'whatif-stranded', text: stranded }),
+          h('span', { class: 'whatif-score', text: score.slice(stranded.length) }),
+          h('span', { class: 'whatif-why', text: why }),
+        );
+      }),
     );
     setText(
       status,

@@ -31,6 +31,21 @@ export function variantWords(
   actual: Outcome,
   v: Variant,
 ): string {
+  return variantParts(scenario, log, results, actual, v).join('');
+}
+
+/**
+ * The same words in three parts: the decision moved and the money, then the customers stranded and the score,
+ * then why (" It would have …."). On paper the stranded words and the why are left out (one A4 page, see
+ * report.css); the screen and the Markdown give all three.
+ */
+export function variantParts(
+  scenario: Scenario,
+  log: readonly LoggedCommand[],
+  results: readonly ApplyResult[],
+  actual: Outcome,
+  v: Variant,
+): [string, string, string] {
   const original = log[v.decision]!;
   const words = `“${describeCommand(scenario, original.cmd, log, results)}”`;
   const head =
@@ -38,7 +53,11 @@ export function variantWords(
       ? `Without ${words} (${elapsedClock(original.tick)})`
       : `${words} at ${elapsedClock(v.tick)} instead of ${elapsedClock(original.tick)}`;
   const o = v.outcome;
-  return `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES, scenario)}${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}. It ${v.because}.`;
+  return [
+    `${head}: ${moneyWords(actual.failedValueKES, o.failedValueKES, scenario)}`,
+    `${strandedWords(actual.strandedPeak, o.strandedPeak)}; score ${o.score.toFixed(1)} instead of ${actual.score.toFixed(1)}.`,
+    ` It ${v.because}.`,
+  ];
 }
 
 /** The variants worth showing: a move that lands on the original tick (a decision at 00:00 cannot come earlier) is left out. */

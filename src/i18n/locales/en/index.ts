@@ -3,6 +3,7 @@
  * `t()` keys come from these files (../i18next.d.ts), and test/i18n/parity.test.ts checks every other language
  * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
  */
+import city from './city.json';
 import coach from './coach.json';
 import common from './common.json';
 import console from './console.json';
@@ -27,6 +28,7 @@ import update from './update.json';
 import workarounds from './workarounds.json';
 
 export const en = {
+  city,
   coach,
   common,
   console,

@@ -2,6 +2,7 @@
  * Kiswahili texts of the interface (same files and keys as ../en). Loaded only when Kiswahili is chosen, so
  * an English start-up does not carry them.
  */
+import city from './city.json';
 import coach from './coach.json';
 import common from './common.json';
 import console from './console.json';
@@ -26,6 +27,7 @@ import update from './update.json';
 import workarounds from './workarounds.json';
 
 export const sw = {
+  city,
   coach,
   common,
   console,
