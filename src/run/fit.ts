@@ -30,9 +30,10 @@ import {
   type Scenario,
   type SimState,
 } from '../engine';
+import { refuse, type FIT_PARTS, type Refusal } from './refusals';
 import type { Save } from './save';
 
-export type FitResult = { ok: true } | { ok: false; error: string };
+export type FitResult = { ok: true } | { ok: false; error: string; refusal: Refusal };
 
 /** A short hash of the scenario's shape (ids and counts; see FINGERPRINT). */
 export function scenarioFingerprint(scenario: Scenario): string {
@@ -282,13 +283,8 @@ function stateSchema(scenario: Scenario) {
   });
 }
 
-/** "services", "people.rumours.2.belief" → words for the player. */
-function where(path: readonly PropertyKey[]): string {
-  return path.length ? path.map(String).join('.') : 'the state';
-}
-
 const COUNTED: {
-  label: string;
+  label: (typeof FIT_PARTS)[number];
   inState: (s: Record<string, unknown>) => unknown;
   inScenario: (x: Scenario) => number;
 }[] = [
@@ -313,13 +309,16 @@ const COUNTED: {
   },
 ];
 
-/** The first count that differs between the saved state and the scenario, in words. */
-function countDifference(snapshot: Record<string, unknown>, scenario: Scenario): string | undefined {
+/** The first count that differs between the saved state and the scenario, as refusal values. */
+function countDifference(
+  snapshot: Record<string, unknown>,
+  scenario: Scenario,
+): { saved: number; part: string; expected: number } | undefined {
   for (const c of COUNTED) {
     const saved = c.inState(snapshot);
     const expected = c.inScenario(scenario);
     if (Array.isArray(saved) && saved.length !== expected)
-      return `the save has ${saved.length} ${c.label}, the scenario ${expected}`;
+      return { saved: saved.length, part: c.label, expected };
   }
   return undefined;
 }
@@ -328,29 +327,27 @@ function countDifference(snapshot: Record<string, unknown>, scenario: Scenario):
  * Checks a loaded save (loadSave: its checksums hold) against the scenario it would resume with. Never throws.
  */
 export function checkSaveFits(save: Save, scenario: Scenario): FitResult {
-  const title = `“${scenario.meta.title}”`;
+  const title = scenario.meta.title;
   if (save.scenarioId !== scenario.id)
-    return { ok: false, error: `the save is for the scenario “${save.scenarioId}”, not ${title}` };
+    return { ok: false, ...refuse('fitOtherScenario', { saved: save.scenarioId, title }) };
   const snapshot = save.snapshot;
   const counts = countDifference(snapshot, scenario);
   if (save.scenarioFingerprint !== '' && save.scenarioFingerprint !== scenarioFingerprint(scenario))
     return {
       ok: false,
-      error: `the save was made with another version of the scenario ${title} (${counts ?? 'the ids of its services, mitigations or other parts differ'})`,
+      ...(counts ? refuse('fitOtherVersion', { title, ...counts }) : refuse('fitOtherIds', { title })),
     };
-  if (counts)
-    return {
-      ok: false,
-      error: `the save does not fit the scenario ${title}: ${counts} (it was made with another version of the scenario, or edited)`,
-    };
-  if (snapshot.seed !== save.seed)
-    return { ok: false, error: 'the save is damaged: its state is for another seed than the save' };
+  if (counts) return { ok: false, ...refuse('fitCounts', { title, ...counts }) };
+  if (snapshot.seed !== save.seed) return { ok: false, ...refuse('fitOtherSeed') };
   const checked = stateSchema(scenario).safeParse(snapshot);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
+    const where = issue.path.map(String).join('.');
     return {
       ok: false,
-      error: `the saved state does not fit the scenario ${title}: ${where(issue.path)}: ${issue.message}`,
+      ...(where
+        ? refuse('fitState', { title, where, issue: issue.message })
+        : refuse('fitStateTop', { title, issue: issue.message })),
     };
   }
   // The schema cannot know every rule the engine relies on: try one step on a copy.
@@ -358,10 +355,7 @@ export function checkSaveFits(save: Save, scenario: Scenario): FitResult {
     const sim = restore(scenario, snapshot as unknown as SimState);
     if (!sim.state.ended) step(sim);
   } catch (error) {
-    return {
-      ok: false,
-      error: `the saved state cannot be continued with the scenario ${title} (${String(error).slice(0, 160)})`,
-    };
+    return { ok: false, ...refuse('fitCannotContinue', { title, error: String(error).slice(0, 160) }) };
   }
   return { ok: true };
 }

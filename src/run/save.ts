@@ -19,6 +19,7 @@
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
 import { hashState, hashText, type LoggedCommand, type SimState } from '../engine';
+import { refuse, type Refusal } from './refusals';
 import { loggedCommand, parseLimited } from './untrusted';
 
 export const SAVE_VERSION = 3;
@@ -92,7 +93,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   2: (old) => ({ ...old, saveVersion: 3, roles: cleanRoles(old.roles), scenarioFingerprint: '' }),
 };
 
-export type LoadResult = { ok: true; save: Save; migratedFrom?: number } | { ok: false; error: string };
+export type LoadResult =
+  { ok: true; save: Save; migratedFrom?: number } | { ok: false; error: string; refusal: Refusal };
 
 /** The checksum of a save: everything in it but the checksum itself. */
 export function saveChecksum(doc: Readonly<Record<string, unknown>>): string {
@@ -152,41 +154,42 @@ export function loadSave(text: string): LoadResult {
   if (!parsed.ok)
     return {
       ok: false,
-      error:
-        parsed.reason === 'invalid' ? 'the save is not valid JSON (it may have been cut off)' : parsed.error,
+      ...(parsed.reason === 'invalid'
+        ? refuse('saveCutOff')
+        : { error: parsed.error, refusal: parsed.refusal }),
     };
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, error: 'the save is not an object' };
+    return { ok: false, ...refuse('saveNotObject') };
   let doc = value as Record<string, unknown>;
   const from = doc.saveVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
-    return { ok: false, error: 'the save has no valid saveVersion' };
+    return { ok: false, ...refuse('saveNoVersion') };
+  // Versions as text: a format number is a name, never written "1,000".
   if (from > SAVE_VERSION)
-    return {
-      ok: false,
-      error: `the save is from a newer version of Cascade (save format ${from}; this one reads up to ${SAVE_VERSION})`,
-    };
+    return { ok: false, ...refuse('saveNewer', { version: String(from), max: String(SAVE_VERSION) }) };
   // The checksum covers the save as it was written, before any migration (and any field this version ignores).
-  if (from >= 3 && saveChecksum(doc) !== doc.checksum)
-    return { ok: false, error: 'the save is damaged: its content does not match its checksum' };
+  if (from >= 3 && saveChecksum(doc) !== doc.checksum) return { ok: false, ...refuse('saveChecksum') };
   for (let v = from; v < SAVE_VERSION; v++) {
     const step = MIGRATIONS[v];
-    if (!step) return { ok: false, error: `no migration from save format ${v}` };
+    if (!step) return { ok: false, ...refuse('saveNoMigration', { version: String(v) }) };
     doc = step(doc);
   }
   if (from < SAVE_VERSION) doc = { ...doc, checksum: saveChecksum(doc) };
   const checked = saveV3.safeParse(doc);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
+    const where = issue.path.join('.');
     return {
       ok: false,
-      error: `the save is damaged: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+      ...(where
+        ? refuse('saveDamaged', { where, issue: issue.message })
+        : refuse('saveDamagedTop', { issue: issue.message })),
     };
   }
   const save = checked.data;
   if (hashState(save.snapshot as unknown as SimState) !== save.hash)
-    return { ok: false, error: 'the save is damaged: its state does not match its checksum' };
+    return { ok: false, ...refuse('saveStateHash') };
   return from < SAVE_VERSION ? { ok: true, save, migratedFrom: from } : { ok: true, save };
 }
 

@@ -7,7 +7,31 @@
 import { applyDue, createSim, elapsedClock, step, type LoggedCommand, type Scenario } from '../engine';
 import { parseDuration } from '../scenario';
 
-export type JumpTime = { ok: true; tick: number } | { ok: false; error: string };
+/**
+ * Why a jump cannot be made, in English (`error`/`reason`, for the tests and logs) and as a code with values
+ * (`check`), which the studio words in its language (the `studio` namespace's `jump` keys; English there must
+ * say exactly this: test/i18n/studio-jump.test.ts). This module stays free of i18next, like src/run.
+ */
+export const JUMP_TEXTS = {
+  notATime:
+    '“{{text}}” is not a time of the drill: write T+h:mm (T+1:00 is one hour in) or a duration like 90m.',
+  pastEnd: '{{at}} is past the end of the drill (it lasts until {{end}}).',
+  noInject: 'there is no inject “{{inject}}”',
+  neverFires: '“{{inject}}” never fires with seed {{seed}} and these commands',
+  neverFiresBeforeEnd: '“{{inject}}” never fires with seed {{seed}} and these commands before the drill ends',
+} as const;
+
+export interface JumpCheck {
+  code: keyof typeof JUMP_TEXTS;
+  params: Readonly<Record<string, string>>;
+}
+
+function check(code: JumpCheck['code'], params: Record<string, string>): { text: string; check: JumpCheck } {
+  const text = JUMP_TEXTS[code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+  return { text, check: { code, params } };
+}
+
+export type JumpTime = { ok: true; tick: number } | { ok: false; error: string; check: JumpCheck };
 
 const CLOCK_RE = /^(?:T\s*\+\s*)?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/i;
 
@@ -27,20 +51,23 @@ export function parseJumpTime(text: string, durationTicks: number): JumpTime {
     const seconds = /^\d/.test(duration) && !/^\d+(\.\d+)?$/.test(duration) ? parseDuration(duration) : NaN;
     if (Number.isFinite(seconds)) tick = Math.round(seconds);
   }
-  if (tick === undefined)
-    return {
-      ok: false,
-      error: `“${t}” is not a time of the drill: write T+h:mm (T+1:00 is one hour in) or a duration like 90m.`,
-    };
-  if (tick > durationTicks)
-    return {
-      ok: false,
-      error: `${elapsedClock(tick)} is past the end of the drill (it lasts until ${elapsedClock(durationTicks)}).`,
-    };
+  if (tick === undefined) {
+    const refused = check('notATime', { text: t });
+    return { ok: false, error: refused.text, check: refused.check };
+  }
+  if (tick > durationTicks) {
+    const refused = check('pastEnd', { at: elapsedClock(tick), end: elapsedClock(durationTicks) });
+    return { ok: false, error: refused.text, check: refused.check };
+  }
   return { ok: true, tick };
 }
 
-export type FireTick = { fires: true; tick: number } | { fires: false; reason: string };
+export type FireTick = { fires: true; tick: number } | { fires: false; reason: string; check: JumpCheck };
+
+function never(code: JumpCheck['code'], params: Record<string, string>): FireTick {
+  const refused = check(code, params);
+  return { fires: false, reason: refused.text, check: refused.check };
+}
 
 /**
  * The tick at whose step inject `injectId` first fires, with this seed and these commands. A drill rebuilt up
@@ -53,7 +80,7 @@ export function fireTickOf(
   injectId: string,
 ): FireTick {
   const index = scenario.injects.findIndex((i) => i.id === injectId);
-  if (index < 0) return { fires: false, reason: `there is no inject “${injectId}”` };
+  if (index < 0) return never('noInject', { inject: injectId });
   const sorted = [...log].sort((a, b) => a.tick - b.tick);
   const sim = createSim(scenario, seed);
   let cursor = 0;
@@ -63,8 +90,5 @@ export function fireTickOf(
     step(sim);
     if (sim.state.injects[index]!.fired > 0) return { fires: true, tick };
   }
-  return {
-    fires: false,
-    reason: `“${injectId}” never fires with seed ${seed} and these commands${sim.state.ended ? ' before the drill ends' : ''}`,
-  };
+  return never(sim.state.ended ? 'neverFiresBeforeEnd' : 'neverFires', { inject: injectId, seed });
 }

@@ -4,7 +4,7 @@
  * language. Without a code (a refusal made before codes, or by the page itself) the English text is shown.
  */
 import { t } from '../i18n';
-import { REFUSAL_SUBJECTS, type Refusal } from '../run';
+import { FIT_PARTS, REFUSAL_SUBJECTS, type Refusal } from '../run';
 import { countLabel } from '../store/format';
 
 const SUBJECT_KEYS = {
@@ -13,6 +13,22 @@ const SUBJECT_KEYS = {
   file: 'file',
   'command log': 'commandLog',
 } as const satisfies Record<(typeof REFUSAL_SUBJECTS)[number], string>;
+
+const PART_KEYS = {
+  services: 'services',
+  'customer segments': 'customerSegments',
+  attacks: 'attacks',
+  injects: 'injects',
+  stakeholders: 'stakeholders',
+  rumours: 'rumours',
+  workarounds: 'workarounds',
+} as const satisfies Record<(typeof FIT_PARTS)[number], string>;
+
+/** A part of a scenario a save counts (fit.ts), named in the language. */
+function part(value: string | number): string {
+  const known = FIT_PARTS.find((p) => p === value);
+  return known ? t(`refusals:part.${PART_KEYS[known]}`) : String(value);
+}
 
 function subject(what: string | number): string {
   const known = REFUSAL_SUBJECTS.find((s) => s === what);
@@ -24,7 +40,14 @@ export function refusalText(failure: { error: string; refusal?: Refusal }): stri
   if (!r) return failure.error;
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(r.params))
-    params[name] = name === 'what' ? subject(value) : typeof value === 'number' ? countLabel(value) : value;
+    params[name] =
+      name === 'what'
+        ? subject(value)
+        : name === 'part'
+          ? part(value)
+          : typeof value === 'number'
+            ? countLabel(value)
+            : value;
   // The values are only known at run time (each code has its own), so the typed keys cannot check them here;
   // test/i18n/refusals.test.ts checks every code's placeholders against src/run's English.
   const translate = t as unknown as (key: string, values: Record<string, string>) => string;

@@ -26,7 +26,7 @@ const hostile = {
 
 describe('refusals by code', () => {
   it('the English language file says what src/run says, code for code', () => {
-    const { subject: _subject, runFile: _runFile, ...codes } = en.refusals;
+    const { subject: _subject, runFile: _runFile, part: _part, storage: _storage, ...codes } = en.refusals;
     expect(codes).toEqual(REFUSALS);
   });
 

@@ -54,7 +54,7 @@ describe('fireTickOf: play from an inject', () => {
   });
 
   it('says so for an unknown inject', () => {
-    expect(fireTickOf(tutorial, '1', [], 'nope')).toEqual({
+    expect(fireTickOf(tutorial, '1', [], 'nope')).toMatchObject({
       fires: false,
       reason: 'there is no inject “nope”',
     });

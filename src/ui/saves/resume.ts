@@ -8,6 +8,7 @@
  */
 import { t } from '../../i18n';
 import { checkSaveFits, displayText, type Save } from '../../run';
+import { refusalText } from '../refusalText';
 import type { Scenario } from '../../engine';
 import { findScenario, type GameStore, type RunToOpen, type SessionStore } from '../../store';
 
@@ -26,7 +27,7 @@ export function resumeProblem(session: SessionStore, save: Save, remember = fals
   let known = listed.get(entry.scenario);
   if (remember && known?.has(key)) return known.get(key)!;
   const fit = checkSaveFits(save, entry.scenario);
-  const problem = fit.ok ? null : fit.error;
+  const problem = fit.ok ? null : refusalText(fit);
   if (!known) listed.set(entry.scenario, (known = new Map()));
   if (known.size > 64) known.clear();
   known.set(key, problem);

@@ -16,7 +16,10 @@
  *   - a write that fails in the end deletes nothing: the saves dropped to make room are put back;
  *   - a save larger than MAX_SAVE_CHARS is refused before anything is touched.
  */
+import { t } from '../../i18n';
 import { loadSave, MAX_SAVE_CHARS, saveToText, withRoles, type Save } from '../../run';
+import { countLabel } from '../../store/format';
+import { refusalText } from '../refusalText';
 
 export const SAVE_PREFIX = 'cascade.save.';
 export const MAX_AUTOSAVES = 12;
@@ -70,12 +73,12 @@ function rolesOf(saved: Readonly<Record<string, string>>): Record<number, string
 
 export function readSave(key: string, text: string | null): SavedEntry {
   const drillId = key.slice(SAVE_PREFIX.length);
-  if (text === null) return { key, drillId, ok: false, error: 'the save is empty' };
+  if (text === null) return { key, drillId, ok: false, error: t('refusals:storage.empty') };
   const loaded = loadSave(text);
-  if (!loaded.ok) return { key, drillId, ok: false, error: loaded.error };
+  if (!loaded.ok) return { key, drillId, ok: false, error: refusalText(loaded) };
   const snapshot = loaded.save.snapshot as { tick?: unknown; ended?: unknown };
   if (typeof snapshot.tick !== 'number' || !Number.isInteger(snapshot.tick) || snapshot.tick < 0)
-    return { key, drillId, ok: false, error: 'the save is damaged: its state has no valid tick' };
+    return { key, drillId, ok: false, error: t('refusals:storage.noTick') };
   const roles = rolesOf(loaded.save.roles);
   return {
     key,
@@ -146,7 +149,10 @@ export function writeSave(
     return {
       ok: false,
       dropped: [],
-      error: `this drill is too large to keep in the browser (${text.length.toLocaleString('en-GB')} characters; at most ${MAX_SAVE_CHARS.toLocaleString('en-GB')}), and no save was removed`,
+      error: t('refusals:storage.tooLarge', {
+        length: countLabel(text.length),
+        max: countLabel(MAX_SAVE_CHARS),
+      }),
     };
   let isNew: boolean;
   try {
@@ -168,14 +174,16 @@ export function writeSave(
       if (!quota || !victim) {
         const unrestored = putBack(storage, removed);
         const reason = !quota
-          ? `the browser refused to save (${String(error).slice(0, 200)})`
+          ? t('refusals:storage.refused', { error: String(error).slice(0, 200) })
           : removed.length === 0
-            ? 'the browser storage is full, and there is no older save to make room'
-            : 'the browser storage is full even without the older saves, so none was removed';
+            ? t('refusals:storage.full')
+            : t('refusals:storage.fullEvenWithout');
         return {
           ok: false,
           dropped: unrestored,
-          error: unrestored.length ? `${reason} (${unrestored.length} could not be put back)` : reason,
+          error: unrestored.length
+            ? t('refusals:storage.notPutBack', { reason, count: unrestored.length })
+            : reason,
         };
       }
       try {

@@ -10,7 +10,7 @@ import { policyByName } from '../../balance/policySet';
 import { elapsedClock, type LoggedCommand } from '../../engine';
 import { loggedCommand, parseLimited } from '../../run';
 import { createGameStore, type SessionStore } from '../../store';
-import { fireTickOf, parseJumpTime } from '../../studio/jump';
+import { fireTickOf, parseJumpTime, type JumpCheck } from '../../studio/jump';
 import type { PreviewModel } from '../../studio/preview';
 import { t } from '../../i18n';
 import { h, setText } from '../dom';
@@ -50,6 +50,13 @@ export function parseCommandLog(
     log.push(r.data as LoggedCommand);
   }
   return { ok: true, log };
+}
+
+/** Why a jump cannot be made (src/studio/jump.ts), in the interface language. */
+export function jumpText(check: JumpCheck): string {
+  // The values differ per code, so the typed keys cannot check them: test/i18n/studio-jump.test.ts does.
+  const translate = t as unknown as (key: string, values: Readonly<Record<string, string>>) => string;
+  return translate(`studio:jump.${check.code}`, check.params);
 }
 
 export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
@@ -185,11 +192,11 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
     let untilTick: number;
     if (injectSelect.value) {
       const found = fireTickOf(scenario, seed, log, injectSelect.value);
-      if (!found.fires) return fail(t('studio:try.cannotStartBefore', { reason: found.reason }));
+      if (!found.fires) return fail(t('studio:try.cannotStartBefore', { reason: jumpText(found.check) }));
       untilTick = found.tick;
     } else {
       const time = parseJumpTime(timeInput.value || 'T+0:00', scenario.durationTicks);
-      if (!time.ok) return fail(time.error);
+      if (!time.ok) return fail(jumpText(time.check));
       untilTick = time.tick;
     }
     const at = injectSelect.value
