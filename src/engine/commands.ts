@@ -15,10 +15,17 @@ import { parseCommand, quoteInput } from './parseCommand';
 import { endMitigation } from './timeline';
 import type { Sim } from './sim';
 import { languageIds } from './languages';
-import { type ApplyResult, type Command, type MitigationDef, type RejectionCode } from './types';
+import {
+  type ApplyResult,
+  type Command,
+  type MitigationDef,
+  type RejectionCode,
+  type RejectionParams,
+} from './types';
 
-function reject(code: RejectionCode, message: string): ApplyResult {
-  return { ok: false, code, message };
+/** A refusal: its English message, and (for a page in another language) the values it carries. */
+function reject(code: RejectionCode, message: string, params?: RejectionParams): ApplyResult {
+  return params ? { ok: false, code, message, params } : { ok: false, code, message };
 }
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -80,16 +87,24 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   const { scenario, state } = sim;
   const mi = scenario.mitigations.findIndex((m) => m.id === cmd.mitigation);
   if (mi < 0)
-    return reject('cmd/unknown-mitigation', `no mitigation '${quoteInput(cmd.mitigation)}' in this scenario`);
+    return reject(
+      'cmd/unknown-mitigation',
+      `no mitigation '${quoteInput(cmd.mitigation)}' in this scenario`,
+      { mitigation: quoteInput(cmd.mitigation) },
+    );
   const def = scenario.mitigations[mi]!;
   const s = serviceIndex(sim, cmd.target);
-  if (s < 0) return reject('cmd/unknown-service', `no service '${quoteInput(cmd.target)}'`);
+  if (s < 0)
+    return reject('cmd/unknown-service', `no service '${quoteInput(cmd.target)}'`, {
+      service: quoteInput(cmd.target),
+    });
   const service = scenario.services[s]!;
   if (def.targetKinds.length > 0 && !def.targetKinds.includes(service.kind)) {
     return reject(
       'cmd/wrong-target-kind',
       `${def.name} applies to ${def.targetKinds.join(', ')}, not ${service.kind}` +
         rightTargetHint(sim, def.targetKinds, s),
+      { mitigation: def.name, service: service.name },
     );
   }
   let target = s;
@@ -109,13 +124,19 @@ function mitigate(sim: Sim, cmd: Of<'mitigate'>): ApplyResult {
   const check = kindPrecondition(sim, def, s);
   if (check) return check;
   if (state.mitigations.some((m) => m.mitigation === mi && m.target === target && m.region === region)) {
-    return reject('cmd/already-active', `${def.name} is already in place on ${service.name}`);
+    return reject('cmd/already-active', `${def.name} is already in place on ${service.name}`, {
+      mitigation: def.name,
+      service: service.name,
+    });
   }
   if (def.costKES > state.budgetKES) {
-    return reject(
-      'cmd/insufficient-budget',
-      `${def.name} costs ${withCurrency(String(def.costKES), currencyOf(scenario))}, the budget left is ${withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario))}`,
-    );
+    const cost = withCurrency(String(def.costKES), currencyOf(scenario));
+    const left = withCurrency(String(Math.floor(state.budgetKES)), currencyOf(scenario));
+    return reject('cmd/insufficient-budget', `${def.name} costs ${cost}, the budget left is ${left}`, {
+      what: def.name,
+      cost,
+      left,
+    });
   }
   state.budgetKES -= def.costKES;
   state.metrics.budgetSpentKES += def.costKES;
@@ -165,22 +186,27 @@ function kindPrecondition(sim: Sim, def: MitigationDef, s: number): ApplyResult 
       st.status === 'healthy'
         ? `${service.name} is healthy; a restart is for a service that crashed or hung`
         : `${service.name} is ${st.status}, not down: it is still serving. A restart would take it offline for about ${minutes} min and bring it back cold into the same load; reduce the load first (filter, rate-limit, add capacity). Restart is for a service that crashed or hung`,
+      { service: service.name },
     );
   }
   if (def.kind === 'restart' && sim.rt.offline[s] !== 0) {
-    return reject('cmd/not-down', `${service.name} is offline on purpose; lift that order to bring it back`);
+    return reject('cmd/not-down', `${service.name} is offline on purpose; lift that order to bring it back`, {
+      service: service.name,
+    });
   }
   if (def.kind === 'failover' && !service.hasBackup)
-    return reject('cmd/no-backup', `${service.name} has no backup site`);
+    return reject('cmd/no-backup', `${service.name} has no backup site`, { service: service.name });
   if (def.kind === 'shed' && !service.sheddable) {
-    return reject('cmd/not-sheddable', `${service.name} is critical and cannot be shed`);
+    return reject('cmd/not-sheddable', `${service.name} is critical and cannot be shed`, {
+      service: service.name,
+    });
   }
   return undefined;
 }
 
 function lift(sim: Sim, cmd: Of<'lift'>): ApplyResult {
   const index = sim.state.mitigations.findIndex((m) => m.uid === cmd.uid);
-  if (index < 0) return reject('cmd/not-active', `no active order #${cmd.uid}`);
+  if (index < 0) return reject('cmd/not-active', `no active order #${cmd.uid}`, { uid: quoteInput(cmd.uid) });
   endMitigation(sim, index, 'lifted');
   return { ok: true };
 }
@@ -195,7 +221,9 @@ function answer(sim: Sim, cmd: Of<'answer'>): ApplyResult {
   const effect = scenario.injects[pending.inject]!.effects[pending.effect]!;
   const option = effect.type === 'prompt' ? effect.options.findIndex((o) => o.id === cmd.option) : -1;
   if (option < 0)
-    return reject('cmd/unknown-option', `the decision has no option '${quoteInput(cmd.option)}'`);
+    return reject('cmd/unknown-option', `the decision has no option '${quoteInput(cmd.option)}'`, {
+      option: quoteInput(cmd.option),
+    });
   answerPrompt(sim, p, option, 'answered');
   return { ok: true };
 }
@@ -228,11 +256,16 @@ function workaround(sim: Sim, cmd: Of<'workaround'>): ApplyResult {
   const { scenario, state } = sim;
   const w = scenario.people.workarounds.findIndex((x) => x.id === cmd.workaround);
   if (w < 0)
-    return reject('cmd/unknown-workaround', `no workaround '${quoteInput(cmd.workaround)}' in this scenario`);
+    return reject(
+      'cmd/unknown-workaround',
+      `no workaround '${quoteInput(cmd.workaround)}' in this scenario`,
+      { workaround: quoteInput(cmd.workaround) },
+    );
   const def = scenario.people.workarounds[w]!;
   const ws = state.people.workarounds[w]!;
   if (cmd.action === 'withdraw') {
-    if (!ws.enabled) return reject('cmd/not-enabled', `${def.name} is not in place`);
+    if (!ws.enabled)
+      return reject('cmd/not-enabled', `${def.name} is not in place`, { workaround: def.name });
     ws.enabled = false;
     pushLog(state, 'command', `workaround withdrawn: ${def.name}`, def.from);
     return { ok: true };

@@ -883,7 +883,16 @@ export type RejectionCode =
   | 'cmd/unknown-option'
   | 'cmd/malformed';
 
-export type ApplyResult = { ok: true; uid?: number } | { ok: false; code: RejectionCode; message: string };
+/**
+ * The values a refusal's English `message` carries (service or mitigation name, amounts with their currency,
+ * minutes), so a page in another language can word the code with them (src/ui/rejectionText.ts). Given with the
+ * result only: never stored in the state, never hashed. Absent where a code has no values or the message is
+ * only in English (the page then says the code's general sentence).
+ */
+export type RejectionParams = Readonly<Record<string, string | number>>;
+
+export type ApplyResult =
+  { ok: true; uid?: number } | { ok: false; code: RejectionCode; message: string; params?: RejectionParams };
 
 /** A command stamped with the tick at whose start it is applied. The log of these + scenario + seed = a replay. */
 export interface LoggedCommand {

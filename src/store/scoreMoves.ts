@@ -20,26 +20,41 @@ import { countLabel, kesLabel } from './format';
 /** Smaller moves are noise for a room watching the projector. */
 export const MOVE_THRESHOLD = 0.5;
 
-const LOWERED: Record<
-  keyof ScoringWeights,
-  (state: DeepReadonly<SimState>, parts: ScoreParts, currency: Currency) => string
-> = {
-  availability: (state) => {
-    const down = state.services.filter((s) => s.status === 'down').length;
-    const hurt = state.services.filter((s) => s.status !== 'healthy').length;
-    return down > 0
+/**
+ * The values the words of a lowered part name, raw (counts, amounts, a share): the English below and the page
+ * in another language (src/ui/scoreMoveText.ts, the `engine` namespace) word them from the same numbers.
+ */
+export interface ScoreMoveValues {
+  down: number;
+  hurt: number;
+  valueLostKES: number;
+  stranded: number;
+  budgetSpentKES: number;
+  trust: number;
+  /** The highest share of people who believed a rumour, 0–1. */
+  rumourPeak: number;
+}
+
+/** A move of the score: how much since when, and which part moved it most in the same direction. */
+export interface ScoreMove {
+  /** Signed points. */
+  delta: number;
+  sinceTick: number;
+  /** Undefined when no single part moved in the total's direction ("several parts"). */
+  part?: keyof ScoringWeights;
+  values: ScoreMoveValues;
+}
+
+const LOWERED: Record<keyof ScoringWeights, (v: ScoreMoveValues, currency: Currency) => string> = {
+  availability: ({ down, hurt }) =>
+    down > 0
       ? `${down} service${down > 1 ? 's' : ''} down, ${hurt} not healthy`
-      : `${hurt} service${hurt === 1 ? '' : 's'} not healthy`;
-  },
-  valueMoved: (_state, parts, currency) =>
-    `${kesLabel(parts.harm.valueLostKES, currency)} of payments lost or stuck`,
-  customers: (state) => `${countLabel(state.metrics.stranded)} customers stranded`,
-  budget: (state, _parts, currency) => `${kesLabel(state.metrics.budgetSpentKES, currency)} spent`,
-  trust: (state) => `public trust at ${Math.round(state.people.trust[0] ?? 0)}`,
-  rumours: (state) => {
-    const peak = Math.max(0, ...state.people.rumours.map((r) => r.peak));
-    return `a rumour believed by up to ${Math.round(peak * 100)} %`;
-  },
+      : `${hurt} service${hurt === 1 ? '' : 's'} not healthy`,
+  valueMoved: (v, currency) => `${kesLabel(v.valueLostKES, currency)} of payments lost or stuck`,
+  customers: (v) => `${countLabel(v.stranded)} customers stranded`,
+  budget: (v, currency) => `${kesLabel(v.budgetSpentKES, currency)} spent`,
+  trust: (v) => `public trust at ${Math.round(v.trust)}`,
+  rumours: (v) => `a rumour believed by up to ${Math.round(v.rumourPeak * 100)} %`,
   honesty: () => 'the public has not heard from you for a while, or a claim did not hold',
 };
 
@@ -53,15 +68,14 @@ const RAISED: Record<keyof ScoringWeights, string> = {
   honesty: 'the public kept informed',
 };
 
-/** "−3.1 since T+01:10: 12,000 customers stranded", or '' when nothing moved by MOVE_THRESHOLD points. */
-export function describeScoreMove(
+/** The move between two snapshots, or undefined when nothing moved by MOVE_THRESHOLD points. */
+export function scoreMove(
   before: ScoreParts,
   after: ScoreParts,
   state: DeepReadonly<SimState>,
-  currency: Currency = DEFAULT_CURRENCY,
-): string {
+): ScoreMove | undefined {
   const delta = after.total - before.total;
-  if (Math.abs(delta) < MOVE_THRESHOLD) return '';
+  if (Math.abs(delta) < MOVE_THRESHOLD) return undefined;
   let id: keyof ScoringWeights | undefined;
   let biggest = 0;
   for (const key of Object.keys(after.points) as (keyof ScoringWeights)[]) {
@@ -72,7 +86,33 @@ export function describeScoreMove(
       id = key;
     }
   }
+  const values: ScoreMoveValues = {
+    down: state.services.filter((s) => s.status === 'down').length,
+    hurt: state.services.filter((s) => s.status !== 'healthy').length,
+    valueLostKES: after.harm.valueLostKES,
+    stranded: state.metrics.stranded,
+    budgetSpentKES: state.metrics.budgetSpentKES,
+    trust: state.people.trust[0] ?? 0,
+    rumourPeak: Math.max(0, ...state.people.rumours.map((r) => r.peak)),
+  };
+  return { delta, sinceTick: before.tick, ...(id ? { part: id } : {}), values };
+}
+
+/** The move in English, as the game has always said it. */
+export function scoreMoveInEnglish(move: ScoreMove, currency: Currency = DEFAULT_CURRENCY): string {
+  const { delta, part } = move;
   const sign = delta > 0 ? '+' : '−';
-  const why = id ? (delta < 0 ? LOWERED[id](state, after, currency) : RAISED[id]) : 'several parts';
-  return `${sign}${Math.abs(delta).toFixed(1)} since ${elapsedClock(before.tick)}: ${why}`;
+  const why = part ? (delta < 0 ? LOWERED[part](move.values, currency) : RAISED[part]) : 'several parts';
+  return `${sign}${Math.abs(delta).toFixed(1)} since ${elapsedClock(move.sinceTick)}: ${why}`;
+}
+
+/** "−3.1 since T+01:10: 12,000 customers stranded", or '' when nothing moved by MOVE_THRESHOLD points. */
+export function describeScoreMove(
+  before: ScoreParts,
+  after: ScoreParts,
+  state: DeepReadonly<SimState>,
+  currency: Currency = DEFAULT_CURRENCY,
+): string {
+  const move = scoreMove(before, after, state);
+  return move ? scoreMoveInEnglish(move, currency) : '';
 }

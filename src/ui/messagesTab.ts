@@ -30,6 +30,7 @@ import { currentLocale, t } from '../i18n';
 import type { GameStore } from '../store';
 import { countdownLabel, durationLabel, elapsedLabel, moneyLabel, percentLabel } from '../store/format';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
+import { rejectionText } from './rejectionText';
 
 type State = DeepReadonly<SimState>;
 type BlockKind = StatementBlock['kind'];
@@ -388,7 +389,7 @@ export function mountMessagesTab(root: HTMLElement, game: GameStore): MessagesTa
     });
     setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
     if (!answer.ok) {
-      setText(result, t('messages:turnedDown', { message: answer.message }));
+      setText(result, t('messages:turnedDown', { message: rejectionText(answer) }));
       return;
     }
     setText(

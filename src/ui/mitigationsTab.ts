@@ -18,6 +18,7 @@ import {
 } from '../store/selectors';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 import { orderPhase } from './orderPhase';
+import { rejectionText } from './rejectionText';
 
 export interface MitigationsTab {
   dispose(): void;
@@ -162,7 +163,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       result,
       answer.ok
         ? t('mitigations:accepted', { words, time: durationLabel(def.delayTicks) })
-        : t('mitigations:turnedDown', { message: answer.message }),
+        : t('mitigations:turnedDown', { message: rejectionText(answer) }),
     );
   });
 
@@ -250,7 +251,7 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
             result,
             answer.ok
               ? t('mitigations:lifted', { name: o.name, target: o.target })
-              : t('mitigations:turnedDown', { message: answer.message }),
+              : t('mitigations:turnedDown', { message: rejectionText(answer) }),
           );
         });
         return h('li', {}, h('span', { class: 'what' }), h('span', { class: 'phase' }), lift);

@@ -1,15 +1,16 @@
 /**
  * Why the score moved, in words, over the top-right of the map ("−3.1 since T+01:10: 12,000 customers
  * stranded"), so the room sees the reason next to the number. Once a simulated minute it takes the score's parts
- * (engine `scoreParts`) and compares them with those of WINDOW minutes before (store `describeScoreMove`).
+ * (engine `scoreParts`) and compares them with those of WINDOW minutes before (store `scoreMove`), worded in the interface language (./scoreMoveText.ts).
  *
  * It sits in the one-line strip above the map (between the role and the save status; it never wraps, so showing
  * or hiding it never moves the map), or over the map's top-right corner when there is no strip. The same sentence
  * is the HUD score's accessible description.
  */
 import { currencyOf, scoreParts, type ScoreParts } from '../engine';
-import { describeScoreMove, type GameStore } from '../store';
+import { scoreMove, type GameStore } from '../store';
 import { h, setHidden, setText } from './dom';
+import { scoreMoveText } from './scoreMoveText';
 
 /** Compare with the score this many simulated minutes ago. */
 const WINDOW = 5;
@@ -36,7 +37,9 @@ export function mountScoreWhy(map: HTMLElement, game: GameStore): () => void {
     history.push(scoreParts(scenario, state));
     if (history.length > WINDOW + 1) history.shift();
     const text =
-      history.length > 1 ? describeScoreMove(history[0]!, history.at(-1)!, state, currencyOf(scenario)) : '';
+      history.length > 1
+        ? scoreMoveText(scoreMove(history[0]!, history.at(-1)!, state), currencyOf(scenario))
+        : '';
     setText(line, text);
     setHidden(line, text === '');
     line.dataset.direction = text.startsWith('+') ? 'up' : 'down';

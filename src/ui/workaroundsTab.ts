@@ -24,6 +24,7 @@ import {
   percentLabel,
 } from '../store/format';
 import { h, listen, setAttr, setHidden, setText, bindPanel } from './dom';
+import { rejectionText } from './rejectionText';
 
 /** Above this share of its capacity the service a workaround moves people onto is flagged as at risk. */
 const STRAINED_AT = 0.9;
@@ -144,7 +145,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
             time: durationLabel(c?.delayTicks ?? 0),
           }),
         );
-      else say(false, t('workarounds:turnedDown', { message: answer.message }));
+      else say(false, t('workarounds:turnedDown', { message: rejectionText(answer) }));
     });
     listen(withdraw, signal, 'click', () => {
       const answer = game.getState().issue({ type: 'workaround', workaround: def.id, action: 'withdraw' });
@@ -152,7 +153,7 @@ export function mountWorkaroundsTab(root: HTMLElement, game: GameStore): Workaro
         say(true, t('workarounds:withdrawn', { name: def.name }));
         // The Withdraw button is about to be disabled: keep the keyboard focus on this card.
         announce.focus();
-      } else say(false, t('workarounds:turnedDown', { message: answer.message }));
+      } else say(false, t('workarounds:turnedDown', { message: rejectionText(answer) }));
     });
     listen(channel, signal, 'change', () => render());
     return { def, w, facts, channel, announce, withdraw, plan };

@@ -14,6 +14,7 @@ import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
 import { injectRows } from './injectRows';
 import { asToConsole, type Channel, type ToGame } from './protocol';
 import './console.css';
+import { rejectionText } from '../rejectionText';
 
 /** The channels a post can go out on (their names: console:postChannel.<id>). */
 const POST_CHANNELS: readonly FeedChannel[] = ['headline', 'social', 'stakeholder', 'official', 'ops'];
@@ -67,7 +68,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       status,
       result.ok
         ? t('console:done', { doing })
-        : t('console:refused', { code: result.code, message: result.message }),
+        : t('console:refused', { code: result.code, message: rejectionText(result) }),
     );
     setAttr(status, 'data-kind', result.ok ? 'ok' : 'refused');
   };

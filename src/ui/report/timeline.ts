@@ -15,6 +15,7 @@ import { t } from '../../i18n';
 import { type ReportModel, type TimelineEntry } from '../../run';
 import { humanText } from '../../run/words';
 import { describeCommand } from '../../store/selectors';
+import { rejectionText } from '../rejectionText';
 
 export interface ReportTimelineEntry extends TimelineEntry {
   /** A decision the engine turned down. */
@@ -39,7 +40,7 @@ export function reportTimeline(
       tick: entry.tick,
       clock: elapsedClock(entry.tick),
       kind: 'decision',
-      text: rejected ? t('debrief:timeline.turnedDown', { words, reason: result.message }) : words,
+      text: rejected ? t('debrief:timeline.turnedDown', { words, reason: rejectionText(result) }) : words,
       ...(roles[i] ? { by: roles[i] } : {}),
       ...(rejected ? { rejected: true } : {}),
       order: 0,

@@ -9,6 +9,7 @@ import console from './console.json';
 import debrief from './debrief.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
+import engine from './engine.json';
 import feed from './feed.json';
 import format from './format.json';
 import help from './help.json';
@@ -34,6 +35,7 @@ export const sw = {
   debrief,
   decisions,
   diagnostics,
+  engine,
   feed,
   format,
   help,
