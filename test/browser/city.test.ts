@@ -125,7 +125,7 @@ describe('the living city in Chromium', () => {
       expect(legend).toEqual([
         { word: 'stranded', shape: true },
         { word: 'queue', shape: true },
-        { word: 'to a workaround', shape: true },
+        { word: 'rerouted', shape: true },
       ]);
       // On one line, and nothing cut off at its end (the people entries come last).
       const strip = await page.$eval('.legend', (el) => {
