@@ -28,7 +28,8 @@ function hostileTutorial(): string {
     .replace(/^id: tutorial$/m, 'id: bidi-labels')
     .replace('    name: Government portal\n', '    name: "\\u202Eevil portal"\n')
     .replace(
-      /from: Tutorial, text: 'Welcome, commander\.[^\n]*' \}/,
+      // The welcome text is given in two languages ({ en, sw }): replaced whole by one hostile text.
+      /from: Tutorial, text: \{ en: 'Welcome, commander\.[^\n]*' \} \}/,
       'from: "\\u202ETutor", text: "\\u2067Welcome\\u2069, commander. \\u202Ereversed\\u202C or \\u202Bembedded\\u202C." }',
     );
   expect(out.match(/\\u20/g)?.length).toBe(8); // all three replacements took: 1 + 1 + 6 controls
