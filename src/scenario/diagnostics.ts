@@ -40,8 +40,8 @@ export const DIAGNOSTIC_CODES = {
   },
   SCN003: {
     severity: 'error',
-    title: 'Too many YAML aliases',
-    fix: 'Anchors and aliases (&a / *a) are limited to stop "billion laughs" files; write the content out.',
+    title: 'YAML alias not allowed',
+    fix: 'Anchors and aliases (&a / *a) are limited to stop "billion laughs" files, and an alias cannot stand inside the value its anchor names; write the content out.',
   },
   SCN004: {
     severity: 'error',

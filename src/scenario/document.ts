@@ -122,8 +122,19 @@ function checkAliases(doc: Document.Parsed, lines: LineCounter, diags: Diagnosti
     return { line: p.line, column: p.col };
   };
   visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) === undefined) {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (target !== undefined && path.includes(target)) {
+        // `&a [*a]`: the library builds a value that contains itself, which no scenario field can hold and
+        // which overflowed the stack of whatever walked it next (found by the fuzz sample, seed 1c9nb8w).
+        ok = false;
+        diags.add({
+          code: 'SCN003',
+          ...at(alias),
+          path: '',
+          message: `the alias '*${quoteText(alias.source, 60)}' is inside the value its anchor names, so the value would contain itself: write the content out, or put the anchor on a value that ends before this alias`,
+        });
+      } else if (target === undefined) {
         ok = false;
         diags.add({
           code: 'SCN001',
