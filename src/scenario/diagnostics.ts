@@ -49,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
     fix: 'The file must be a mapping with `format: 1` at the top level.',
   },
   SCN005: { severity: 'error', title: 'Unsupported format version', fix: 'Write `format: 1`.' },
+  SCN006: {
+    severity: 'error',
+    title: 'Nested too deeply',
+    fix: 'Lists and mappings may nest at most 100 deep (a scenario needs about 10); close the brackets or reduce the indentation where the message points.',
+  },
   SCN010: {
     severity: 'error',
     title: 'Unknown field',

@@ -16,6 +16,7 @@ import {
   type Node,
 } from 'yaml';
 import { quoteText, type DiagnosticList } from './diagnostics';
+import { findDeepNesting, MAX_NESTING } from './nesting';
 
 /** Large enough for a generated 10,000-service city (the schema's limit, about 1.7 MB of YAML). */
 export const MAX_SOURCE_BYTES = 4_000_000;
@@ -42,6 +43,16 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     });
     return undefined;
   }
+  const deep = findDeepNesting(text);
+  if (deep) {
+    diags.add({
+      code: 'SCN006',
+      ...offsetPosition(text, deep.offset),
+      path: '',
+      message: nestingMessage(),
+    });
+    return undefined;
+  }
   const lines = new LineCounter();
   // logLevel 'error': the library must not write warnings to the console (e.g. for a `? [a]: b` key, which the
   // schema then reports as an unknown field).
@@ -58,12 +69,17 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
   const reported = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
   for (const e of reported) {
     const pos = offsetPosition(text, e.pos[0]);
+    // The library ran out of stack: nesting the scan above did not count as deep (it errs the other way, so
+    // this is not expected), still said as what it is rather than as a syntax error.
+    const exhausted = e.code === 'RESOURCE_EXHAUSTION';
     diags.add({
-      code: 'SCN001',
+      code: exhausted ? 'SCN006' : 'SCN001',
       line: pos.line,
       column: pos.column,
       path: '',
-      message: cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? ''),
+      message: exhausted
+        ? nestingMessage()
+        : cleanYamlMessage(e.message) + (YAML_HINTS[e.message.split('\n')[0]!.trim()] ?? ''),
     });
   }
   if (doc.errors.length > 0) return undefined;
@@ -108,6 +124,10 @@ export function parseSource(text: string, diags: DiagnosticList): ParsedSource |
     return undefined;
   }
   return { doc, lines, value, text };
+}
+
+function nestingMessage(): string {
+  return `lists and mappings are nested more than ${MAX_NESTING} deep here (counting \`[\`, \`{\`, \`- \` and indentation); a scenario needs a few levels: close the brackets or reduce the indentation`;
 }
 
 /**
