@@ -47,8 +47,16 @@ export const LOCALIZED_FIELDS: readonly string[] = ['text', 'label'];
 
 /** A language the scenario's statements can be made in (default: English and Kiswahili). */
 export const languageSchema = z.strictObject({ id, name });
-const positive = z.number().positive();
-const nonNegative = z.number().min(0);
+/**
+ * The largest amount any number in a scenario may be (money, customers, requests per second, weights). Far
+ * above any real city, and far below where the engine's products overflow: a customers weight of 1e308 made the
+ * score Infinity, and an ATM need worth 1e308 made the value moved Infinity (fuzz seed wave2a, cases 678, 1706,
+ * 2253); 10^12 × 10^12 × 10^10 people × 72 h is still about 10^36.
+ */
+export const MAX_AMOUNT = 1e12;
+const amount = z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+const positive = z.number().positive().max(MAX_AMOUNT);
+const nonNegative = z.number().min(0).max(MAX_AMOUNT);
 
 /** "90s", "15m", "4h", "1h30m" or a number of seconds; at least one part (an empty string is not a duration). */
 export const DURATION_PATTERN = /^(?=\d)(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
@@ -127,7 +135,7 @@ export const serviceSchema = z.strictObject({
   restart: duration.optional(),
   warmup: duration.optional(),
   /** Sustained utilisation above this crashes the service; omit for services that shed load but never crash. */
-  crashAt: z.number().min(1).optional(),
+  crashAt: z.number().min(1).max(MAX_AMOUNT).optional(),
   crashAfter: duration.optional(),
   clientRetry: z.number().min(0).max(0.95).optional(),
   critical: z.boolean().optional(),
@@ -199,7 +207,7 @@ const mitigationTuning = z.strictObject({
   duration: duration.optional(),
   cost: nonNegative.optional(),
   costPerHour: nonNegative.optional(),
-  params: z.record(z.string(), z.number()).optional(),
+  params: z.record(z.string(), amount).optional(),
 });
 
 export const mitigationAddition = z.strictObject({
@@ -212,7 +220,7 @@ export const mitigationAddition = z.strictObject({
   duration: duration.optional(),
   cost: nonNegative,
   costPerHour: nonNegative.optional(),
-  params: z.record(z.string(), z.number()).optional(),
+  params: z.record(z.string(), amount).optional(),
   targets: z.array(z.enum(SERVICE_KINDS as [string, ...string[]])).optional(),
 });
 
@@ -257,7 +265,7 @@ const failEffect = z.strictObject({
   standbyHit: share.optional(),
 });
 const restoreEffect = z.strictObject({ type: z.literal('restore'), service: id });
-const budgetEffect = z.strictObject({ type: z.literal('budget'), amount: z.number() });
+const budgetEffect = z.strictObject({ type: z.literal('budget'), amount });
 const endEffect = z.strictObject({
   type: z.literal('end'),
   outcome: z.enum(['success', 'partial', 'failure']),
