@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/ui/csp';
+import { precompiledScenarios } from './scripts/vite/precompiledScenarios';
 
 /**
  * The Content-Security-Policy (src/ui/csp.ts) as the first element of the built page's <head>. Build only: the
@@ -27,6 +28,8 @@ export default defineConfig({
   base: './',
   plugins: [
     contentSecurityPolicy(),
+    // Shipped scenarios as schema-valid documents, so the page starts without the compiler (issue 14).
+    precompiledScenarios(fileURLToPath(new URL('./scenarios', import.meta.url))),
     // Offline and installable: a web app manifest and a Workbox service worker that precaches the whole build
     // (the game, Phaser, the what-if worker, the shipped scenario files, icons). Fonts are the system's, so
     // there are none to cache. 'prompt': a new version waits until the player agrees to reload
@@ -54,7 +57,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,yaml}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,yaml,json}'],
         // Phaser's chunk is ~1.4 MB: above Workbox's 2 MiB default once it grows, and it must be cached.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',

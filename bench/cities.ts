@@ -16,7 +16,7 @@ import type { Scenario } from '../src/engine';
 import { compile } from '../src/scenario';
 import { buildScenario } from '../src/scenario/build';
 import { DiagnosticList, type Diagnostic } from '../src/scenario/diagnostics';
-import { MAX_SOURCE_BYTES, type ParsedSource } from '../src/scenario/document';
+import { MAX_SOURCE_BYTES, yamlLocator, type ParsedSource } from '../src/scenario/document';
 import { validateSchema } from '../src/scenario/validate';
 
 export interface CityShape {
@@ -175,7 +175,7 @@ export function compileOversize(
     throw new Error(`synthetic city does not parse: ${doc.errors[0]?.message ?? 'not a mapping'}`);
   const source: ParsedSource = { doc, lines, value: doc.toJS() as unknown, text };
   const valid = validateSchema(source, diags);
-  const scenario = valid ? buildScenario(source, valid, diags) : undefined;
+  const scenario = valid ? buildScenario(yamlLocator(source), valid, diags) : undefined;
   if (diags.hasErrors || !scenario) return { diagnostics: diags.items };
   // Whether `compile` freezes its result has changed before, and frozen objects read far slower in V8: ask it.
   if (compileFreezes()) deepFreeze(scenario);

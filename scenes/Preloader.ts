@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { t } from '../src/i18n';
 import { percentLabel } from '../src/store/format';
 import { SHIPPED_SCENARIOS } from '../src/ui/scenarioFiles';
+import { shippedFiles } from '../src/ui/shippedFiles';
 import { REGISTRY, sessionOf } from './context';
 import { COLOURS, FONT, TEXT_COLOUR } from './palette';
 
@@ -47,16 +48,23 @@ export class Preloader extends Phaser.Scene {
       bar.fillRect(x + 3, y - 7, (barWidth - 6) * value, 14);
       label.setText(t('map:loadingProgress', { percent: percentLabel(value) }));
     });
-    for (const file of SHIPPED_SCENARIOS) this.load.text(file.fileName, file.url);
+    for (const file of SHIPPED_SCENARIOS) {
+      this.load.text(file.fileName, file.url);
+      if (file.precompiledUrl) this.load.json(file.fileName, file.precompiledUrl);
+    }
   }
 
   create(): void {
-    const files = SHIPPED_SCENARIOS.map((f) => ({
+    const loaded = SHIPPED_SCENARIOS.map((f) => ({
       fileName: f.fileName,
       text: (this.cache.text.get(f.fileName) as string | undefined) ?? '',
+      precompiled: this.cache.json.get(f.fileName) as unknown,
     }));
     const defaultId = this.registry.get(REGISTRY.defaultScenario) as string;
-    sessionOf(this).getState().loadShipped(files, defaultId);
-    this.scene.start('Menu');
+    // Built from the precompiled documents at once; a file without a matching one waits for the compiler.
+    void shippedFiles(loaded).then((files) => {
+      sessionOf(this).getState().loadShipped(files, defaultId);
+      this.scene.start('Menu');
+    });
   }
 }

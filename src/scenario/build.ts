@@ -32,15 +32,7 @@ import { DEFAULT_LANGUAGES } from '../engine/languages';
 import { PRESET_ROLLBACK, presetNeedsRollback } from './presets';
 import { compileExpression } from './expr';
 import { DiagnosticList, type DiagnosticCode } from './diagnostics';
-import {
-  formatPath,
-  keyNodeAt,
-  positionAt,
-  positionInScalar,
-  positionOf,
-  type ParsedSource,
-  type PathSegment,
-} from './document';
+import { formatPath, type Locator, type PathSegment } from './locate';
 import { scenarioExprSchema } from './exprEnv';
 import { buildPlayRules } from './playRules';
 import type { EffectDocument, ScenarioDocument, SimpleEffectDocument } from './schema';
@@ -58,7 +50,7 @@ export const DEFAULT_REGIONS = ['domestic', 'foreign'];
 const INFRASTRUCTURE: readonly ServiceKind[] = ['network', 'edge'];
 
 interface Ctx {
-  source: ParsedSource;
+  locate: Locator;
   diags: DiagnosticList;
   doc: ScenarioDocument;
   /** The scenario's language ids, first the one texts fall back to. */
@@ -81,8 +73,7 @@ function primaryText(languages: readonly string[], value: string | Record<string
 function textOf(ctx: Ctx, value: string | Record<string, string>, path: PathSegment[]): string {
   if (typeof value === 'string') return value;
   const language = resolver(ctx, ctx.languages, 'SCN073', 'language');
-  for (const key of Object.keys(value))
-    language(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
+  for (const key of Object.keys(value)) language(key, [...path, key], ctx.locate.key(path, key));
   const primary = primaryText(ctx.languages, value);
   // The same text written twice keeps the versions given first (a later copy only adds languages).
   ctx.texts[primary] = { ...value, ...ctx.texts[primary] };
@@ -90,7 +81,7 @@ function textOf(ctx: Ctx, value: string | Record<string, string>, path: PathSegm
 }
 
 function at(ctx: Ctx, path: PathSegment[]): { line: number; column: number; path: string } {
-  return { ...positionAt(ctx.source, path), path: formatPath(path) };
+  return { ...ctx.locate.at(path), path: formatPath(path) };
 }
 
 function err(ctx: Ctx, code: DiagnosticCode, path: PathSegment[], message: string): void {
@@ -125,7 +116,7 @@ function uniqueIds(
         );
       return;
     }
-    const firstPos = positionAt(ctx.source, [...prefix, section, prev, 'id']);
+    const firstPos = ctx.locate.at([...prefix, section, prev, 'id']);
     ctx.diags.add({
       code: 'SCN020',
       ...at(ctx, [...prefix, section, i, 'id']),
@@ -177,12 +168,12 @@ function kindNameOf(doc: ScenarioDocument, kind: string): string {
 }
 
 export function buildScenario(
-  source: ParsedSource,
+  locate: Locator,
   doc: ScenarioDocument,
   diags: DiagnosticList,
 ): Scenario | undefined {
   const languageDefs = doc.languages ?? DEFAULT_LANGUAGES;
-  const ctx: Ctx = { source, diags, doc, languages: languageDefs.map((l) => l.id), texts: {} };
+  const ctx: Ctx = { locate, diags, doc, languages: languageDefs.map((l) => l.id), texts: {} };
   uniqueIds(ctx, doc.languages ?? [], 'languages');
   const durationTicks = ticks(doc.clock.duration, 3600);
   if (durationTicks < 60)
@@ -263,14 +254,14 @@ export function buildScenario(
     workarounds: people.workarounds.map((w) => w.id),
   });
   const expertRules = buildPlayRules(
-    ctx.source,
+    ctx.locate,
     diags,
     doc.balance?.expert ?? [],
     ['balance', 'expert'],
     ruleSchema,
   );
   const panicRules = buildPlayRules(
-    ctx.source,
+    ctx.locate,
     diags,
     doc.balance?.panic ?? [],
     ['balance', 'panic'],
@@ -403,7 +394,7 @@ function shares(
   let total = 0;
   for (const [key, value] of Object.entries(map)) {
     // An unknown region is reported at its key (the misspelt word), not at its share.
-    const r = region(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
+    const r = region(key, [...path, key], ctx.locate.key(path, key));
     if (r >= 0) out[r] = value;
     total += value;
   }
@@ -456,8 +447,7 @@ function languageShares(
   language: ReturnType<typeof resolver>,
 ): number[] {
   // An unknown language is reported at its key (the misspelt word), as an unknown region is.
-  for (const key of Object.keys(map ?? {}))
-    language(key, [...path, key], positionOf(ctx.source, keyNodeAt(ctx.source.doc, path, key)));
+  for (const key of Object.keys(map ?? {})) language(key, [...path, key], ctx.locate.key(path, key));
   return ctx.languages.map((l) => map?.[l] ?? DEFAULT_LANGUAGE_SHARE[l] ?? 1);
 }
 
@@ -512,14 +502,14 @@ function buildMitigations(ctx: Ctx): MitigationDef[] {
   for (const [id, tune] of Object.entries(spec?.tune ?? {})) {
     const target = chosen.find((m) => m.id === id);
     if (!target) {
-      const pos = keyNodeAt(ctx.source.doc, ['mitigations', 'tune'], id);
+      const pos = ctx.locate.key(['mitigations', 'tune'], id);
       const hint = didYouMean(
         id,
         chosen.map((m) => m.id),
       );
       ctx.diags.add({
         code: 'SCN024',
-        ...positionOf(ctx.source, pos),
+        ...pos,
         path: formatPath(['mitigations', 'tune', id]),
         message: `cannot tune '${id}': it is not on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}`,
       });
@@ -579,10 +569,10 @@ function checkParams(
   for (const key of Object.keys(params)) {
     if (known.includes(key)) continue;
     const hint = didYouMean(key, known);
-    const pos = keyNodeAt(ctx.source.doc, path, key);
+    const pos = ctx.locate.key(path, key);
     ctx.diags.add({
       code: 'SCN050',
-      ...positionOf(ctx.source, pos),
+      ...pos,
       path: formatPath([...path, key]),
       message: `'${kind}' does not read a parameter '${key}'${hint ? ` — did you mean '${hint}'?` : known.length ? ` (it reads: ${known.join(', ')})` : ' (it has no parameters)'}`,
     });
@@ -632,10 +622,10 @@ function buildChannels(ctx: Ctx): ChannelDef[] {
         id,
         out.map((c) => c.id),
       );
-      const pos = keyNodeAt(ctx.source.doc, ['people', 'tuneChannels'], id);
+      const pos = ctx.locate.key(['people', 'tuneChannels'], id);
       ctx.diags.add({
         code: 'SCN029',
-        ...positionOf(ctx.source, pos),
+        ...pos,
         path: formatPath(['people', 'tuneChannels', id]),
         message: `cannot tune '${id}': it is not a channel on offer in this scenario${hint ? ` — did you mean '${hint}'?` : ''}`,
       });
@@ -661,10 +651,10 @@ function checkReachKeys(
   for (const key of Object.keys(reach)) {
     if (channelIds.includes(key)) continue;
     const hint = didYouMean(key, channelIds);
-    const pos = keyNodeAt(ctx.source.doc, path, key);
+    const pos = ctx.locate.key(path, key);
     ctx.diags.add({
       code: 'SCN029',
-      ...positionOf(ctx.source, pos),
+      ...pos,
       path: formatPath([...path, key]),
       message: `unknown channel '${key}'${hint ? ` — did you mean '${hint}'?` : ` (channels: ${channelIds.join(', ')})`}`,
     });
@@ -827,7 +817,7 @@ function buildInjects(ctx: Ctx, env: InjectEnv): InjectDef[] {
   const compileWhen = (source: string, whenPath: PathSegment[]): InjectDef['condition'] => {
     const { compiled, errors } = compileExpression(source, exprSchema, 'boolean');
     for (const e of errors) {
-      const pos = positionInScalar(ctx.source, whenPath, e.start);
+      const pos = ctx.locate.inScalar(whenPath, e.start);
       const code =
         e.code === 'EXP023'
           ? 'SCN052'

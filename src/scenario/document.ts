@@ -17,12 +17,13 @@ import {
 } from 'yaml';
 import { quoteText, type DiagnosticList } from './diagnostics';
 import { findDeepNesting, MAX_NESTING } from './nesting';
+import type { Locator, PathSegment, Position } from './locate';
+
+export { formatPath, type PathSegment, type Position } from './locate';
 
 /** Large enough for a generated 10,000-service city (the schema's limit, about 1.7 MB of YAML). */
 export const MAX_SOURCE_BYTES = 4_000_000;
 export const MAX_ALIAS_COUNT = 50;
-
-export type PathSegment = string | number;
 
 export interface ParsedSource {
   doc: Document.Parsed;
@@ -213,11 +214,6 @@ function cleanYamlMessage(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
 /** The node at `path`, or the deepest existing ancestor (a missing field is reported at its parent). */
 export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
   let node: unknown = doc.contents;
@@ -282,8 +278,11 @@ export function positionInScalar(
   return { line: p.line, column: p.col };
 }
 
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
-  return out;
+/** Positions in the parsed text, for building the scenario (build.ts). */
+export function yamlLocator(source: ParsedSource): Locator {
+  return {
+    at: (path) => positionAt(source, path),
+    key: (path, key) => positionOf(source, keyNodeAt(source.doc, path, key)),
+    inScalar: (path, offset) => positionInScalar(source, path, offset),
+  };
 }

@@ -1,5 +1,7 @@
 /** Durations as authors write them: "90s", "15m", "4h", "1h30m", or a plain number of seconds. */
-import { DURATION_PATTERN } from './schema';
+
+/** "90s", "15m", "4h", "1h30m" or a number of seconds; at least one part (an empty string is not a duration). */
+export const DURATION_PATTERN = /^(?=\d)(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
 
 /** Seconds; the text must already match DURATION_PATTERN (the schema checks it). NaN for anything else. */
 export function parseDuration(value: number | string): number {

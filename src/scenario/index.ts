@@ -1,4 +1,4 @@
-export { compile, type CompileResult } from './compile';
+export { compile, compileFile, type CompiledFile, type CompileResult } from './compile';
 export {
   DIAGNOSTIC_CODES,
   formatDiagnostic,

@@ -7,7 +7,7 @@
 import type { Command, PlayRule } from '../engine';
 import { compileExpression } from './expr';
 import type { DiagnosticList } from './diagnostics';
-import { formatPath, positionInScalar, type ParsedSource, type PathSegment } from './document';
+import { formatPath, type Locator, type PathSegment } from './locate';
 import { parseDuration } from './duration';
 import type { ExprSchema } from './expr/compile';
 import type { ScenarioDocument } from './schema';
@@ -16,7 +16,7 @@ import type { Sim } from '../engine';
 type RuleDocument = NonNullable<NonNullable<ScenarioDocument['balance']>['expert']>[number];
 
 export function buildPlayRules(
-  source: ParsedSource,
+  locate: Locator,
   diags: DiagnosticList,
   rules: readonly RuleDocument[],
   path: PathSegment[],
@@ -30,7 +30,7 @@ export function buildPlayRules(
       diags.add({
         code: 'SCN066',
         severity: 'error',
-        ...positionInScalar(source, at, e.start),
+        ...locate.inScalar(at, e.start),
         path: formatPath(at),
         message: `${e.message} [${e.code}]`,
       });

@@ -7,6 +7,7 @@
  * `build.ts` turns the validated document into the engine's resolved `Scenario`.
  */
 import { z } from 'zod';
+import { DURATION_PATTERN } from './duration';
 import {
   ATTACK_VECTORS,
   CAUSES,
@@ -58,8 +59,7 @@ const amount = z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 const positive = z.number().positive().max(MAX_AMOUNT);
 const nonNegative = z.number().min(0).max(MAX_AMOUNT);
 
-/** "90s", "15m", "4h", "1h30m" or a number of seconds; at least one part (an empty string is not a duration). */
-export const DURATION_PATTERN = /^(?=\d)(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$/;
+export { DURATION_PATTERN };
 /** No duration in a drill is longer than this: a longer one is a typo, and would run for hours. */
 export const MAX_DURATION_SECONDS = 72 * 3600;
 const durationText = (v: string): number => {

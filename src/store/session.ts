@@ -13,7 +13,9 @@ import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { elapsedClock, type LoggedCommand, type Scenario, type SimState } from '../engine';
 import { scenarioHash, type RunRecord, type Save } from '../run';
-import { compile, type Diagnostic } from '../scenario';
+// Types only: the compiler is not part of the page's start-up code (src/scenario/precompiled.ts); whoever
+// opens a file compiles it (with `compileFile`, loaded on demand) and hands the result here.
+import type { CompiledFile, Diagnostic } from '../scenario';
 import { createGameStore, type GameStore } from './gameStore';
 import { createReplayStore } from './replayStore';
 
@@ -82,10 +84,10 @@ export interface SessionState {
   leaveReplay(): void;
   /** Fork: a new live drill from the replay's current tick, with the recorded commands before it. */
   takeOver(): GameStore | null;
-  /** Compile the shipped scenario files and preselect `defaultId` (or the first that compiled). */
-  loadShipped(files: { fileName: string; text: string }[], defaultId: string): void;
-  /** Compile a file opened from disk; if it compiles it joins the list and is selected. */
-  openFile(fileName: string, text: string): FileReport;
+  /** Offer the compiled shipped scenario files and preselect `defaultId` (or the first that compiled). */
+  loadShipped(files: CompiledFile[], defaultId: string): void;
+  /** A compiled file opened from disk: if it has no error it joins the list and is selected. */
+  openFile(file: CompiledFile): FileReport;
   select(key: string): void;
   setSeed(seed: string): void;
   /** Start the selected scenario with the current seed; null if there is nothing to start. */
@@ -269,7 +271,7 @@ export function createSession(options: SessionOptions): SessionStore {
         const scenarios: ScenarioEntry[] = [];
         const shippedErrors: FileReport[] = [];
         for (const file of files) {
-          const { scenario, diagnostics } = compile(file.text, file.fileName);
+          const { scenario, diagnostics } = file.compiled;
           if (scenario && !hasErrors(diagnostics)) {
             scenarios.push({
               key: `shipped:${file.fileName}`,
@@ -291,8 +293,8 @@ export function createSession(options: SessionOptions): SessionStore {
         });
       },
 
-      openFile(fileName, text) {
-        const { scenario, diagnostics } = compile(text, fileName);
+      openFile({ fileName, text, compiled }) {
+        const { scenario, diagnostics } = compiled;
         const ok = scenario !== undefined && !hasErrors(diagnostics);
         const report: FileReport = { fileName, ok, diagnostics };
         if (ok) {

@@ -79,7 +79,10 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     const chosen = file.files?.[0];
     if (!chosen) return;
     const text = await chosen.text();
-    session.getState().openFile(chosen.name, text);
+    // The compiler is loaded the first time a file is opened: shipped scenarios come precompiled
+    // (src/scenario/precompiled.ts), so the menu shows without it.
+    const { compileFile } = await import('../scenario');
+    session.getState().openFile(compileFile(chosen.name, text));
     file.value = ''; // the same file can be opened again after fixing it
   });
   const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: t('menu:start') });

@@ -44,6 +44,7 @@ import { handleWhatIf, type WhatIfReply } from '../../src/workers/whatifHandler'
 import { SMALL_YAML, smallScenario } from '../run/fixtures';
 import { FIXTURE_YAML, fixtureScenario } from './fixture';
 import { MemoryStorage } from '../ui/memoryStorage';
+import { compileFile } from '../../src/scenario';
 
 const SMALL = smallScenario(); // 30 minutes, a flood on the portal behind a shared edge
 const DRILL = fixtureScenario(); // 10 minutes, a prompt that stops the clock at 03:00
@@ -97,7 +98,10 @@ function fast(scenario: Scenario, seed = 's'): GameStore {
 
 function sessionWith(...files: { fileName: string; text: string }[]): SessionStore {
   const session = createSession({ seed: '1', rateScale: SPEEDUP });
-  session.getState().loadShipped(files, 'small-city');
+  session.getState().loadShipped(
+    files.map((f) => compileFile(f.fileName, f.text)),
+    'small-city',
+  );
   return session;
 }
 const SHIPPED = [

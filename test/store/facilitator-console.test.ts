@@ -17,6 +17,7 @@ import { installConsoleBridge } from '../../src/ui/console/bridge';
 import type { Channel, ToConsole } from '../../src/ui/console/protocol';
 import { reportTimeline } from '../../src/ui/report/timeline';
 import { fixtureScenario, FIXTURE_YAML } from './fixture';
+import { compileFile } from '../../src/scenario';
 
 const scenario = fixtureScenario();
 const room = { paused: true, speed: 1, waitingForAnswer: false, ended: false, commands: 0 };
@@ -54,7 +55,7 @@ function channelPair(): [Channel & { sent: unknown[] }, Channel & { sent: unknow
 
 function sessionInCity(): SessionStore {
   const session = createSession({ seed: '5' });
-  session.getState().loadShipped([{ fileName: 'store-drill.yaml', text: FIXTURE_YAML }], 'store-drill');
+  session.getState().loadShipped([compileFile('store-drill.yaml', FIXTURE_YAML)], 'store-drill');
   session.getState().start();
   session.getState().setScreen('city');
   return session;

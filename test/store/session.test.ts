@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../src/store/session';
 import { FIXTURE_YAML } from './fixture';
+import { compileFile } from '../../src/scenario';
 
 const DEFAULT_TEXT = readFileSync(new URL('../../scenarios/nairobi-ddos-2023.yaml', import.meta.url), 'utf8');
 // One mistake, at a known place: line 3 (after the leading newline of FIXTURE_YAML, `format: 1` is line 2).
@@ -11,13 +12,12 @@ const brokenLine = BROKEN.split('\n').findIndex((l) => l.startsWith('id: Store D
 describe('session: scenarios on offer, files from disk, starting a drill', () => {
   it('compiles the shipped scenarios and preselects the default one', () => {
     const session = createSession({ seed: '7' });
-    session.getState().loadShipped(
-      [
-        { fileName: 'store-drill.yaml', text: FIXTURE_YAML },
-        { fileName: 'nairobi-ddos-2023.yaml', text: DEFAULT_TEXT },
-      ],
-      'nairobi-ddos-2023',
-    );
+    session
+      .getState()
+      .loadShipped(
+        [compileFile('store-drill.yaml', FIXTURE_YAML), compileFile('nairobi-ddos-2023.yaml', DEFAULT_TEXT)],
+        'nairobi-ddos-2023',
+      );
     const s = session.getState();
     expect(s.scenarios.map((e) => e.scenario.id)).toEqual(['store-drill', 'nairobi-ddos-2023']);
     expect(s.selectedKey).toBe('shipped:nairobi-ddos-2023.yaml');
@@ -28,8 +28,8 @@ describe('session: scenarios on offer, files from disk, starting a drill', () =>
     const session = createSession({ seed: '7' });
     session
       .getState()
-      .loadShipped([{ fileName: 'nairobi-ddos-2023.yaml', text: DEFAULT_TEXT }], 'nairobi-ddos-2023');
-    const report = session.getState().openFile('broken.yaml', BROKEN);
+      .loadShipped([compileFile('nairobi-ddos-2023.yaml', DEFAULT_TEXT)], 'nairobi-ddos-2023');
+    const report = session.getState().openFile(compileFile('broken.yaml', BROKEN));
     expect(report.ok).toBe(false);
     expect(
       report.diagnostics.some((d) => d.severity === 'error' && d.line === brokenLine && d.code === 'SCN015'),
@@ -43,8 +43,8 @@ describe('session: scenarios on offer, files from disk, starting a drill', () =>
     const session = createSession({ seed: '  99 ' });
     session
       .getState()
-      .loadShipped([{ fileName: 'nairobi-ddos-2023.yaml', text: DEFAULT_TEXT }], 'nairobi-ddos-2023');
-    expect(session.getState().openFile('mine.yaml', FIXTURE_YAML).ok).toBe(true);
+      .loadShipped([compileFile('nairobi-ddos-2023.yaml', DEFAULT_TEXT)], 'nairobi-ddos-2023');
+    expect(session.getState().openFile(compileFile('mine.yaml', FIXTURE_YAML)).ok).toBe(true);
     expect(
       session.getState().scenarios.find((e) => e.key === session.getState().selectedKey)?.scenario.id,
     ).toBe('store-drill');

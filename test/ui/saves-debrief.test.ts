@@ -11,10 +11,11 @@ import { resumeSave } from '../../src/ui/saves/resume';
 import { listSaves, type SavedEntry } from '../../src/ui/saves/storage';
 import { SMALL_YAML } from '../run/fixtures';
 import { MemoryStorage } from './memoryStorage';
+import { compileFile } from '../../src/scenario';
 
 function session(): SessionStore {
   const s = createSession({ seed: '1', rateScale: 60 });
-  s.getState().loadShipped([{ fileName: 'small.yaml', text: SMALL_YAML }], 'small-city');
+  s.getState().loadShipped([compileFile('small.yaml', SMALL_YAML)], 'small-city');
   return s;
 }
 

@@ -23,6 +23,7 @@ import { listSaves, MAX_AUTOSAVES, saveKey, writeSave } from '../../src/ui/saves
 import { openSharedLink } from '../../src/ui/report/shareLink';
 import { logFrom, SMALL_YAML, smallScenario } from '../run/fixtures';
 import { MemoryStorage } from './memoryStorage';
+import { compileFile } from '../../src/scenario';
 
 /** A snapshot as a forger edits it: plain JSON, any field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- hand-edited JSON, whatever its shape
@@ -36,7 +37,7 @@ const LOG = logFrom([
 
 function session(): SessionStore {
   const s = createSession({ seed: '1', rateScale: 60 });
-  s.getState().loadShipped([{ fileName: 'small.yaml', text: SMALL_YAML }], 'small-city');
+  s.getState().loadShipped([compileFile('small.yaml', SMALL_YAML)], 'small-city');
   return s;
 }
 
@@ -83,7 +84,7 @@ describe('Resume: a save that does not fit its scenario is refused before it res
 
   it('a save from another version of the scenario (one service more) is refused with a notice, and kept', () => {
     const s = createSession({ seed: '1', rateScale: 60 });
-    s.getState().loadShipped([{ fileName: 'small.yaml', text: bigger }], 'small-city');
+    s.getState().loadShipped([compileFile('small.yaml', bigger)], 'small-city');
     expect(resumeSave(s, good, 'd1', {})).toBeNull();
     expect(s.getState().game).toBeNull();
     expect(s.getState().notice).toEqual({

@@ -16,6 +16,7 @@ import { t } from '../../i18n';
 import { h, setText } from '../dom';
 import { refusalText } from '../refusalText';
 import { randomSeed } from '../flags';
+import { compileFile } from '../../scenario';
 
 const MAX_LOG_CHARS = 2_000_000;
 
@@ -171,7 +172,7 @@ export function createTryIt(session: SessionStore, host: TryItHost): TryIt {
     seedInput.value = seed;
     host.beforeStart();
     const s = session.getState();
-    const report = s.openFile(host.fileName(), host.text());
+    const report = s.openFile(compileFile(host.fileName(), host.text()));
     if (!report.ok) {
       const errors = report.diagnostics.filter((d) => d.severity === 'error');
       fail(t('studio:try.hasErrors', { count: errors.length }));
