@@ -52,7 +52,8 @@ describe('precompiled shipped scenarios', () => {
     expect(fromPrecompiled({ ...pre, format: 0 }, text, fileName)).toBeUndefined();
     expect(fromPrecompiled({ ...pre, document: undefined }, text, fileName)).toBeUndefined();
     expect(fromPrecompiled({ ...pre, diagnostics: 'none' }, text, fileName)).toBeUndefined();
-    for (const junk of [null, 'tutorial', 42, []]) expect(fromPrecompiled(junk, text, fileName)).toBeUndefined();
+    for (const junk of [null, 'tutorial', 42, []])
+      expect(fromPrecompiled(junk, text, fileName)).toBeUndefined();
     const broken = text.replace('duration: 10m', 'duration: ten minutes');
     expect(broken).not.toBe(text);
     const brokenPre = precompile(broken, fileName);
