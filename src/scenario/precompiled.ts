@@ -13,7 +13,8 @@
 import type { Scenario } from '../engine/types';
 import { cyrb53 } from '../engine/hash';
 import { buildScenario } from './build';
-import { DiagnosticList, type Diagnostic } from './diagnostics';
+import { DiagnosticList } from './diagnosticList';
+import type { Diagnostic } from './diagnostics';
 import { NO_POSITIONS } from './locate';
 import type { ScenarioDocument } from './schema';
 

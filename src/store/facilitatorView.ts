@@ -18,7 +18,7 @@ import {
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
 import { durationLabel, elapsedLabel } from './format';
-import { injectName } from '../run';
+import { injectName } from '../run/facilitatorWords';
 
 export type InjectStatus = 'upcoming' | 'held' | 'due-while-held' | 'skipped' | 'fired';
 

@@ -60,14 +60,8 @@ import {
   type Sim,
   type SimState,
 } from '../engine';
-import {
-  buildReport,
-  makeRecord,
-  type ReportModel,
-  type RunRecord,
-  type Series,
-  type WhatIfReport,
-} from '../run';
+import { makeRecord, type RunRecord } from '../run/record';
+import type { Series } from '../run/series';
 import { advanceClock, MAX_FRAME_MS, ticksPerSecond, type Speed } from './clock';
 import { fastForward, type Recording } from './recording';
 import { StepTracker, type StepView } from './tutorialSteps';
@@ -170,8 +164,20 @@ export interface GameState {
   record(): RunRecord;
   /** The per-minute chart series so far (the live object: copy it to keep it). */
   series(): Series;
-  /** The after-action report of the state now (builds strings: call it when shown). */
-  report(whatIf?: WhatIfReport): ReportModel;
+  /**
+   * What the after-action report is built from (src/store/report.ts `reportOf` builds it when shown: the
+   * report's code loads with the debrief, not with the game).
+   */
+  reportInputs(): ReportInputs;
+}
+
+export interface ReportInputs {
+  sim: Sim;
+  log: readonly LoggedCommand[];
+  series: Series;
+  roles: Record<number, string>;
+  hash: string;
+  stopped: { by: StoppedBy | 'unknown' } | null;
 }
 
 /** Who may end a drill early: the trainee (the HUD's End drill) or the facilitator (their console). */
@@ -389,14 +395,16 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       series() {
         return recording.series;
       },
-      report(whatIf) {
+      reportInputs() {
         const s = get();
-        return buildReport(sim, s.log, recording.series, {
-          whatIf,
+        return {
+          sim,
+          log: s.log,
+          series: recording.series,
           roles: s.roles,
           hash: hashState(sim.state),
           stopped: s.stopped ? { by: s.stoppedBy ?? 'unknown' } : null,
-        });
+        };
       },
     })),
   );

@@ -16,7 +16,8 @@ import {
   type Scenario,
   type Sim,
 } from '../engine';
-import { CheckpointRecorder, emptySeries, sample, type Series } from '../run';
+import { CheckpointRecorder } from '../run/record';
+import { emptySeries, sample, type Series } from '../run/series';
 
 export class Recording {
   private readonly checkpointRecorder = new CheckpointRecorder();

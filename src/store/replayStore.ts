@@ -25,7 +25,9 @@ import {
   type Sim,
 } from '../engine';
 import { t } from '../i18n';
-import { Replayer, verifyRecord, type RunRecord, type VerifyResult } from '../run';
+import type { RunRecord } from '../run/record';
+import { Replayer } from '../run/replayer';
+import { verifyRecord, type VerifyResult } from '../run/verify';
 import { advanceClock, isSpeed, MAX_FRAME_MS, ticksPerSecond } from './clock';
 import type { GameState, GameStore, ReplayView, SimView } from './gameStore';
 import { uiActions } from './uiActions';
@@ -205,8 +207,8 @@ export function createReplayStore(options: ReplayStoreOptions): GameStore {
         series() {
           return options.source.getState().series();
         },
-        report(whatIf) {
-          return options.source.getState().report(whatIf);
+        reportInputs() {
+          return options.source.getState().reportInputs();
         },
       };
     }),

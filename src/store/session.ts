@@ -12,7 +12,8 @@
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { elapsedClock, type LoggedCommand, type Scenario, type SimState } from '../engine';
-import { scenarioHash, type RunRecord, type Save } from '../run';
+import { scenarioHash, type RunRecord } from '../run/record';
+import type { Save } from '../run/save';
 // Types only: the compiler is not part of the page's start-up code (src/scenario/precompiled.ts); whoever
 // opens a file compiles it (with `compileFile`, loaded on demand) and hands the result here.
 import type { CompiledFile, Diagnostic } from '../scenario';

@@ -15,7 +15,7 @@
  *     final state hash) so anyone can reproduce it: `npm run sim -- <scenario> --seed <seed> --commands <log>`.
  */
 import { t } from '../i18n';
-import type { WhatIfReport } from '../run';
+import type { WhatIfReport } from '../run/whatif';
 import type { GameStore, SessionStore } from '../store';
 import { countLabel, moneyLabel } from '../store/format';
 import { h, listen, setHidden, setText } from './dom';

@@ -4,7 +4,7 @@
  * language. Without a code (a refusal made before codes, or by the page itself) the English text is shown.
  */
 import { t } from '../i18n';
-import { FIT_PARTS, REFUSAL_SUBJECTS, type Refusal } from '../run';
+import { FIT_PARTS, REFUSAL_SUBJECTS, type Refusal } from '../run/refusals';
 import { countLabel } from '../store/format';
 
 const SUBJECT_KEYS = {

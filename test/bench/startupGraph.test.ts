@@ -96,11 +96,22 @@ describe('the start-up import graph', () => {
       'src/scenario/validate.ts',
       'src/scenario/schema.ts',
       'src/scenario/index.ts',
+      'src/scenario/diagnostics.ts', // the table of every code's title and fix
     ])
       expect(
         local.get(compilerPart),
         `${compilerPart} is reached by: ${local.get(compilerPart)?.join(' → ')}`,
       ).toBeUndefined();
     expect(packages.get('yaml'), `yaml is reached by: ${packages.get('yaml')?.join(' → ')}`).toBeUndefined();
+  });
+
+  it("does not reach the debrief's report code, nor src/run's index (which would bring all of src/run)", () => {
+    // A module is bundled whole into one chunk: one small export of report.ts used at start-up (its `clock`)
+    // put buildReport, the facts and their words into the start-up code.
+    for (const reportPart of ['src/run/index.ts', 'src/run/report.ts', 'src/run/facts.ts'])
+      expect(
+        local.get(reportPart),
+        `${reportPart} is reached by: ${local.get(reportPart)?.join(' → ')}`,
+      ).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { elapsedClock } from '../../src/engine';
 import { createGameStore } from '../../src/store';
 import { exportOf, markdownOf } from '../../src/ui/report/exports';
 import { internalIds, leakedIds, playedGame, shippedScenarios } from './report-words.fixture';
+import { reportOf } from '../../src/store/report';
 
 const SCENARIOS = shippedScenarios();
 
@@ -84,14 +85,16 @@ describe('who ended the drill', () => {
 
   it('End drill in the HUD (stop() naming no one) is the trainee; the facilitator is said as such', () => {
     const live = createGameStore({ scenario, seed: '3', history: { log: [], untilTick: 120 } });
-    expect(live.getState().report().ending.by).toBe('unknown'); // not ended yet
+    expect(reportOf(live.getState()).ending.by).toBe('unknown'); // not ended yet
     live.getState().stop();
     expect(live.getState().stoppedBy).toBe('trainee');
-    expect(live.getState().report().ending.text).toBe('The trainee pressed End drill at T+00:02 (of 00:10).');
+    expect(reportOf(live.getState()).ending.text).toBe(
+      'The trainee pressed End drill at T+00:02 (of 00:10).',
+    );
 
     const room = createGameStore({ scenario, seed: '3', history: { log: [], untilTick: 120 } });
     room.getState().stop('facilitator');
-    expect(room.getState().report().ending.text).toBe(
+    expect(reportOf(room.getState()).ending.text).toBe(
       'The facilitator ended the drill at T+00:02 (of 00:10).',
     );
   });

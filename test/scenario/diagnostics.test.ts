@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, DIAGNOSTIC_CODES, MAX_DIAGNOSTICS, type Diagnostic } from '../../src/scenario';
 import { MAX_SOURCE_BYTES } from '../../src/scenario/document';
+import { WARNING_CODES } from '../../src/scenario/diagnosticList';
 
 const DIR = join(import.meta.dirname, 'fixtures');
 
@@ -116,5 +117,14 @@ describe('diagnostics corpus', () => {
     for (const d of result.diagnostics) checkShape(d, 'many.yaml', text);
     // The first unknown field is on the line after the base's last line.
     expect(result.diagnostics[0]!.line).toBe(base.split('\n').length);
+  });
+
+  it('WARNING_CODES (the page builds scenarios without the table) are exactly the warnings of the table', () => {
+    const warnings = Object.entries(DIAGNOSTIC_CODES)
+      .filter(([, info]) => info.severity === 'warning')
+      .map(([code]) => code)
+      .sort();
+    expect([...WARNING_CODES].sort()).toEqual(warnings);
+    expect(warnings.length).toBeGreaterThan(0);
   });
 });

@@ -45,6 +45,7 @@ import { SMALL_YAML, smallScenario } from '../run/fixtures';
 import { FIXTURE_YAML, fixtureScenario } from './fixture';
 import { MemoryStorage } from '../ui/memoryStorage';
 import { compileFile } from '../../src/scenario';
+import { reportOf } from '../../src/store/report';
 
 const SMALL = smallScenario(); // 30 minutes, a flood on the portal behind a shared edge
 const DRILL = fixtureScenario(); // 10 minutes, a prompt that stops the clock at 03:00
@@ -402,7 +403,7 @@ describe('the session: saves, shared runs, run files', () => {
     const exported = makeExport({
       record: g.record(),
       roles: { 0: 'x' },
-      report: g.report(),
+      report: reportOf(g),
       series: g.series(),
     });
     const read = readRunFile(JSON.stringify(exported));
@@ -736,7 +737,7 @@ describe('the report in words and charts', () => {
     game.getState().issue({ type: 'mitigate', mitigation: 'nonsense', target: 'app' });
     playToEnd(game);
     const g = game.getState();
-    const entries = reportTimeline(g.scenario, g.sim.state, g.log, g.results, g.roles, g.report());
+    const entries = reportTimeline(g.scenario, g.sim.state, g.log, g.results, g.roles, reportOf(g));
     const decisions = entries.filter((e) => e.kind === 'decision');
     expect(decisions[0]).toMatchObject({
       clock: 'T+00:00',

@@ -18,6 +18,7 @@ import type { Channel, ToConsole } from '../../src/ui/console/protocol';
 import { reportTimeline } from '../../src/ui/report/timeline';
 import { fixtureScenario, FIXTURE_YAML } from './fixture';
 import { compileFile } from '../../src/scenario';
+import { reportOf } from '../../src/store/report';
 
 const scenario = fixtureScenario();
 const room = { paused: true, speed: 1, waitingForAnswer: false, ended: false, commands: 0 };
@@ -266,7 +267,7 @@ describe('notes in the report', () => {
     g.issue({ type: 'post', channel: 'headline', from: 'Radio', text: 'Queues at the ATMs' });
     const s = game.getState();
     const tick = s.sim.state.tick;
-    const report = s.report();
+    const report = reportOf(s);
     const timeline = reportTimeline(scenario, s.sim.state, s.log, s.results, s.roles, report);
     const notes = timeline.filter((t) => t.text.includes('They argued about the minister'));
     expect(notes).toEqual([

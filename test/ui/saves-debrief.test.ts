@@ -12,6 +12,7 @@ import { listSaves, type SavedEntry } from '../../src/ui/saves/storage';
 import { SMALL_YAML } from '../run/fixtures';
 import { MemoryStorage } from './memoryStorage';
 import { compileFile } from '../../src/scenario';
+import { reportOf } from '../../src/store/report';
 
 function session(): SessionStore {
   const s = createSession({ seed: '1', rateScale: 60 });
@@ -47,7 +48,7 @@ describe('saves of drills that are over, and of drills under way', () => {
     const reopened = resumeSave(s, entry.save, entry.drillId, entry.roles)!;
     expect(reopened.getState().stopped).toBe(true);
     expect(reopened.getState().stoppedBy).toBe('trainee');
-    expect(reopened.getState().report().ending.text).toBe(
+    expect(reportOf(reopened.getState()).ending.text).toBe(
       'The trainee pressed End drill at T+00:05 (of 00:30).',
     );
     // Over means over: it takes no command, and it can be replayed.

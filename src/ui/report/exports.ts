@@ -11,6 +11,7 @@ import { endingText } from './endingText';
 import { markdownWords } from './markdownWords';
 import { reportTimeline, type ReportTimelineEntry } from './timeline';
 import { withPlainWords } from './whatIfWords';
+import { reportOf } from '../../store/report';
 
 /**
  * The report model with the timeline and what-if results in the same plain words as the page; `timeline` keeps
@@ -21,7 +22,7 @@ export function reportView(
   whatIf?: WhatIfReport,
 ): { report: ReportModel; timeline: ReportTimelineEntry[] } {
   const g = game.getState();
-  const model = g.report();
+  const model = reportOf(g);
   const timeline = reportTimeline(g.scenario, g.sim.state, g.log, g.results, g.roles, model);
   const report: ReportModel = {
     ...model,

@@ -13,7 +13,8 @@
 import { t } from '../../i18n';
 import { countLabel } from '../../store/format';
 import type { Command, LoggedCommand } from '../../engine';
-import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX, type Refusal } from '../../run';
+import type { Refusal } from '../../run/refusals';
+import { decodeShare, encodeShare, MAX_FRAGMENT_LENGTH, SHARE_PREFIX } from '../../run/share';
 import type { GameStore, RunToOpen, SessionStore } from '../../store';
 import { refusalText } from '../refusalText';
 import { openRunSafely } from '../saves/resume';

@@ -13,7 +13,10 @@
  * The result of the last attempt is a status line (`status()`, `subscribe`) that the city shows: saving never
  * interrupts play, and a full storage is said in words (storage.ts drops the oldest save and retries).
  */
-import { ENGINE_VERSION, makeSave, scenarioFingerprint, scenarioHash, clock, type Save } from '../../run';
+import { elapsedClock as clock } from '../../engine';
+import { scenarioFingerprint } from '../../run/fit';
+import { ENGINE_VERSION, scenarioHash } from '../../run/record';
+import { makeSave, type Save } from '../../run/save';
 import { t } from '../../i18n';
 import type { GameStore, SessionStore } from '../../store';
 import { writeSave, type KeyValueStore } from './storage';

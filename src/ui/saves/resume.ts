@@ -7,7 +7,9 @@
  * the tests call it in Node.
  */
 import { t } from '../../i18n';
-import { checkSaveFits, displayText, type Save } from '../../run';
+import { checkSaveFits } from '../../run/fit';
+import type { Save } from '../../run/save';
+import { displayText } from '../../run/text';
 import { refusalText } from '../refusalText';
 import type { Scenario } from '../../engine';
 import { findScenario, type GameStore, type RunToOpen, type SessionStore } from '../../store';

@@ -9,14 +9,10 @@ import type { LoggedCommand } from '../../engine';
 import { t } from '../../i18n';
 import { countLabel } from '../../store/format';
 import { refusalText } from '../refusalText';
-import {
-  commandTick,
-  loggedCommand,
-  parseLimited,
-  type ReportModel,
-  type RunRecord,
-  type Series,
-} from '../../run';
+import type { RunRecord } from '../../run/record';
+import type { ReportModel } from '../../run/report';
+import type { Series } from '../../run/series';
+import { commandTick, loggedCommand, parseLimited } from '../../run/untrusted';
 
 export const EXPORT_KIND = 'cascade-run-export';
 export const EXPORT_VERSION = 1;

@@ -19,7 +19,9 @@ import { h, listen, setHidden, setText } from '../dom';
 import { MAX_RUN_FILE_CHARS, readRunFile } from './runFile';
 import { openRunSafely, resumeProblem, resumeSave } from './resume';
 import { deleteSave, listSaves, type KeyValueStore, type SavedEntry } from './storage';
-import { clock } from '../../run';
+// From the engine, not src/run's re-export: that one lives with the report's code (src/run/report.ts), which
+// then came along with the saves list into the game's start-up code.
+import { elapsedClock as clock } from '../../engine';
 import './saves.css';
 
 export function mountSavedList(

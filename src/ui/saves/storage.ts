@@ -17,7 +17,7 @@
  *   - a save larger than MAX_SAVE_CHARS is refused before anything is touched.
  */
 import { t } from '../../i18n';
-import { loadSave, MAX_SAVE_CHARS, saveToText, withRoles, type Save } from '../../run';
+import { loadSave, MAX_SAVE_CHARS, saveToText, withRoles, type Save } from '../../run/save';
 import { countLabel } from '../../store/format';
 import { refusalText } from '../refusalText';
 
