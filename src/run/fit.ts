@@ -16,7 +16,6 @@
  * it does not know are let through (the engine's state may grow). Last, one step is tried on a copy: if the
  * engine still throws, the save is refused with the engine's message.
  */
-import { z } from 'zod';
 import {
   BLOCK_KINDS,
   FEED_LIMIT,
@@ -32,6 +31,7 @@ import {
 } from '../engine';
 import { refuse, type FIT_PARTS, type Refusal } from './refusals';
 import type { Save } from './save';
+import { z } from './zod';
 
 export type FitResult = { ok: true } | { ok: false; error: string; refusal: Refusal };
 
@@ -59,22 +59,22 @@ export function scenarioFingerprint(scenario: Scenario): string {
 const MAX_ITEMS = 100_000;
 const MAX_TEXT = 10_000;
 const num = z.number();
-const text = z.string().max(MAX_TEXT);
+const text = z.string().check(z.maxLength(MAX_TEXT));
 const flag = z.boolean();
-const tick = z.number().int().min(-1);
+/** An integer from `min` (to `max`). */
+const int = (min: number, max?: number) =>
+  max === undefined
+    ? z.number().check(z.int(), z.minimum(min))
+    : z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const tick = int(-1);
 const obj = z.looseObject;
-const index = (size: number, min = 0) =>
-  z
-    .number()
-    .int()
-    .min(min)
-    .max(size - 1);
-const list = <T extends z.ZodType>(item: T, length: number) => z.array(item).length(length);
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+const index = (size: number, min = 0) => int(min, size - 1);
+const list = <T extends z.ZodMiniType>(item: T, length: number) => z.array(item).check(z.length(length));
+const many = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.maxLength(MAX_ITEMS));
 
 /** seedrandom's alea: a carry below 2,091,639 and three fractions in [0, 1). */
-const fraction = z.number().min(0).lt(1);
-const rngState = obj({ c: z.number().int().min(0).max(2_091_639), s0: fraction, s1: fraction, s2: fraction });
+const fraction = z.number().check(z.minimum(0), z.lt(1));
+const rngState = obj({ c: int(0, 2_091_639), s0: fraction, s1: fraction, s2: fraction });
 
 const CAUSE_CODES = [
   'ok',
@@ -102,14 +102,14 @@ const LOG_KINDS = [
 
 /** What a bounded list dropped (engine/bounded.ts): counts, the ticks they spanned, a count per kind. */
 const dropped = <K extends readonly [string, ...string[]]>(kinds: K) =>
-  obj({
-    count: z.number().int().min(1),
-    firstTick: z.number().int().min(0),
-    lastTick: z.number().int().min(0),
-    byKind: z.partialRecord(z.enum(kinds), z.number().int().min(1)),
-  })
-    .refine((d) => d.firstTick <= d.lastTick, 'its first tick is after its last')
-    .optional();
+  z.optional(
+    obj({
+      count: int(1),
+      firstTick: int(0),
+      lastTick: int(0),
+      byKind: z.partialRecord(z.enum(kinds), int(1)),
+    }).check(z.refine((d) => d.firstTick <= d.lastTick, 'its first tick is after its last')),
+  );
 
 function stateSchema(scenario: Scenario) {
   const nServices = scenario.services.length;
@@ -133,7 +133,7 @@ function stateSchema(scenario: Scenario) {
     errorRate: num,
     overloadTicks: num,
     restartAtTick: tick,
-    faultEndedBy: z.array(index(scenario.mitigations.length)).optional(),
+    faultEndedBy: z.optional(z.array(index(scenario.mitigations.length))),
     warmupUntilTick: tick,
     failedLastTick: num,
     cause: z.enum(CAUSE_CODES),
@@ -152,41 +152,45 @@ function stateSchema(scenario: Scenario) {
         trust: num,
         recovered: num,
       }),
-    ) as unknown as [z.ZodType],
+    ) as unknown as [z.ZodMiniType],
   );
   const prompt = obj({
     inject: index(scenario.injects.length),
-    effect: z.number().int().min(0),
+    effect: int(0),
     issuedTick: tick,
     deadlineTick: tick,
     pause: flag,
-  }).refine(
-    (p) => scenario.injects[p.inject]?.effects[p.effect]?.type === 'prompt',
-    'the decision it waits for is not one of the scenario’s',
+  }).check(
+    z.refine(
+      (p) => scenario.injects[p.inject]?.effects[p.effect]?.type === 'prompt',
+      'the decision it waits for is not one of the scenario’s',
+    ),
   );
   const block = obj({ kind: z.enum(BLOCK_KINDS) });
   const mitigation = obj({
-    uid: z.number().int().min(1),
+    uid: int(1),
     mitigation: index(scenario.mitigations.length),
-    target: z.number().int().min(0),
+    target: int(0),
     region: index(scenario.regions.length, -1),
     issuedTick: tick,
     effectiveTick: tick,
     endTick: tick,
     effective: flag,
     stale: flag,
-  }).refine(
-    (m) =>
-      m.target <
-      (scenario.mitigations[m.mitigation]?.kind === 'isolate' ? scenario.dependencies.length : nServices),
-    'its target is not in the scenario',
+  }).check(
+    z.refine(
+      (m) =>
+        m.target <
+        (scenario.mitigations[m.mitigation]?.kind === 'isolate' ? scenario.dependencies.length : nServices),
+      'its target is not in the scenario',
+    ),
   );
 
   return obj({
     version: z.literal(1),
     scenarioId: z.literal(scenario.id),
-    seed: z.string().max(40),
-    tick: z.number().int().min(0).max(scenario.durationTicks),
+    seed: z.string().check(z.maxLength(40)),
+    tick: int(0, scenario.durationTicks),
     ended: flag,
     rng: obj({ demand: rngState, attack: rngState, ops: rngState, people: rngState }),
     services: list(service, nServices),
@@ -194,17 +198,14 @@ function stateSchema(scenario: Scenario) {
     attackJitter: list(num, nAttacks),
     attacks: list(obj({ on: flag, offsetTicks: num, factor: num, target: index(nServices) }), nAttacks),
     capacityFactor: list(num, nServices),
-    injects: list(
-      obj({ fired: z.number().int().min(0), lastTick: tick, armed: flag }),
-      scenario.injects.length,
-    ),
+    injects: list(obj({ fired: int(0), lastTick: tick, armed: flag }), scenario.injects.length),
     prompts: many(prompt),
     // The engine never keeps more than its limit (older items are summarised in feedDropped and logDropped).
     feed: z
       .array(obj({ tick: num, channel: z.enum(FEED_CHANNELS), from: text, text, why: text }))
-      .max(FEED_LIMIT),
+      .check(z.maxLength(FEED_LIMIT)),
     feedDropped: dropped(FEED_CHANNELS),
-    outcome: obj({ outcome: z.enum(['success', 'partial', 'failure', 'timeout']), text }).nullable(),
+    outcome: z.nullable(obj({ outcome: z.enum(['success', 'partial', 'failure', 'timeout']), text })),
     people: obj({
       trust: list(num, nStakeholders),
       trustLow: list(num, nStakeholders),
@@ -212,15 +213,15 @@ function stateSchema(scenario: Scenario) {
       lastStatementTick: tick,
       incidentTick: tick,
       revealed: flag,
-      dataTaken: flag.optional(),
+      dataTaken: z.optional(flag),
       statements: many(
         obj({
           tick: num,
           channel: index(people.channels.length),
           languages: z
             .array(z.enum(languageIds(scenario) as [string, ...string[]]))
-            .max(languageIds(scenario).length),
-          blocks: z.array(block).max(64),
+            .check(z.maxLength(languageIds(scenario).length)),
+          blocks: z.array(block).check(z.maxLength(64)),
           landsTick: num,
           landed: flag,
         }),
@@ -246,11 +247,7 @@ function stateSchema(scenario: Scenario) {
       trustEvents: many(
         obj({
           tick: num,
-          who: z
-            .number()
-            .int()
-            .min(-nSegments)
-            .max(nStakeholders - 1),
+          who: int(-nSegments, nStakeholders - 1),
           delta: num,
           why: text,
         }),
@@ -260,7 +257,7 @@ function stateSchema(scenario: Scenario) {
       scheduled: many(obj({ tick: num, kind: z.literal('partner-rebuttal'), ref: index(nStakeholders) })),
     }),
     mitigations: many(mitigation),
-    nextUid: z.number().int().min(1),
+    nextUid: int(1),
     budgetKES: num,
     metrics: obj({
       succeeded: num,
@@ -278,7 +275,7 @@ function stateSchema(scenario: Scenario) {
     }),
     log: z
       .array(obj({ tick: num, kind: z.enum(LOG_KINDS), text, service: index(nServices, -1) }))
-      .max(LOG_LIMIT),
+      .check(z.maxLength(LOG_LIMIT)),
     logDropped: dropped(LOG_KINDS),
   });
 }

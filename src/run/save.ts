@@ -17,10 +17,10 @@
  * another version of its scenario, or forged, is caught before it resumes by `checkSaveFits` (fit.ts).
  */
 import { configure } from 'safe-stable-stringify';
-import { z } from 'zod';
 import { hashState, hashText, type LoggedCommand, type SimState } from '../engine';
 import { refuse, type Refusal } from './refusals';
 import { loggedCommand, parseLimited } from './untrusted';
+import { z } from './zod';
 
 export const SAVE_VERSION = 3;
 /** A four-hour drill's save is ~100 k characters; a save larger than this is refused before it is parsed. */
@@ -30,44 +30,47 @@ export const MAX_SAVE_COMMANDS = 50_000;
 
 const stable = configure({ deterministic: true, bigint: false });
 
+/** A string of at most `max` characters. */
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+
 /** v1 (the first format): no name, no score. */
 const saveV1 = z.object({
   saveVersion: z.literal(1),
-  engineVersion: z.string().max(40),
-  scenarioId: z.string().max(60),
-  scenarioHash: z.string().max(40),
-  seed: z.string().max(40),
-  commands: z.array(loggedCommand).max(MAX_SAVE_COMMANDS),
+  engineVersion: upTo(40),
+  scenarioId: upTo(60),
+  scenarioHash: upTo(40),
+  seed: upTo(40),
+  commands: z.array(loggedCommand).check(z.maxLength(MAX_SAVE_COMMANDS)),
   snapshot: z.record(z.string(), z.unknown()),
-  hash: z.string().max(40),
+  hash: upTo(40),
 });
 
-const saveV2 = saveV1.extend({
+const saveV2 = z.extend(saveV1, {
   saveVersion: z.literal(2),
   /** Shown in the menu's resume list. */
-  name: z.string().max(120),
+  name: upTo(120),
   /** Wall-clock label given by the caller (the engine never reads a clock). */
-  savedAt: z.string().max(40),
+  savedAt: upTo(40),
   score: z.number(),
 });
 
-const roles = z.record(z.string().regex(/^\d{1,6}$/), z.string().max(40));
+const roles = z.record(z.string().check(z.regex(/^\d{1,6}$/)), upTo(40));
 
-const saveV3 = saveV2.extend({
+const saveV3 = z.extend(saveV2, {
   saveVersion: z.literal(3),
   /** Index in `commands` → the role that issued it. */
   roles,
   /** `scenarioFingerprint(scenario)` when it was saved ('' when migrated from a format without it). */
-  scenarioFingerprint: z.string().max(40),
+  scenarioFingerprint: upTo(40),
   /** Covers everything else in the save (see TWO CHECKSUMS). */
-  checksum: z.string().max(40),
+  checksum: upTo(40),
   // Optional (absent in saves made before them, so those load and check as they were):
   /** The drill was ended early with End drill: it opens as a debrief, never resumes. */
-  stopped: z.boolean().optional(),
+  stopped: z.optional(z.boolean()),
   /** Who ended it early. */
-  stoppedBy: z.enum(['trainee', 'facilitator']).optional(),
+  stoppedBy: z.optional(z.enum(['trainee', 'facilitator'])),
   /** The speed it was playing at, restored on resume. */
-  speed: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).optional(),
+  speed: z.optional(z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)])),
 });
 
 export type Save = z.output<typeof saveV3>;

@@ -6,10 +6,10 @@
  */
 // The default export: lz-string is CommonJS, and plain Node ESM (the CLI, tsx) sees no named exports in it.
 import LZString from 'lz-string';
-import { z } from 'zod';
 import type { LoggedCommand } from '../engine';
 import { decompressLimited, loggedCommand, parseLimited } from './untrusted';
 import { refuse, type Refusal } from './refusals';
+import { z } from './zod';
 
 export const SHARE_PREFIX = 'run=';
 /** Long runs belong in a file export; URLs over ~32 k characters are unreliable across browsers. */
@@ -24,11 +24,11 @@ const MAX_SHARE_DEPTH = 12;
 
 const shared = z.object({
   v: z.literal(1),
-  s: z.string().min(1).max(60),
-  seed: z.string().min(1).max(40),
-  c: z.array(z.tuple([loggedCommand.shape.tick, loggedCommand.shape.cmd])).max(5000),
+  s: z.string().check(z.minLength(1), z.maxLength(60)),
+  seed: z.string().check(z.minLength(1), z.maxLength(40)),
+  c: z.array(z.tuple([loggedCommand.shape.tick, loggedCommand.shape.cmd])).check(z.maxLength(5000)),
   /** The final hash when the link was made (lets the receiver check the replay). */
-  h: z.string().max(20).optional(),
+  h: z.optional(z.string().check(z.maxLength(20))),
 });
 
 export interface SharedRun {

@@ -12,7 +12,7 @@
  *
  * Nothing here throws: every refusal is a reason in words.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { refuse, type Refusal } from './refusals';
 
 /** Deeper than any value Cascade writes (a save's state nests 6 levels; a command 4). */
@@ -198,10 +198,10 @@ export function boundedJson(value: unknown, limits = COMMAND_LIMITS, depth = 0):
   );
 }
 
-export const commandTick = z.number().int().min(0).max(MAX_TICK);
+export const commandTick = z.number().check(z.int(), z.minimum(0), z.maximum(MAX_TICK));
 
 export const commandObject = z
-  .looseObject({ type: z.string().min(1).max(40) })
-  .refine((cmd) => boundedJson(cmd), 'a command holds values too large or nested too deeply');
+  .looseObject({ type: z.string().check(z.minLength(1), z.maxLength(40)) })
+  .check(z.refine((cmd) => boundedJson(cmd), 'a command holds values too large or nested too deeply'));
 
 export const loggedCommand = z.object({ tick: commandTick, cmd: commandObject });

@@ -103,6 +103,10 @@ describe('the start-up import graph', () => {
         `${compilerPart} is reached by: ${local.get(compilerPart)?.join(' → ')}`,
       ).toBeUndefined();
     expect(packages.get('yaml'), `yaml is reached by: ${packages.get('yaml')?.join(' → ')}`).toBeUndefined();
+    // Saves, links and run files are checked with zod/mini; zod's classic API (about 26 KB gzip with its JSON
+    // schema code) comes only with the compiler.
+    expect(packages.get('zod'), `zod is reached by: ${packages.get('zod')?.join(' → ')}`).toBeUndefined();
+    expect(packages.has('zod/mini')).toBe(true);
   });
 
   it("does not reach the debrief's report code, nor src/run's index (which would bring all of src/run)", () => {

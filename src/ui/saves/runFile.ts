@@ -4,7 +4,6 @@
  * (kind 'cascade-run', as src/run makes it) is accepted too. Untrusted input (src/run/untrusted.ts): its size
  * and nesting are checked before it is parsed, its commands are bounded, and it is validated; never thrown on.
  */
-import { z } from 'zod';
 import type { LoggedCommand } from '../../engine';
 import { t } from '../../i18n';
 import { countLabel } from '../../store/format';
@@ -13,6 +12,7 @@ import type { RunRecord } from '../../run/record';
 import type { ReportModel } from '../../run/report';
 import type { Series } from '../../run/series';
 import { commandTick, loggedCommand, parseLimited } from '../../run/untrusted';
+import { z } from '../../run/zod';
 
 export const EXPORT_KIND = 'cascade-run-export';
 export const EXPORT_VERSION = 1;
@@ -30,26 +30,29 @@ export interface RunExport {
   series: Series;
 }
 
+/** A string of at most `max` characters. */
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+
 const record = z.object({
   kind: z.literal('cascade-run'),
-  engineVersion: z.string().max(40),
-  scenarioId: z.string().min(1).max(60),
-  scenarioHash: z.string().max(40),
-  seed: z.string().min(1).max(40),
-  commands: z.array(loggedCommand).max(100_000),
-  checkpoints: z.array(z.string().max(40)).max(100_000),
+  engineVersion: upTo(40),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(60)),
+  scenarioHash: upTo(40),
+  seed: z.string().check(z.minLength(1), z.maxLength(40)),
+  commands: z.array(loggedCommand).check(z.maxLength(100_000)),
+  checkpoints: z.array(upTo(40)).check(z.maxLength(100_000)),
   finalTick: commandTick,
-  finalHash: z.string().max(40),
+  finalHash: upTo(40),
   finalScore: z.number(),
 });
 
-const roles = z.record(z.string().regex(/^\d{1,6}$/), z.string().max(40));
+const roles = z.record(z.string().check(z.regex(/^\d{1,6}$/)), upTo(40));
 
 const wrapped = z.object({
   kind: z.literal(EXPORT_KIND),
-  exportVersion: z.number().int().min(1),
+  exportVersion: z.number().check(z.int(), z.minimum(1)),
   record,
-  roles: roles.optional(),
+  roles: z.optional(roles),
 });
 
 export type ReadRun =
@@ -88,7 +91,7 @@ export function readRunFile(text: string): ReadRun {
   return { ok: false, error: t('refusals:runFile.noKind') };
 }
 
-function issueText(error: z.ZodError): string {
+function issueText(error: z.core.$ZodError): string {
   const issue = error.issues[0]!;
   return t('refusals:runFile.damaged', {
     where: issue.path.join('.') || t('refusals:runFile.topLevel'),
