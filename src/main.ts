@@ -22,7 +22,7 @@ import { DEFAULT_SCENARIO_ID, randomSeed, readFlags } from './ui/flags';
 import { mountShell } from './ui/shell';
 import { installTestHook } from './ui/testHook';
 import { isShareFragment, openSharedLink } from './ui/report/shareLink';
-import { installCityStrip } from './ui/replay/cityStrip';
+import { installCityStrip } from './ui/replay/installCityStrip';
 import { installSceneRouter } from './ui/replay/sceneRouter';
 import { installAutosave } from './ui/saves/autosave';
 import { installConsoleBridge } from './ui/console/bridge';

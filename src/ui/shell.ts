@@ -4,7 +4,6 @@
  * Scenes decide the screen (session.setScreen in their create()); the shell follows it.
  */
 import type { SessionStore } from '../store';
-import { mountCityPanels } from './cityPanels';
 import { setHidden } from './dom';
 import { mountMenu } from './menu';
 
@@ -27,6 +26,12 @@ export function mountShell(session: SessionStore, rateScale: number): () => void
   const debriefRoot = byId('debrief');
   const menu = mountMenu(menuRoot, session);
 
+  // The City's panels (HUD, side panel, feed, decisions, prompts, help) are not needed for the menu: they load
+  // while the menu is showing (so they are ready by Start) rather than before it, keeping them out of the
+  // start-up JavaScript (issue 14). The service worker caches them with the rest.
+  let cityPanels: Promise<typeof import('./cityPanels')> | null = null;
+  const loadCityPanels = () => (cityPanels ??= import('./cityPanels'));
+
   let disposeScreen: (() => void) | null = null;
   const unsubscribe = session.subscribe(
     (s) => [s.screen, s.game] as const,
@@ -36,8 +41,21 @@ export function mountShell(session: SessionStore, rateScale: number): () => void
       app.dataset.screen = screen;
       setHidden(menuRoot, screen !== 'menu');
       setHidden(debriefRoot, screen !== 'debrief');
-      if (screen === 'menu') menu.focus();
-      if (screen === 'city' && game) disposeScreen = mountCityPanels(roots, game, rateScale);
+      if (screen === 'menu') {
+        menu.focus();
+        void loadCityPanels();
+      }
+      if (screen === 'city' && game) {
+        let left = false;
+        let panels: (() => void) | null = null;
+        void loadCityPanels().then(({ mountCityPanels }) => {
+          if (!left) panels = mountCityPanels(roots, game, rateScale);
+        });
+        disposeScreen = () => {
+          left = true;
+          panels?.();
+        };
+      }
       // A new drill may exist before its City scene has started (Play again): only a finished one has a debrief.
       // The debrief (with its charts, uPlot, exports and what-if) is loaded the first time it is needed: it is
       // not part of the start-up JavaScript. The service worker has it cached, so it opens offline too.

@@ -190,18 +190,3 @@ export function mountCityStrip(
   };
 }
 
-/** Mounts the strip whenever the city shows a drill, and takes it away when the screen or the drill changes. */
-export function installCityStrip(session: SessionStore, autosaver: Autosaver | null): () => void {
-  const map = document.getElementById('map');
-  const app = document.getElementById('app');
-  if (!map || !app) throw new Error('index.html lacks #map or #app');
-  let dispose: (() => void) | null = null;
-  return session.subscribe(
-    (s) => [s.screen, s.game] as const,
-    ([screen, game]) => {
-      dispose?.();
-      dispose = screen === 'city' && game ? mountCityStrip(map, app, session, game, autosaver) : null;
-    },
-    { fireImmediately: true, equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
-  );
-}
