@@ -118,4 +118,12 @@ describe('the start-up import graph', () => {
         `${reportPart} is reached by: ${local.get(reportPart)?.join(' → ')}`,
       ).toBeUndefined();
   });
+
+  it("does not reach the City's DOM panels or the strip above the map (they load while the menu shows)", () => {
+    for (const cityPart of ['src/ui/cityPanels.ts', 'src/ui/messagesTab.ts', 'src/ui/replay/cityStrip.ts'])
+      expect(
+        local.get(cityPart),
+        `${cityPart} is reached by: ${local.get(cityPart)?.join(' → ')}`,
+      ).toBeUndefined();
+  });
 });
