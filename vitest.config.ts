@@ -34,6 +34,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/laterTexts.ts'],
     exclude: [...configDefaults.exclude, 'test/browser/**', 'test/artifacts/**'],
     reporters: ['default'],
     // A hang guard, not a speed check: property tests with thousands of cases take several seconds on a busy

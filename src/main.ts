@@ -33,6 +33,7 @@ import './ui/loading.css';
 import { trackReducedMotion } from './ui/a11y/motion';
 import { installServiceWorker } from './ui/pwa/serviceWorker';
 import { startInChosenLanguage } from './ui/language';
+import { loadTexts } from './i18n';
 
 // The interface's language first: every screen below is built once, in it (src/ui/language.ts).
 await startInChosenLanguage();
@@ -62,7 +63,8 @@ function openSharedRun(): void {
   if (!isShareFragment(hash)) return;
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   autosaver.saveNow(); // a link pasted into a tab mid-drill replaces that drill: keep it in the saves
-  openSharedLink(session, hash);
+  // Its refusals are worded with the debrief's texts, which load on demand.
+  void loadTexts(['debrief']).then(() => openSharedLink(session, hash));
 }
 // The link names a shipped scenario: wait until they are compiled (the Preloader does it once).
 if (session.getState().scenarios.length > 0) openSharedRun();

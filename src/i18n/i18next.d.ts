@@ -3,11 +3,11 @@
  * error, and so is a missing placeholder's name in most cases.
  */
 import 'i18next';
-import type { en } from './locales/en';
+import type { EnglishTexts } from './locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof en;
+    resources: EnglishTexts;
   }
 }

@@ -8,7 +8,7 @@
  * Pure: no DOM, no storage. Formatting by locale is in ./format.ts.
  */
 import i18next, { type TFunction } from 'i18next';
-import { en } from './locales/en';
+import { en, LATER, type EnglishTexts, type LaterNamespace } from './locales/en';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, LOCALES, type UiLanguage } from './languages';
 
 export * from './languages';
@@ -21,7 +21,7 @@ void instance.init({
   lng: DEFAULT_UI_LANGUAGE,
   fallbackLng: DEFAULT_UI_LANGUAGE,
   resources: { en },
-  ns: Object.keys(en),
+  ns: [...Object.keys(en), ...Object.keys(LATER)],
   defaultNS: 'common',
   // Sync init: resources are given, and the first screen is built right after this module loads.
   initAsync: false,
@@ -36,8 +36,21 @@ void instance.init({
   returnNull: false,
 });
 
+/**
+ * Loads the English texts of screens that load later (the debrief, a file's diagnostics) before showing them;
+ * Kiswahili comes whole with loadLanguage. Cheap to call again: each loads once.
+ */
+export async function loadTexts(namespaces: readonly LaterNamespace[]): Promise<void> {
+  await Promise.all(
+    namespaces.map(async (namespace) => {
+      if (instance.hasResourceBundle('en', namespace)) return;
+      instance.addResourceBundle('en', namespace, await LATER[namespace](), true, true);
+    }),
+  );
+}
+
 /** Translate: `t('menu:start')`, `t('hud:speed', { speed: 4 })`, plurals with `{ count }`. */
-type AllNamespaces = (keyof typeof en)[];
+type AllNamespaces = (keyof EnglishTexts)[];
 export const t: TFunction<AllNamespaces> = instance.t.bind(instance) as TFunction<AllNamespaces>;
 
 let loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<Record<string, unknown>>> = {

@@ -5,7 +5,7 @@
  * "Open a run file" (saves/savedList.ts), and a notice line for what could not be opened (a share link for an
  * unknown scenario, a damaged run file).
  */
-import { currentLanguage, t } from '../i18n';
+import { currentLanguage, loadTexts, t } from '../i18n';
 import type { Diagnostic } from '../scenario';
 import type { ScenarioEntry, SessionStore } from '../store';
 import { durationLabel } from '../store/format';
@@ -81,7 +81,7 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
     const text = await chosen.text();
     // The compiler is loaded the first time a file is opened: shipped scenarios come precompiled
     // (src/scenario/precompiled.ts), so the menu shows without it.
-    const { compileFile } = await import('../scenario');
+    const [{ compileFile }] = await Promise.all([import('../scenario'), loadTexts(['diagnostics'])]);
     session.getState().openFile(compileFile(chosen.name, text));
     file.value = ''; // the same file can be opened again after fixing it
   });

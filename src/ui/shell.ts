@@ -3,6 +3,7 @@
  * drill in progress (disposing them — and so their store subscriptions — when the screen or the drill changes).
  * Scenes decide the screen (session.setScreen in their create()); the shell follows it.
  */
+import { loadTexts } from '../i18n';
 import type { SessionStore } from '../store';
 import { setHidden } from './dom';
 import { mountMenu } from './menu';
@@ -62,7 +63,8 @@ export function mountShell(session: SessionStore, rateScale: number): () => void
       if (screen === 'debrief' && game && (game.getState().ended || game.getState().stopped)) {
         let left = false;
         let debrief: { dispose(): void } | null = null;
-        void import('./debrief').then(({ mountDebrief }) => {
+        // Its English texts load with it (src/i18n `loadTexts`).
+        void Promise.all([import('./debrief'), loadTexts(['debrief'])]).then(([{ mountDebrief }]) => {
           if (left) return;
           const mounted = mountDebrief(debriefRoot, session, game);
           debrief = mounted;

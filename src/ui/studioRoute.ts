@@ -4,7 +4,7 @@
  * the game's start-up bundle; it is fetched the first time the studio opens.
  */
 import type { SessionStore } from '../store';
-import { t } from '../i18n';
+import { loadTexts, t } from '../i18n';
 
 export const STUDIO_HASH = '#studio';
 
@@ -36,7 +36,7 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
     host.className = 'studio-host';
     document.body.append(host);
     try {
-      const { mountStudio } = await import('./studio/studio');
+      const [{ mountStudio }] = await Promise.all([import('./studio/studio'), loadTexts(['diagnostics'])]);
       setBehindInert(true);
       mounted = mountStudio(host, session, {
         rateScale: options.rateScale,

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apply, createSim, type ApplyResult, type RejectionCode } from '../../src/engine';
 import { REJECTION_DOCS } from '../../src/engine/commandReference';
 import { loadLanguage, missingKeys, t } from '../../src/i18n';
-import { en } from '../../src/i18n/locales/en';
+import { enAll as en } from '../../src/i18n/locales/en/all';
 import { sw } from '../../src/i18n/locales/sw';
 import { rejectionKey, rejectionText } from '../../src/ui/rejectionText';
 import { mitigationCity, steps } from '../engine/fixtures';

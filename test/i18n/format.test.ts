@@ -8,7 +8,7 @@ import { countLabel, durationLabel, kesLabel, wallClockLabel } from '../../src/s
 import { chooseLanguage } from '../../src/ui/language';
 import { diagnosticLine } from '../../src/ui/menu';
 import { DIAGNOSTIC_CODES } from '../../src/scenario';
-import { en } from '../../src/i18n/locales/en';
+import { enAll as en } from '../../src/i18n/locales/en/all';
 
 afterAll(async () => {
   await loadLanguage('en');

@@ -4,7 +4,7 @@
  * Kiswahili both have "one" and "other".
  */
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/locales/en';
+import { enAll as en } from '../../src/i18n/locales/en/all';
 import { sw } from '../../src/i18n/locales/sw';
 
 type Tree = { [key: string]: string | Tree };

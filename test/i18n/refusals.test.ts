@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLanguage, missingKeys } from '../../src/i18n';
-import { en } from '../../src/i18n/locales/en';
+import { enAll as en } from '../../src/i18n/locales/en/all';
 import { decodeShare, MAX_FRAGMENT_LENGTH, parseLimited, REFUSALS } from '../../src/run';
 import { refusalText } from '../../src/ui/refusalText';
 import { readRunFile } from '../../src/ui/saves/runFile';

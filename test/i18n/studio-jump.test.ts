@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLanguage, missingKeys } from '../../src/i18n';
-import { en } from '../../src/i18n/locales/en';
+import { enAll as en } from '../../src/i18n/locales/en/all';
 import { fireTickOf, JUMP_TEXTS, parseJumpTime } from '../../src/studio/jump';
 import { jumpText } from '../../src/ui/studio/tryIt';
 import { smallScenario } from '../run/fixtures';

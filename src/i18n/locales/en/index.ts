@@ -1,15 +1,18 @@
 /**
  * English texts of the interface, one JSON file per area (namespace). English is the reference: the types of
  * `t()` keys come from these files (../i18next.d.ts), and test/i18n/parity.test.ts checks every other language
- * has exactly the same keys and placeholders. Bundled with the game (it is also every missing text's fallback).
+ * has exactly the same keys and placeholders (./all.ts is the whole set). Bundled with the game (it is also
+ * every missing text's fallback), except the texts of screens that load later (`LATER`): the debrief's, and
+ * the diagnostics of a scenario file. They load with their screen (`loadTexts` in ../../index.ts), so the
+ * page's start-up JavaScript does not carry them.
  */
 import city from './city.json';
 import coach from './coach.json';
 import common from './common.json';
 import console from './console.json';
-import debrief from './debrief.json';
+import type debrief from './debrief.json';
 import decisions from './decisions.json';
-import diagnostics from './diagnostics.json';
+import type diagnostics from './diagnostics.json';
 import engine from './engine.json';
 import feed from './feed.json';
 import format from './format.json';
@@ -33,9 +36,7 @@ export const en = {
   coach,
   common,
   console,
-  debrief,
   decisions,
-  diagnostics,
   engine,
   feed,
   format,
@@ -54,3 +55,13 @@ export const en = {
   update,
   workarounds,
 };
+
+/** The namespaces loaded with their screen, and how. */
+export const LATER = {
+  debrief: () => import('./debrief.json').then((m) => m.default),
+  diagnostics: () => import('./diagnostics.json').then((m) => m.default),
+};
+export type LaterNamespace = keyof typeof LATER;
+
+/** Every English namespace (the type of `t()` keys). */
+export type EnglishTexts = typeof en & { debrief: typeof debrief; diagnostics: typeof diagnostics };
