@@ -3,7 +3,15 @@
  * timeline, the score breakdown with what moved each component, the scenario's objectives and debrief questions
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
-import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
+import {
+  elapsedClock,
+  scoreBreakdown,
+  type Currency,
+  type LoggedCommand,
+  type ScoreBreakdown,
+  type ScoreComponent,
+  type Sim,
+} from '../engine';
 import { droppedTimeline } from './dropped';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
@@ -252,6 +260,8 @@ export interface MarkdownWords {
   /** time, what */
   timelineColumns: readonly [string, string];
   kind(kind: TimelineEntry['kind']): string;
+  /** A score component's name and explanation (not escaped: the export escapes them). */
+  component(c: ScoreComponent, currency: Currency): { label: string; explanation: string };
 }
 
 export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
@@ -267,6 +277,7 @@ export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
   timeline: 'Timeline',
   timelineColumns: ['time', 'what'],
   kind: (kind) => kind,
+  component: (c) => ({ label: c.label, explanation: c.explanation }),
 };
 
 /**
@@ -289,15 +300,20 @@ export function reportToMarkdown(r: ReportModel, words: MarkdownWords = ENGLISH_
   );
   lines.push(`## ${w.score(r.score.total.toFixed(1))}`, '', row(w.scoreColumns), '|---|---|---|---|---|');
   for (const c of r.score.components) {
+    const { label, explanation } = w.component(c, r.score.currency);
     lines.push(
-      `| ${cell(c.label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(c.explanation)} |`,
+      `| ${cell(label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(explanation)} |`,
     );
   }
   lines.push('');
   for (const c of r.score.components) {
     const m = r.movers[c.id] ?? [];
     if (m.length === 0) continue;
-    lines.push(w.movedBy(md(c.label)), ...m.slice(0, 12).map((x) => `- ${md(x)}`), '');
+    lines.push(
+      w.movedBy(md(w.component(c, r.score.currency).label)),
+      ...m.slice(0, 12).map((x) => `- ${md(x)}`),
+      '',
+    );
   }
   lines.push(`## ${w.objectives}`, '');
   for (const o of r.objectives) lines.push(`- **${md(o.text)}**`, ...o.facts.map((f) => `  - ${md(f)}`));
