@@ -17,7 +17,16 @@ import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
 import { displayText, escapeHtml } from './text';
-import { blockInWords, claimInWords, commandInWords, humanText, injectShownAsFeed, shortText } from './words';
+import {
+  blockInWords,
+  claimInWords,
+  commandInWords,
+  ENGLISH_RUN_WORDS,
+  humanText,
+  injectShownAsFeed,
+  shortText,
+  type RunWords,
+} from './words';
 
 export type { Fact, Topic } from './facts';
 
@@ -106,9 +115,12 @@ export function buildReport(
     roles?: Record<number, string>;
     hash: string;
     stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null;
+    /** The words of the decisions, facts and "what moved it" lines (English unless the page gives its own). */
+    words?: RunWords;
   },
 ): ReportModel {
   const { scenario, state } = sim;
+  const w = options.words ?? ENGLISH_RUN_WORDS;
   const score = scoreBreakdown(sim);
   const timeline: TimelineEntry[] = [];
   commands.forEach((c, i) => {
@@ -117,7 +129,7 @@ export function buildReport(
       tick: c.tick,
       clock: elapsedClock(c.tick),
       kind: 'decision',
-      text: commandInWords(scenario, c.cmd),
+      text: commandInWords(scenario, c.cmd, [], [], w),
       by: options.roles?.[i],
     });
   });
@@ -126,7 +138,7 @@ export function buildReport(
       tick: a.tick,
       clock: elapsedClock(a.tick),
       kind: 'annotation',
-      text: `Facilitator’s note: ${a.text}`,
+      text: w.facilitatorNote(a.text),
     });
   for (const e of state.log) {
     if (e.kind === 'inject' && injectShownAsFeed(scenario, e.text)) continue;
@@ -146,7 +158,10 @@ export function buildReport(
         tick: s.landsTick,
         clock: elapsedClock(s.landsTick),
         kind: 'statement',
-        text: `Statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => blockInWords(scenario, b)).join(', ')}`,
+        text: w.statementLanded(
+          scenario.people.channels[s.channel]!.name,
+          s.blocks.map((b) => blockInWords(scenario, b, w)),
+        ),
       });
   }
   for (const f of state.feed) {
@@ -161,8 +176,8 @@ export function buildReport(
   timeline.push(...droppedTimeline(state));
   timeline.sort((a, b) => a.tick - b.tick);
 
-  const facts = collectFacts(sim, commands, series, options.roles);
-  const movers = collectMovers(sim, commands);
+  const facts = collectFacts(sim, commands, series, options.roles, w);
+  const movers = collectMovers(sim, commands, w);
   // One pass over objectives then questions: a fact given to an objective is not repeated under a question
   // unless nothing else bears on it.
   const perItem = factsForItems(sim, [...scenario.meta.objectives, ...scenario.debriefQuestions], facts);
@@ -185,21 +200,10 @@ export function buildReport(
   };
 }
 
-const DRIVER_WORDS: Record<string, string> = {
-  statements: 'what was said',
-  blame: 'blaming partners',
-  claims: 'claims checked against the truth',
-  silence: 'silence',
-  pain: "customers' pain",
-  rumours: 'rumours believed',
-  recovery: 'recovery',
-  injects: 'scripted events',
-};
-
-function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<string, string[]> {
+function collectMovers(sim: Sim, commands: readonly LoggedCommand[], w: RunWords): Record<string, string[]> {
   const { scenario, state } = sim;
   const p = state.people;
-  const words = (c: LoggedCommand) => commandInWords(scenario, c.cmd);
+  const words = (c: LoggedCommand) => commandInWords(scenario, c.cmd, [], [], w);
   const line = (c: LoggedCommand) => `${elapsedClock(c.tick)} ${words(c)}`;
   const technical = commands.filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'lift');
   const trust = p.trustEvents
@@ -210,7 +214,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
     );
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)
-    .map(([k, v]) => `${DRIVER_WORDS[k] ?? k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
+    .map(([k, v]) => w.driver(k, v));
   return {
     availability: [
       ...technical.map(line),
@@ -227,7 +231,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
     rumours: scenario.people.rumours
       .flatMap((r, i) =>
         p.rumours[i]!.born
-          ? [`${elapsedClock(p.rumours[i]!.bornTick)} the rumour “${shortText(r.text, 50)}” began to spread`]
+          ? [w.rumourBegan(elapsedClock(p.rumours[i]!.bornTick), shortText(r.text, 50))]
           : [],
       )
       .concat(
@@ -237,7 +241,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
       ),
     honesty: p.claims
       .filter((c) => c.status !== 'open')
-      .map((c) => `${elapsedClock(c.tick)} the claim ${claimInWords(scenario, c)}: ${c.status}`),
+      .map((c) => w.claimMover(elapsedClock(c.tick), claimInWords(scenario, c, w), c.status)),
   };
 }
 

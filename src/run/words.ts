@@ -8,28 +8,205 @@
 import type { ApplyResult, Command, LoggedCommand, Scenario } from '../engine';
 import { describeFacilitatorCommand } from './facilitatorWords';
 
+/**
+ * The words of the run's own sentences (decisions, claims, the debrief's facts and "what moved it" lines),
+ * given their facts: names from the scenario (as authored), clocks ("T+01:05"), numbers and shares (0–1). English
+ * by default (ENGLISH_RUN_WORDS: the JSON export, the CLI and every older test read it); the page passes them in
+ * the interface language (src/ui/report/runWords.ts), so src/run stays free of the i18n instance.
+ */
+export interface RunWords {
+  // A statement's blocks.
+  eta(minutes: number): string;
+  cause(cause: string): string;
+  dataSafe(): string;
+  workaround(name: string): string;
+  rebut(rumour: string, evidence: string): string;
+  blame(partner: string): string;
+  otherBlock(kind: string): string;
+  // The player's commands.
+  order(v: { mitigation: string; service: string; region?: string; cutFrom?: string }): string;
+  ordered(order: string): string;
+  lifted(order: string): string;
+  liftedUnknown(uid: number): string;
+  answeredFacilitator(option: string): string;
+  answered(from: string, option: string): string;
+  statement(channel: string, languages: string, blocks: readonly string[]): string;
+  announced(workaround: string): string;
+  withdrew(workaround: string): string;
+  noAction(): string;
+  otherCommand(type: string): string;
+  // A public claim ("that data was safe").
+  claim(kind: 'data-safe' | 'eta' | 'cause' | 'denial' | 'other', value: string): string;
+  // The debrief's facts.
+  attackAimed(v: { vectors: readonly string[]; target: string; trouble?: string }): string;
+  vector(vector: string): string;
+  cascade(v: { service: string; at: string; followers: readonly { name: string; at: string }[] }): string;
+  overCapacity(v: { service: string; at: string; peak: number; peakAt: string }): string;
+  mostlyDown(v: { service: string; minutes: number; from: string }): string;
+  decisionFact(v: {
+    at: string;
+    words: string;
+    by?: string;
+    load?: { before: number; after: number };
+  }): string;
+  promptFact(v: { at: string; from: string; question: string; answer: string; how: string }): string;
+  defaultTaken(how: string): string;
+  noIncident(): string;
+  incidentSpoken(began: string, first: string): string;
+  incidentSilent(began: string): string;
+  claimFact(v: { claim: string; at: string; broken: boolean }): string;
+  trustFact(v: { from: number; to: number; lowest: number; at: string }): string;
+  rumourFact(v: { rumour: string; from: string; peak: number; rebuttals: string }): string;
+  rebuttal(v: { at: string; before?: number; after?: number }): string;
+  rumourNever(rumour: string): string;
+  workaroundFact(v: { workaround: string; at: string; to: string; peak: number }): string;
+  strandedPeak(customers: number): string;
+  // What moved each score component.
+  driver(driver: string, points: number): string;
+  rumourBegan(at: string, rumour: string): string;
+  claimMover(at: string, claim: string, status: string): string;
+  // Timeline lines the report adds.
+  statementLanded(channel: string, blocks: readonly string[]): string;
+  facilitatorNote(text: string): string;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+const ENGLISH_VECTORS: Record<string, string> = {
+  layer7: 'a flood of odd queries',
+  volumetric: 'a volumetric flood',
+  'cache-bypass': 'queries that bypass the cache',
+  'slow-requests': 'slow connections',
+};
+
+const ENGLISH_DRIVERS: Record<string, string> = {
+  statements: 'what was said',
+  blame: 'blaming partners',
+  claims: 'claims checked against the truth',
+  silence: 'silence',
+  pain: "customers' pain",
+  rumours: 'rumours believed',
+  recovery: 'recovery',
+  injects: 'scripted events',
+};
+
+export const ENGLISH_RUN_WORDS: RunWords = {
+  eta: (minutes) => `ETA ${minutes} min`,
+  cause: (cause) => `cause: ${cause}`,
+  dataSafe: () => 'data is safe',
+  workaround: (name) => `workaround “${name}”`,
+  rebut: (rumour, evidence) => `rebut “${rumour}” (${evidence})`,
+  blame: (partner) => `blame ${partner}`,
+  otherBlock: (kind) => kind,
+  order: ({ mitigation, service, region, cutFrom }) =>
+    `${mitigation} on ${service}${region ? ` (region: ${region})` : ''}${cutFrom ? ` (cut from ${cutFrom})` : ''}`,
+  ordered: (order) => `Ordered ${order}`,
+  lifted: (order) => `Lifted ${order}`,
+  liftedUnknown: (uid) => `Lifted order #${uid}`,
+  answeredFacilitator: (option) => `Answered the facilitator’s question: ${option}`,
+  answered: (from, option) => `Answered ${from}: ${option}`,
+  statement: (channel, languages, blocks) =>
+    `Statement on ${channel} (${languages}): ${blocks.join(', ') || 'empty'}`,
+  announced: (name) => `Announced the workaround “${name}”`,
+  withdrew: (name) => `Withdrew the workaround “${name}”`,
+  noAction: () => 'No action',
+  otherCommand: (type) => `Command ${type}`,
+  claim: (kind, value) => {
+    switch (kind) {
+      case 'data-safe':
+        return 'that data was safe';
+      case 'eta':
+        return `an ETA of ${value} min`;
+      case 'cause':
+        return `that the cause was “${value}”`;
+      case 'denial':
+        return `a denial of the rumour “${value}”`;
+      default:
+        return `“${value}”`;
+    }
+  },
+  attackAimed: ({ vectors, target, trouble }) =>
+    `The attack (${vectors.join(', ')}) was aimed at ${target}${trouble === undefined ? ', which held' : `, first in trouble at ${trouble}`}.`,
+  vector: (vector) => ENGLISH_VECTORS[vector]!,
+  cascade: ({ service, at, followers }) =>
+    `${service} went into trouble at ${at}; what depends on it followed: ${followers.map((f) => `${f.name} (${f.at})`).join(', ')}.`,
+  overCapacity: ({ service, at, peak, peakAt }) =>
+    `${service} first ran over capacity at ${at} (peak ${pct(peak)} of capacity at ${peakAt}).`,
+  mostlyDown: ({ service, minutes, from }) =>
+    `${service} served fewer than half its requests for ${minutes} min in all (first at ${from}).`,
+  decisionFact: ({ at, words, by, load }) =>
+    `${at} ${words}${by ? ` (${by})` : ''}${load ? `; its load was ${pct(load.before)} of capacity then, ${pct(load.after)} 20 min later` : ''}.`,
+  promptFact: ({ at, from, question, answer, how }) =>
+    `${at} ${from} asked “${question}” The answer: “${answer}”${how ? ` (${how})` : ''}${/[.!?]$/.test(answer) ? '' : '.'}`,
+  defaultTaken: (how) => how,
+  noIncident: () => 'No critical service was hit.',
+  incidentSpoken: (began, first) =>
+    `The incident began at ${began}; the first statement was ordered at ${first}.`,
+  incidentSilent: (began) => `The incident began at ${began} and nobody spoke publicly.`,
+  claimFact: ({ claim, at, broken }) =>
+    `The claim ${claim}, made at ${at}, ${broken ? 'proved false' : 'held'}.`,
+  trustFact: ({ from, to, lowest, at }) =>
+    `Public trust went from ${Math.round(from)} to ${Math.round(to)} / 100 (lowest ${Math.round(lowest)} at ${at}).`,
+  rumourFact: ({ rumour, from, peak, rebuttals }) =>
+    `The rumour “${rumour}” spread from ${from}; peak belief ${pct(peak)} in the worst segment.${rebuttals}`,
+  rebuttal: ({ at, before, after }) =>
+    before !== undefined && after !== undefined
+      ? ` Rebutted at ${at}: belief ${pct(before)} then, ${pct(after)} 30 min later.`
+      : ` Rebutted at ${at}.`,
+  rumourNever: (rumour) => `The rumour “${rumour}” never took hold.`,
+  workaroundFact: ({ workaround, at, to, peak }) =>
+    `Workaround “${workaround}” announced at ${at}; after it, ${to} peaked at ${pct(peak)} of capacity${peak >= 1 ? ' (the queue moved there)' : ''}.`,
+  strandedPeak: (customers) =>
+    `Customers stranded at the worst moment: ${Math.round(customers).toLocaleString('en')}.`,
+  driver: (driver, points) =>
+    `${ENGLISH_DRIVERS[driver] ?? driver}: ${points > 0 ? '+' : ''}${points.toFixed(1)} points overall`,
+  rumourBegan: (at, rumour) => `${at} the rumour “${rumour}” began to spread`,
+  claimMover: (at, claim, status) => `${at} the claim ${claim}: ${status}`,
+  statementLanded: (channel, blocks) => `Statement reached people via ${channel}: ${blocks.join(', ')}`,
+  facilitatorNote: (text) => `Facilitator’s note: ${text}`,
+};
+
 /** One block of a statement in words ("ETA 30 min", "rebut “Data leaked”"). */
 export function blockInWords(
   scenario: Scenario,
   b: Extract<Command, { type: 'statement' }>['blocks'][number],
+  w: RunWords = ENGLISH_RUN_WORDS,
 ): string {
   switch (b.kind) {
     case 'eta':
-      return `ETA ${b.minutes} min`;
+      return w.eta(b.minutes);
     case 'cause':
-      return `cause: ${b.cause}`;
+      return w.cause(b.cause);
     case 'data-safe':
-      return 'data is safe';
+      return w.dataSafe();
     case 'workaround':
-      return `workaround “${scenario.people?.workarounds.find((w) => w.id === b.workaround)?.name ?? b.workaround}”`;
+      return w.workaround(
+        scenario.people?.workarounds.find((x) => x.id === b.workaround)?.name ?? b.workaround,
+      );
     case 'rebuttal':
       // The rumour's first words name it: a whole rumour in every line of the timeline is a paragraph.
-      return `rebut “${shortText(scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour, 50)}” (${b.evidence})`;
+      return w.rebut(
+        shortText(scenario.people?.rumours.find((r) => r.id === b.rumour)?.text ?? b.rumour, 50),
+        b.evidence,
+      );
     case 'blame':
-      return `blame ${b.partner}`;
+      return w.blame(b.partner);
     default:
-      return (b as { kind: string }).kind;
+      return w.otherBlock((b as { kind: string }).kind);
   }
+}
+
+/** An order ("WAF rule … on Operator internet edge (region: foreign)"), without its verb. */
+function orderInWords(scenario: Scenario, cmd: Extract<Command, { type: 'mitigate' }>, w: RunWords): string {
+  const def = scenario.mitigations.find((m) => m.id === cmd.mitigation);
+  const service = scenario.services.find((x) => x.id === cmd.target);
+  const to = cmd.dependsOn ? scenario.services.find((x) => x.id === cmd.dependsOn) : undefined;
+  return w.order({
+    mitigation: def?.name ?? cmd.mitigation,
+    service: service?.name ?? cmd.target,
+    ...(cmd.region ? { region: cmd.region } : {}),
+    ...(cmd.dependsOn ? { cutFrom: to?.name ?? cmd.dependsOn } : {}),
+  });
 }
 
 /** A player's command in words, with the scenario's names ("Ordered WAF rule … on Operator internet edge"). */
@@ -38,50 +215,44 @@ export function commandInWords(
   cmd: Command,
   log: readonly LoggedCommand[] = [],
   results: readonly ApplyResult[] = [],
+  w: RunWords = ENGLISH_RUN_WORDS,
 ): string {
   switch (cmd.type) {
-    case 'mitigate': {
-      const def = scenario.mitigations.find((m) => m.id === cmd.mitigation);
-      const service = scenario.services.find((x) => x.id === cmd.target);
-      let text = `Ordered ${def?.name ?? cmd.mitigation} on ${service?.name ?? cmd.target}`;
-      if (cmd.region) text += ` (region: ${cmd.region})`;
-      if (cmd.dependsOn) {
-        const to = scenario.services.find((x) => x.id === cmd.dependsOn);
-        text += ` (cut from ${to?.name ?? cmd.dependsOn})`;
-      }
-      return text;
-    }
+    case 'mitigate':
+      return w.ordered(orderInWords(scenario, cmd, w));
     case 'lift': {
       const ordered = log.findIndex(
         (e, i) => e.cmd.type === 'mitigate' && results[i]?.ok === true && results[i].uid === cmd.uid,
       );
-      const what =
-        ordered >= 0
-          ? commandInWords(scenario, log[ordered]!.cmd).replace(/^Ordered /, '')
-          : `order #${cmd.uid}`;
-      return `Lifted ${what}`;
+      const order = ordered >= 0 ? log[ordered]!.cmd : undefined;
+      return order?.type === 'mitigate'
+        ? w.lifted(orderInWords(scenario, order, w))
+        : w.liftedUnknown(cmd.uid);
     }
     case 'answer': {
       const inject = scenario.injects.find((i) => i.id === cmd.inject);
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
-      if (!inject && /^ask-\d+$/.test(cmd.inject))
-        return `Answered the facilitator’s question: ${cmd.option}`;
-      return `Answered ${prompt?.type === 'prompt' ? prompt.from : cmd.inject}: ${option?.label ?? cmd.option}`;
+      if (!inject && /^ask-\d+$/.test(cmd.inject)) return w.answeredFacilitator(cmd.option);
+      return w.answered(prompt?.type === 'prompt' ? prompt.from : cmd.inject, option?.label ?? cmd.option);
     }
     case 'statement': {
       const channel = scenario.people?.channels.find((c) => c.id === cmd.channel);
-      const blocks = cmd.blocks.map((b) => blockInWords(scenario, b)).join(', ');
-      return `Statement on ${channel?.name ?? cmd.channel} (${cmd.languages.join(', ')}): ${blocks || 'empty'}`;
+      return w.statement(
+        channel?.name ?? cmd.channel,
+        cmd.languages.join(', '),
+        cmd.blocks.map((b) => blockInWords(scenario, b, w)),
+      );
     }
     case 'workaround': {
-      const w = scenario.people?.workarounds.find((x) => x.id === cmd.workaround);
-      return `${cmd.action === 'announce' ? 'Announced' : 'Withdrew'} the workaround “${w?.name ?? cmd.workaround}”`;
+      const x = scenario.people?.workarounds.find((y) => y.id === cmd.workaround);
+      const name = x?.name ?? cmd.workaround;
+      return cmd.action === 'announce' ? w.announced(name) : w.withdrew(name);
     }
     case 'noop':
-      return 'No action';
+      return w.noAction();
     default:
-      return describeFacilitatorCommand(scenario, cmd) ?? `Command ${(cmd as { type: string }).type}`;
+      return describeFacilitatorCommand(scenario, cmd) ?? w.otherCommand((cmd as { type: string }).type);
   }
 }
 
@@ -219,20 +390,22 @@ export function humanText(scenario: Scenario, text: string): string {
 }
 
 /** A public claim in words: "that data was safe", "an ETA of 30 min", "the cause was a glitch", "a denial of …". */
-export function claimInWords(scenario: Scenario, c: { kind: string; value: string }): string {
+export function claimInWords(
+  scenario: Scenario,
+  c: { kind: string; value: string },
+  w: RunWords = ENGLISH_RUN_WORDS,
+): string {
   switch (c.kind) {
     case 'data-safe':
-      return 'that data was safe';
     case 'eta':
-      return `an ETA of ${c.value} min`;
     case 'cause':
-      return `that the cause was “${c.value}”`;
+      return w.claim(c.kind, c.value);
     case 'denial': {
       const r = scenario.people.rumours.find((x) => x.id === c.value);
-      return `a denial of the rumour “${shortText(r?.text ?? 'a rumour', 50)}”`;
+      return w.claim('denial', shortText(r?.text ?? 'a rumour', 50));
     }
     default:
-      return `“${c.kind}”`;
+      return w.claim('other', c.kind);
   }
 }
 

@@ -51,7 +51,7 @@ const say = (tick: number, blocks: Extract<Command, { type: 'statement' }>['bloc
 function report() {
   const scenario = shipped('mpesa-rumour-2024.yaml');
   const log: LoggedCommand[] = [
-    say(1900, [{ kind: 'cause', cause: 'attack' }]),
+    say(1900, [{ kind: 'cause', cause: 'cyber-attack' }]),
     say(2000, [{ kind: 'eta', minutes: 5 }, { kind: 'data-safe' }]),
   ];
   const sim = createSim(scenario, 'sw-debrief');
