@@ -203,7 +203,16 @@ export function collectFacts(
   for (const e of state.log)
     if (e.service >= 0 && (/failed \(scenario\)$/.test(e.text) || /unrelated fault/.test(e.text)))
       facts.push({
-        text: `${elapsedClock(e.tick)}: ${humanText(scenario, e.text)}.`,
+        text: w.failure({
+          at: elapsedClock(e.tick),
+          service: scenario.services[e.service]?.name ?? '',
+          kind: /failed \(scenario\)$/.test(e.text)
+            ? 'script'
+            : /unrelated fault was repaired/.test(e.text)
+              ? 'repaired'
+              : 'fault',
+          text: humanText(scenario, e.text),
+        }),
         topics: ['outage', 'technical'],
         services: [e.service],
         tick: e.tick,

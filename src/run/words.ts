@@ -43,6 +43,8 @@ export interface RunWords {
   cascade(v: { service: string; at: string; followers: readonly { name: string; at: string }[] }): string;
   overCapacity(v: { service: string; at: string; peak: number; peakAt: string }): string;
   mostlyDown(v: { service: string; minutes: number; from: string }): string;
+  /** A failure the script or chance caused; `text` is the engine's English line with the scenario's names. */
+  failure(v: { at: string; service: string; kind: 'script' | 'fault' | 'repaired'; text: string }): string;
   decisionFact(v: {
     at: string;
     words: string;
@@ -134,6 +136,7 @@ export const ENGLISH_RUN_WORDS: RunWords = {
     `${service} first ran over capacity at ${at} (peak ${pct(peak)} of capacity at ${peakAt}).`,
   mostlyDown: ({ service, minutes, from }) =>
     `${service} served fewer than half its requests for ${minutes} min in all (first at ${from}).`,
+  failure: ({ at, text }) => `${at}: ${text}.`,
   decisionFact: ({ at, words, by, load }) =>
     `${at} ${words}${by ? ` (${by})` : ''}${load ? `; its load was ${pct(load.before)} of capacity then, ${pct(load.after)} 20 min later` : ''}.`,
   promptFact: ({ at, from, question, answer, how }) =>

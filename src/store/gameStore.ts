@@ -65,6 +65,7 @@ import {
   makeRecord,
   type ReportModel,
   type RunRecord,
+  type RunWords,
   type Series,
   type WhatIfReport,
 } from '../run';
@@ -170,8 +171,11 @@ export interface GameState {
   record(): RunRecord;
   /** The per-minute chart series so far (the live object: copy it to keep it). */
   series(): Series;
-  /** The after-action report of the state now (builds strings: call it when shown). */
-  report(whatIf?: WhatIfReport): ReportModel;
+  /**
+   * The after-action report of the state now (builds strings: call it when shown), its sentences in `words`
+   * (English when not given: the JSON export keeps English).
+   */
+  report(whatIf?: WhatIfReport, words?: RunWords): ReportModel;
 }
 
 /** Who may end a drill early: the trainee (the HUD's End drill) or the facilitator (their console). */
@@ -389,10 +393,11 @@ export function createGameStore(options: GameStoreOptions): GameStore {
       series() {
         return recording.series;
       },
-      report(whatIf) {
+      report(whatIf, words) {
         const s = get();
         return buildReport(sim, s.log, recording.series, {
           whatIf,
+          ...(words ? { words } : {}),
           roles: s.roles,
           hash: hashState(sim.state),
           stopped: s.stopped ? { by: s.stoppedBy ?? 'unknown' } : null,

@@ -205,8 +205,8 @@ export function createReplayStore(options: ReplayStoreOptions): GameStore {
         series() {
           return options.source.getState().series();
         },
-        report(whatIf) {
-          return options.source.getState().report(whatIf);
+        report(whatIf, words) {
+          return options.source.getState().report(whatIf, words);
         },
       };
     }),
