@@ -14,3 +14,4 @@ export * from './fit';
 export * from './text';
 export * from './facilitatorWords';
 export { ENGLISH_RUN_WORDS, type RunWords } from './words';
+export { componentChangeData, harmChangeData, type HarmChange } from './whatIfExplain';

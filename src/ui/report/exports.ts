@@ -35,7 +35,7 @@ export function reportView(
   const report: ReportModel = {
     ...model,
     timeline: timeline.map(({ rejected: _rejected, ...entry }) => entry),
-    ...(whatIf ? { whatIf: withPlainWords(g.scenario, g.log, g.results, whatIf) } : {}),
+    ...(whatIf ? { whatIf: withPlainWords(g.scenario, g.log, g.results, whatIf, words) } : {}),
   };
   return { report, timeline };
 }
