@@ -149,7 +149,7 @@ export function buildReport(
         tick: e.tick,
         clock: elapsedClock(e.tick),
         kind: e.kind === 'inject' ? 'inject' : e.kind,
-        text: humanText(scenario, e.text),
+        text: humanText(scenario, e.text, w),
       });
   }
   for (const s of state.people.statements) {
@@ -220,7 +220,10 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[], w: RunWords
       ...technical.map(line),
       ...state.log
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
-        .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
+        .map(
+          (e) =>
+            `${elapsedClock(e.tick)} ${w === ENGLISH_RUN_WORDS ? e.text : humanText(scenario, e.text, w)}`,
+        ),
     ], // the team's orders first (what they can discuss), then the crashes and restarts
     valueMoved: commands.filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate').map(line),
     customers: commands.filter((c) => c.cmd.type === 'workaround').map(line),

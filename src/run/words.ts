@@ -67,12 +67,60 @@ export interface RunWords {
   driver(driver: string, points: number): string;
   rumourBegan(at: string, rumour: string): string;
   claimMover(at: string, claim: string, status: string): string;
+  /** A line of the engine's log about a service or an order, from its facts (./words.ts `engineLine`). */
+  engineLine(line: EngineLine): string;
+  /** The attack on `target` (a service's name) starts, stops, escalates or shifts. */
+  attack(target: string | undefined, action: string): string;
   // Timeline lines the report adds.
   statementLanded(channel: string, blocks: readonly string[]): string;
   facilitatorNote(text: string): string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The engine's log lines about services and orders that the report words again, as their facts. */
+export type EngineLine =
+  | { kind: 'status'; service: string; from: string; to: string }
+  | { kind: 'restarting'; service: string }
+  | { kind: 'crashed'; service: string; percent: number }
+  | { kind: 'inEffect'; mitigation: string; service: string }
+  | { kind: 'ended'; mitigation: string; service: string; why: 'lifted' | 'expired' }
+  | { kind: 'failed' | 'fault' | 'repaired'; service: string };
+
+const STATUS = '(healthy|degraded|down|recovering)';
+
+/** The facts of an engine log line (src/engine/status.ts, timeline.ts), or undefined for any other line. */
+export function engineLine(scenario: Scenario, text: string): EngineLine | undefined {
+  let m = new RegExp(`^(.+): ${STATUS} → ${STATUS}$`).exec(text);
+  if (m) return { kind: 'status', service: m[1]!, from: m[2]!, to: m[3]! };
+  m = /^(.+) failed \(scenario\)$/.exec(text);
+  if (m) return { kind: 'failed', service: m[1]! };
+  m = /^(.+) lost half its capacity \(an unrelated fault: a failed disk, a bad deployment\)$/.exec(text);
+  if (m) return { kind: 'fault', service: m[1]! };
+  m = /^(.+)'s unrelated fault was repaired$/.exec(text);
+  if (m) return { kind: 'repaired', service: m[1]! };
+  m = /^(.+) is restarting \(warming up\)$/.exec(text);
+  if (m) return { kind: 'restarting', service: m[1]! };
+  m = /^(.+) crashed under (\d+) % load$/.exec(text);
+  if (m) return { kind: 'crashed', service: m[1]!, percent: Number(m[2]) };
+  const order = (rest: string) => {
+    for (const def of scenario.mitigations)
+      for (const service of scenario.services)
+        if (rest === `${def.name} on ${service.name}`) return { mitigation: def.name, service: service.name };
+    return undefined;
+  };
+  m = /^(.+) now in effect on (.+)$/.exec(text);
+  if (
+    m &&
+    scenario.mitigations.some((d) => d.name === m![1]) &&
+    scenario.services.some((x) => x.name === m![2])
+  )
+    return { kind: 'inEffect', mitigation: m[1]!, service: m[2]! };
+  m = /^(.+) (lifted|expired)$/.exec(text);
+  const o = m ? order(m[1]!) : undefined;
+  if (m && o) return { kind: 'ended', ...o, why: m[2] as 'lifted' | 'expired' };
+  return undefined;
+}
 
 const ENGLISH_VECTORS: Record<string, string> = {
   layer7: 'a flood of odd queries',
@@ -165,6 +213,28 @@ export const ENGLISH_RUN_WORDS: RunWords = {
     `${ENGLISH_DRIVERS[driver] ?? driver}: ${points > 0 ? '+' : ''}${points.toFixed(1)} points overall`,
   rumourBegan: (at, rumour) => `${at} the rumour “${rumour}” began to spread`,
   claimMover: (at, claim, status) => `${at} the claim ${claim}: ${status}`,
+  engineLine: (line) => {
+    switch (line.kind) {
+      case 'status':
+        return `${line.service}: ${line.from} → ${line.to}`;
+      case 'restarting':
+        return `${line.service} is restarting (warming up)`;
+      case 'crashed':
+        return `${line.service} crashed under ${line.percent} % load`;
+      case 'inEffect':
+        return `${line.mitigation} now in effect on ${line.service}`;
+      case 'failed':
+        return `${line.service} failed (scenario)`;
+      case 'fault':
+        return `${line.service} lost half its capacity (an unrelated fault: a failed disk, a bad deployment)`;
+      case 'repaired':
+        return `${line.service}'s unrelated fault was repaired`;
+      default:
+        return `${line.mitigation} on ${line.service} ${line.why}`;
+    }
+  },
+  attack: (target, action) =>
+    `the attack${target ? ` on ${target}` : ''} ${ATTACK_ACTIONS[action] ?? action}`,
   statementLanded: (channel, blocks) => `Statement reached people via ${channel}: ${blocks.join(', ')}`,
   facilitatorNote: (text) => `Facilitator’s note: ${text}`,
 };
@@ -349,7 +419,12 @@ function whyInWords(scenario: Scenario, why: string): string {
  * A line of the engine's log (or a "why" it recorded) with every id replaced by the scenario's name for it.
  * Lines without ids come back as they are.
  */
-export function humanText(scenario: Scenario, text: string): string {
+export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLISH_RUN_WORDS): string {
+  // English keeps the engine's own line; another language words the same facts.
+  if (w !== ENGLISH_RUN_WORDS) {
+    const line = engineLine(scenario, text);
+    if (line) return w.engineLine(line);
+  }
   const injectIndex = (id: string) => scenario.injects.findIndex((i) => i.id === id);
   let m = /^inject '([^']+)' \((.*)\)$/.exec(text);
   if (m) {
@@ -366,7 +441,12 @@ export function humanText(scenario: Scenario, text: string): string {
   m = /^attack '([^']+)': (\w+)$/.exec(text);
   if (m) {
     const a = scenario.attacks.findIndex((x) => x.id === m![1]);
-    if (a >= 0) return capitalised(attackInWords(scenario, a, m[2]!));
+    if (a >= 0)
+      return capitalised(
+        w === ENGLISH_RUN_WORDS
+          ? attackInWords(scenario, a, m[2]!)
+          : w.attack(scenario.services[scenario.attacks[a]!.target]?.name, m[2]!),
+      );
   }
   m = /^statement by the script \(inject '([^']+)'\): (.*)$/.exec(text);
   if (m) {

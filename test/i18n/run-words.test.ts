@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { advance, createSim, hashState, type Command, type LoggedCommand } from '../../src/engine';
 import { loadLanguage, missingKeys } from '../../src/i18n';
 import { buildReport, emptySeries, ENGLISH_RUN_WORDS, sample, type ReportModel } from '../../src/run';
-import { commandInWords } from '../../src/run/words';
+import { commandInWords, engineLine } from '../../src/run/words';
 import { compile } from '../../src/scenario';
 import { runWords } from '../../src/ui/report/runWords';
 
@@ -70,24 +70,26 @@ function report(words?: Parameters<typeof buildReport>[3]['words']): ReportModel
 }
 
 /**
- * Every sentence of the run's own in a report: facts, what moved it, and the timeline lines it words. Not yet:
- * the lines that quote the engine's log as it is — a crash or restart and each trust event's reason ("T+00:34
- * +1.4 gave an ETA of …") — are English in every language until the engine gives them as codes.
+ * Every sentence of the run's own in a report: facts, what moved it, and the timeline lines it words (decisions,
+ * statements landing, service status changes). Not yet: each trust event's reason ("T+00:34 +1.4 gave an ETA of
+ * …") is the engine's English line in every language.
  */
 function sentences(r: ReportModel): string[] {
-  const engineLine = (m: string) => /crashed|restarting/.test(m) || /^T\+\d\d:\d\d [+-]\d/.test(m);
+  const trustEvent = (m: string) => /^T\+\d\d:\d\d [+-]\d/.test(m);
   return [
     ...r.facts.map((f) => f.text),
     ...Object.values(r.movers)
       .flat()
-      .filter((m) => !engineLine(m)),
-    ...r.timeline.filter((e) => e.kind === 'decision' || e.kind === 'statement').map((e) => e.text),
+      .filter((m) => !trustEvent(m)),
+    ...r.timeline
+      .filter((e) => e.kind === 'decision' || e.kind === 'statement' || e.kind === 'status')
+      .map((e) => e.text),
   ];
 }
 
 /** English phrases of those sentences that must not be left in a Kiswahili one. */
 const ENGLISH =
-  /\b(Ordered|Lifted|Statement (on|reached)|Announced|Withdrew|the workaround|went into trouble|what depends on|ran over capacity|of capacity|fewer than half|asked|The answer|no answer in time|The incident began|nobody spoke|The claim|proved false|held\.|Public trust went|spread from|peak belief|Rebutted|never took hold|announced at|Customers stranded|points overall|began to spread|data is safe|that data was safe|an ETA of|cause: a|rebut|what was said|silence:|scripted events|The attack)\b/;
+  /\b(Ordered|Lifted|Statement (on|reached)|Announced|Withdrew|the workaround|went into trouble|what depends on|ran over capacity|of capacity|fewer than half|asked|The answer|no answer in time|The incident began|nobody spoke|The claim|proved false|held\.|Public trust went|spread from|peak belief|Rebutted|never took hold|announced at|Customers stranded|points overall|began to spread|data is safe|that data was safe|an ETA of|cause: a|rebut|what was said|silence:|scripted events|The attack|is restarting|healthy|degraded|crashed under)\b/;
 
 describe('the run’s sentences in the interface language', () => {
   it('the run says something of every kind checked', () => {
@@ -104,6 +106,8 @@ describe('the run’s sentences in the interface language', () => {
       'points overall',
       'Statement reached people via',
       'Customers stranded at the worst moment',
+      ': healthy → down',
+      'is restarting (warming up)',
       '(Mkuu wa mawasiliano)',
     ])
       expect(text).toContain(phrase);
@@ -120,6 +124,12 @@ describe('the run’s sentences in the interface language', () => {
     expect(commandInWords(scenario, log[4]!.cmd, log, [{ ok: true, uid: 1 } as never])).toBe(
       'Lifted Rate limiting per client on Mobile-money app',
     );
+    // The engine's log lines the report words again: their facts give back the engine's line, word for word.
+    const sim = createSim(scenario, 'sw-run');
+    advance(sim, log, 0);
+    const parsed = sim.state.log.filter((e) => engineLine(scenario, e.text));
+    expect(parsed.length).toBeGreaterThan(10);
+    for (const e of parsed) expect(ENGLISH_RUN_WORDS.engineLine(engineLine(scenario, e.text)!)).toBe(e.text);
     expect(report().facts.at(-1)!.text).toMatch(
       /^Customers stranded at the worst moment: \d{1,3}(,\d{3})*\.$/,
     );

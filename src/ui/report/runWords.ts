@@ -25,6 +25,14 @@ const DRIVERS = [
 const STATUSES = ['open', 'kept', 'broken'] as const;
 const OTHER_BLOCKS = ['acknowledge', 'apologise', 'goodwill'] as const;
 
+const ATTACK_ACTIONS = ['start', 'stop', 'escalate', 'shift'] as const;
+const SERVICE_STATUSES = ['healthy', 'degraded', 'down', 'recovering'] as const;
+
+/** A service's status ("down") as the map names it ("imekatika"). */
+function statusWord(status: string): string {
+  return known(SERVICE_STATUSES, status) ? t(`map:status.${status}`) : status;
+}
+
 function known<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
@@ -152,6 +160,37 @@ const WORDS: RunWords = {
       claim,
       status: known(STATUSES, status) ? t(`messages:claimStatus.${status}`) : status,
     }),
+  engineLine: (line) => {
+    switch (line.kind) {
+      case 'status':
+        return t('debrief:runWords.log.status', {
+          service: line.service,
+          from: statusWord(line.from),
+          to: statusWord(line.to),
+        });
+      case 'restarting':
+        return t('debrief:runWords.log.restarting', { service: line.service });
+      case 'crashed':
+        return t('debrief:runWords.log.crashed', {
+          service: line.service,
+          percent: percentLabel(line.percent / 100),
+        });
+      case 'inEffect':
+        return t('debrief:runWords.log.inEffect', { mitigation: line.mitigation, service: line.service });
+      case 'failed':
+      case 'fault':
+      case 'repaired':
+        return t(`debrief:runWords.log.${line.kind}`, { service: line.service });
+      default:
+        return t(`debrief:runWords.log.${line.why}`, { mitigation: line.mitigation, service: line.service });
+    }
+  },
+  attack: (target, action) =>
+    known(ATTACK_ACTIONS, action)
+      ? target
+        ? t(`debrief:runWords.log.attack.${action}`, { target })
+        : t(`debrief:runWords.log.attackNoTarget.${action}`)
+      : action,
   statementLanded: (channel, blocks) =>
     t('debrief:runWords.statementLanded', { channel, blocks: blocks.join(', ') }),
   facilitatorNote: (text) => t('debrief:runWords.facilitatorNote', { text }),

@@ -56,7 +56,7 @@ export function reportTimeline(
         tick: e.tick,
         clock: elapsedClock(e.tick),
         kind: 'note',
-        text: humanText(scenario, e.text),
+        text: humanText(scenario, e.text, words),
         order: 1,
       });
   }
