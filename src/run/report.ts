@@ -25,6 +25,7 @@ import {
   humanText,
   injectShownAsFeed,
   shortText,
+  trustWhyOf,
   type RunWords,
 } from './words';
 
@@ -200,6 +201,12 @@ export function buildReport(
   };
 }
 
+/** A trust event's reason: English is the engine's (with the scenario's names); another language its facts. */
+function trustWhyInWords(scenario: Sim['scenario'], why: string, w: RunWords): string {
+  const facts = w === ENGLISH_RUN_WORDS ? undefined : trustWhyOf(why);
+  return facts ? w.trustWhy(facts) : humanText(scenario, why, w);
+}
+
 function collectMovers(sim: Sim, commands: readonly LoggedCommand[], w: RunWords): Record<string, string[]> {
   const { scenario, state } = sim;
   const p = state.people;
@@ -210,7 +217,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[], w: RunWords
     .filter((e) => e.who === 0)
     .map(
       (e) =>
-        `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${humanText(scenario, e.why)}`,
+        `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${trustWhyInWords(scenario, e.why, w)}`,
     );
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)

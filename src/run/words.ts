@@ -69,6 +69,8 @@ export interface RunWords {
   claimMover(at: string, claim: string, status: string): string;
   /** A line of the engine's log about a service or an order, from its facts (./words.ts `engineLine`). */
   engineLine(line: EngineLine): string;
+  /** Why public trust moved (a trust event the engine recorded), from its facts (./words.ts `trustWhyOf`). */
+  trustWhy(why: TrustWhy): string;
   /** The attack on `target` (a service's name) starts, stops, escalates or shifts. */
   attack(target: string | undefined, action: string): string;
   // Timeline lines the report adds.
@@ -88,6 +90,62 @@ export type EngineLine =
   | { kind: 'failed' | 'fault' | 'repaired'; service: string };
 
 const STATUS = '(healthy|degraded|down|recovering)';
+
+/**
+ * Why trust moved, as facts (the engine's trust events, src/engine/statements.ts and trust.ts): a statement's
+ * block (`channel`, `said`: its channel and clock), a claim checked against the truth, a partner's reply.
+ */
+export type TrustWhy =
+  | {
+      kind: 'acknowledged' | 'apologised' | 'dataSafe' | 'workaround' | 'goodwill' | 'wasBlamed';
+      channel: string;
+      said: string;
+    }
+  | { kind: 'cause'; cause: string; channel: string; said: string }
+  | { kind: 'eta'; minutes: number; channel: string; said: string }
+  | { kind: 'blamed'; partner: string; channel: string; said: string }
+  | { kind: 'etaKept'; said: string }
+  | { kind: 'etaMissed'; minutes: number; said: string }
+  | { kind: 'claimHeld'; said: string }
+  | { kind: 'claimFalse'; what: string; said: string }
+  | { kind: 'rebuttedBlame'; partner: string };
+
+const SIMPLE_WHYS: [
+  RegExp,
+  'acknowledged' | 'apologised' | 'dataSafe' | 'workaround' | 'goodwill' | 'wasBlamed',
+][] = [
+  [/^acknowledged the problem \((.+) at (T\+\d\d:\d\d)\)$/, 'acknowledged'],
+  [/^apologised \((.+) at (T\+\d\d:\d\d)\)$/, 'apologised'],
+  [/^said customer data is safe \((.+) at (T\+\d\d:\d\d)\)$/, 'dataSafe'],
+  [/^told people about a workaround \((.+) at (T\+\d\d:\d\d)\)$/, 'workaround'],
+  [/^goodwill gesture: free transfers for a day \((.+) at (T\+\d\d:\d\d)\)$/, 'goodwill'],
+  [/^was blamed publicly \((.+) at (T\+\d\d:\d\d)\)$/, 'wasBlamed'],
+];
+
+/** The facts of a trust event's reason, or undefined for a reason the report words as a log line. */
+export function trustWhyOf(why: string): TrustWhy | undefined {
+  for (const [re, kind] of SIMPLE_WHYS) {
+    const m = re.exec(why);
+    if (m) return { kind, channel: m[1]!, said: m[2]! };
+  }
+  let m = /^explained the cause as "(.*)" \((.+) at (T\+\d\d:\d\d)\)$/.exec(why);
+  if (m) return { kind: 'cause', cause: m[1]!, channel: m[2]!, said: m[3]! };
+  m = /^gave an ETA of (\d+) min \((.+) at (T\+\d\d:\d\d)\)$/.exec(why);
+  if (m) return { kind: 'eta', minutes: Number(m[1]), channel: m[2]!, said: m[3]! };
+  m = /^blamed (.+) \((.+) at (T\+\d\d:\d\d)\)$/.exec(why);
+  if (m) return { kind: 'blamed', partner: m[1]!, channel: m[2]!, said: m[3]! };
+  m = /^kept the ETA given at (T\+\d\d:\d\d)$/.exec(why);
+  if (m) return { kind: 'etaKept', said: m[1]! };
+  m = /^missed the ETA of (\d+) min given at (T\+\d\d:\d\d)$/.exec(why);
+  if (m) return { kind: 'etaMissed', minutes: Number(m[1]), said: m[2]! };
+  m = /^claim held up \(said at (T\+\d\d:\d\d)\)$/.exec(why);
+  if (m) return { kind: 'claimHeld', said: m[1]! };
+  m = /^claim proved false: (.+) \(said at (T\+\d\d:\d\d)\)$/.exec(why);
+  if (m) return { kind: 'claimFalse', what: m[1]!, said: m[2]! };
+  m = /^(.+) rebutted the blame$/.exec(why);
+  if (m) return { kind: 'rebuttedBlame', partner: m[1]! };
+  return undefined;
+}
 
 /** The facts of an engine log line (src/engine/status.ts, timeline.ts), or undefined for any other line. */
 export function engineLine(scenario: Scenario, text: string): EngineLine | undefined {
@@ -231,6 +289,38 @@ export const ENGLISH_RUN_WORDS: RunWords = {
         return `${line.service}'s unrelated fault was repaired`;
       default:
         return `${line.mitigation} on ${line.service} ${line.why}`;
+    }
+  },
+  trustWhy: (why) => {
+    switch (why.kind) {
+      case 'acknowledged':
+        return `acknowledged the problem (${why.channel} at ${why.said})`;
+      case 'apologised':
+        return `apologised (${why.channel} at ${why.said})`;
+      case 'dataSafe':
+        return `said customer data is safe (${why.channel} at ${why.said})`;
+      case 'workaround':
+        return `told people about a workaround (${why.channel} at ${why.said})`;
+      case 'goodwill':
+        return `goodwill gesture: free transfers for a day (${why.channel} at ${why.said})`;
+      case 'wasBlamed':
+        return `was blamed publicly (${why.channel} at ${why.said})`;
+      case 'cause':
+        return `explained the cause as "${why.cause}" (${why.channel} at ${why.said})`;
+      case 'eta':
+        return `gave an ETA of ${why.minutes} min (${why.channel} at ${why.said})`;
+      case 'blamed':
+        return `blamed ${why.partner} (${why.channel} at ${why.said})`;
+      case 'etaKept':
+        return `kept the ETA given at ${why.said}`;
+      case 'etaMissed':
+        return `missed the ETA of ${why.minutes} min given at ${why.said}`;
+      case 'claimHeld':
+        return `claim held up (said at ${why.said})`;
+      case 'claimFalse':
+        return `claim proved false: ${why.what} (said at ${why.said})`;
+      default:
+        return `${why.partner} rebutted the blame`;
     }
   },
   attack: (target, action) =>

@@ -42,6 +42,15 @@ function causeWords(cause: string): string {
   return known(CAUSES, cause) ? t(`messages:cause.${cause}`) : cause;
 }
 
+/** A claim the truth contradicted, as the engine names it ("\"glitch\" as the cause"), in words. */
+function falseClaimWords(what: string): string {
+  let m = /^"(.*)" as the cause$/.exec(what);
+  if (m) return t('debrief:runWords.trustWhy.falseCause', { cause: causeWords(m[1]!) });
+  m = /^the denial of '(.*)'$/.exec(what);
+  if (m) return t('debrief:runWords.trustWhy.falseDenial', { rumour: m[1]! });
+  return what; // the scenario's own words for its data claim
+}
+
 /** A signed number with one decimal ("+2.8", "-7.6"), as src/run writes it in every language. */
 function signed(x: number): string {
   // i18n-ignore: a number and its sign
@@ -183,6 +192,39 @@ const WORDS: RunWords = {
         return t(`debrief:runWords.log.${line.kind}`, { service: line.service });
       default:
         return t(`debrief:runWords.log.${line.why}`, { mitigation: line.mitigation, service: line.service });
+    }
+  },
+  trustWhy: (why) => {
+    switch (why.kind) {
+      case 'cause':
+        return t('debrief:runWords.trustWhy.cause', {
+          cause: causeWords(why.cause),
+          channel: why.channel,
+          said: why.said,
+        });
+      case 'eta':
+        return t('debrief:runWords.trustWhy.eta', {
+          minutes: why.minutes,
+          channel: why.channel,
+          said: why.said,
+        });
+      case 'blamed':
+        return t('debrief:runWords.trustWhy.blamed', {
+          partner: why.partner,
+          channel: why.channel,
+          said: why.said,
+        });
+      case 'etaKept':
+      case 'claimHeld':
+        return t(`debrief:runWords.trustWhy.${why.kind}`, { said: why.said });
+      case 'etaMissed':
+        return t('debrief:runWords.trustWhy.etaMissed', { minutes: why.minutes, said: why.said });
+      case 'claimFalse':
+        return t('debrief:runWords.trustWhy.claimFalse', { what: falseClaimWords(why.what), said: why.said });
+      case 'rebuttedBlame':
+        return t('debrief:runWords.trustWhy.rebuttedBlame', { partner: why.partner });
+      default:
+        return t(`debrief:runWords.trustWhy.${why.kind}`, { channel: why.channel, said: why.said });
     }
   },
   attack: (target, action) =>
