@@ -71,6 +71,13 @@ export interface RunWords {
   engineLine(line: EngineLine): string;
   /** Why public trust moved (a trust event the engine recorded), from its facts (./words.ts `trustWhyOf`). */
   trustWhy(why: TrustWhy): string;
+  /** A scripted event by what it does (when nobody speaks in it); names are undefined when the scenario has none. */
+  injectEffect(e: InjectEffect): string;
+  /** A decision taken by the script or on time-out: who asked, the answer, how (the engine's words, or ''). */
+  decisionLine(from: string | undefined, answer: string, how: string): string;
+  /** The script's own statement on a channel, and who it is from (or ''). */
+  scriptedStatement(channel: string, from: string): string;
+  rumourSpreading(rumour: string): string;
   /** The attack on `target` (a service's name) starts, stops, escalates or shifts. */
   attack(target: string | undefined, action: string): string;
   // Timeline lines the report adds.
@@ -90,6 +97,17 @@ export type EngineLine =
   | { kind: 'failed' | 'fault' | 'repaired'; service: string };
 
 const STATUS = '(healthy|degraded|down|recovering)';
+
+/** What a scripted event does, when nobody speaks in it (./words.ts `injectInWords`). */
+export type InjectEffect =
+  | { kind: 'fails' | 'restored'; service?: string }
+  | { kind: 'capacity'; service?: string; percent: number }
+  | { kind: 'planted'; rumour?: string }
+  | { kind: 'statement'; channel?: string }
+  | { kind: 'end'; outcome: string }
+  | { kind: 'budget'; amount: number }
+  | { kind: 'trust'; stakeholder?: string }
+  | { kind: 'reveal' | 'scripted' };
 
 /**
  * Why trust moved, as facts (the engine's trust events, src/engine/statements.ts and trust.ts): a statement's
@@ -323,6 +341,33 @@ export const ENGLISH_RUN_WORDS: RunWords = {
         return `${why.partner} rebutted the blame`;
     }
   },
+  injectEffect: (e) => {
+    switch (e.kind) {
+      case 'fails':
+        return `${e.service ?? 'a service'} fails`;
+      case 'restored':
+        return `${e.service ?? 'a service'} is restored`;
+      case 'capacity':
+        return `${e.service ?? 'a service'} runs at ${e.percent} % capacity`;
+      case 'planted':
+        return `the rumour “${e.rumour ?? 'a rumour'}” is planted`;
+      case 'statement':
+        return `a statement on ${e.channel ?? 'a channel'}`;
+      case 'end':
+        return `the end of the drill (${e.outcome})`;
+      case 'reveal':
+        return 'the truth comes out';
+      case 'budget':
+        return `the budget changes by ${e.amount.toLocaleString('en')} KES`;
+      case 'trust':
+        return `${e.stakeholder ?? 'a stakeholder'}'s trust moves`;
+      default:
+        return 'a scripted event';
+    }
+  },
+  decisionLine: (from, answer, how) => `${from ?? 'A decision'}: answer “${answer}”${how ? ` (${how})` : ''}`,
+  scriptedStatement: (channel, from) => `Scripted statement on ${channel}${from ? ` (${from})` : ''}`,
+  rumourSpreading: (rumour) => `The rumour “${rumour}” is spreading`,
   attack: (target, action) =>
     `the attack${target ? ` on ${target}` : ''} ${ATTACK_ACTIONS[action] ?? action}`,
   statementLanded: (channel, blocks) => `Statement reached people via ${channel}: ${blocks.join(', ')}`,
@@ -432,7 +477,8 @@ export function shortText(text: string, max = 70): string {
  * What an inject is, in the words of its first visible effect: who speaks and what they say ("Minister: “Is
  * citizens' data safe?”"), else what it does to the city ("E-visa processing fails", "the attack on … starts").
  */
-export function injectInWords(scenario: Scenario, index: number): string {
+export function injectInWords(scenario: Scenario, index: number, w: RunWords = ENGLISH_RUN_WORDS): string {
+  if (w !== ENGLISH_RUN_WORDS) return injectInLanguage(scenario, index, w);
   const def = scenario.injects[index];
   if (!def) return 'a scripted event';
   const said = def.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
@@ -465,6 +511,52 @@ export function injectInWords(scenario: Scenario, index: number): string {
     }
   }
   return 'a scripted event';
+}
+
+/** injectInWords in another language: the same facts, worded by `w`. */
+function injectInLanguage(scenario: Scenario, index: number, w: RunWords): string {
+  const def = scenario.injects[index];
+  if (!def) return w.injectEffect({ kind: 'scripted' });
+  const said = def.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
+  if (said && (said.type === 'prompt' || said.type === 'feed'))
+    return `${said.from}: “${shortText(said.text)}”`;
+  const service = (i: number) => scenario.services[i]?.name;
+  for (const e of def.effects) {
+    switch (e.type) {
+      case 'attack':
+        return w.attack(scenario.services[scenario.attacks[e.attack]?.target ?? -1]?.name, e.action);
+      case 'fail':
+        return w.injectEffect({ kind: 'fails', service: service(e.service) });
+      case 'restore':
+        return w.injectEffect({ kind: 'restored', service: service(e.service) });
+      case 'capacity':
+        return w.injectEffect({
+          kind: 'capacity',
+          service: service(e.service),
+          percent: Math.round(e.factor * 100),
+        });
+      case 'rumour': {
+        const text = scenario.people.rumours[e.rumour]?.text;
+        return w.injectEffect({ kind: 'planted', rumour: text === undefined ? undefined : shortText(text) });
+      }
+      case 'statement':
+        return w.injectEffect({ kind: 'statement', channel: scenario.people.channels[e.channel]?.name });
+      case 'end':
+        return w.injectEffect({ kind: 'end', outcome: e.outcome });
+      case 'reveal':
+        return w.injectEffect({ kind: 'reveal' });
+      case 'budget':
+        return w.injectEffect({ kind: 'budget', amount: e.amount });
+      case 'trust':
+        return w.injectEffect({
+          kind: 'trust',
+          stakeholder: scenario.people.stakeholders[e.stakeholder]?.name,
+        });
+      default:
+        break;
+    }
+  }
+  return w.injectEffect({ kind: 'scripted' });
 }
 
 const ATTACK_ACTIONS: Record<string, string> = {
@@ -519,12 +611,18 @@ export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLIS
   let m = /^inject '([^']+)' \((.*)\)$/.exec(text);
   if (m) {
     const i = injectIndex(m[1]!);
-    if (i >= 0) return `${capitalised(injectInWords(scenario, i))}${whyInWords(scenario, m[2]!)}`;
+    if (i >= 0) return `${capitalised(injectInWords(scenario, i, w))}${whyInWords(scenario, m[2]!)}`;
   }
   m = /^decision '([^']+)': (.*) \((.*)\)$/.exec(text);
   if (m) {
     const def = scenario.injects[injectIndex(m[1]!)];
     const prompt = def?.effects.find((e) => e.type === 'prompt');
+    if (w !== ENGLISH_RUN_WORDS)
+      return w.decisionLine(
+        prompt?.type === 'prompt' ? prompt.from : undefined,
+        m[2]!,
+        m[3] === 'answered' ? '' : w.defaultTaken(m[3]!),
+      );
     const from = prompt?.type === 'prompt' ? prompt.from : 'A decision';
     return `${from}: answer “${m[2]}”${m[3] === 'answered' ? '' : ` (${m[3]})`}`;
   }
@@ -543,12 +641,20 @@ export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLIS
     const def = scenario.injects[injectIndex(m[1]!)];
     const said = def?.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
     const from = said && (said.type === 'prompt' || said.type === 'feed') ? ` (${said.from})` : '';
+    if (w !== ENGLISH_RUN_WORDS)
+      return w.scriptedStatement(
+        m[2]!,
+        said && (said.type === 'prompt' || said.type === 'feed') ? said.from : '',
+      );
     return `Scripted statement on ${m[2]}${from}`;
   }
   m = /^rumour '([^']+)' is spreading$/.exec(text);
   if (m) {
     const r = scenario.people.rumours.find((x) => x.id === m![1]);
-    if (r) return `The rumour “${shortText(r.text)}” is spreading`;
+    if (r)
+      return w === ENGLISH_RUN_WORDS
+        ? `The rumour “${shortText(r.text)}” is spreading`
+        : w.rumourSpreading(shortText(r.text));
   }
   // Ids inside a longer line: "the truth came out (inject 'truth-out')", "planted by inject 'rumour-planted'".
   return text

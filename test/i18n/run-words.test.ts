@@ -152,6 +152,14 @@ describe('the run’s sentences in the interface language', () => {
       // The same clocks, in the same order.
       expect(text.match(/T\+\d\d:\d\d/g) ?? []).toEqual(en[i]!.match(/T\+\d\d:\d\d/g) ?? []);
     });
+    // Scripted events: what they do and the answers taken for the team, in Kiswahili (what people say in them is
+    // the scenario's own words).
+    const injects = sw.timeline.filter((e) => e.kind === 'inject').map((e) => e.text);
+    expect(injects.some((x) => /: jibu “/.test(x))).toBe(true);
+    for (const x of injects)
+      expect(x).not.toMatch(
+        /: answer “|^The rumour “.*” is spreading$|^Scripted statement| fails$| is restored$|\(no answer in time/,
+      );
     const decisions = sw.timeline.filter((e) => e.kind === 'decision').map((e) => e.text);
     expect(decisions[0]).toBe('Agizo: Rate limiting per client kwenye Mobile-money app');
     expect(decisions[1]).toContain('chanzo: shambulio la mtandaoni');

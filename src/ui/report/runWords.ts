@@ -7,7 +7,7 @@
  */
 import { ENGLISH_RUN_WORDS, type RunWords } from '../../run';
 import { currentLanguage, t } from '../../i18n';
-import { countLabel, percentLabel } from '../../store/format';
+import { countLabel, kesLabel, percentLabel } from '../../store/format';
 
 const CAUSES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
 const EVIDENCE = ['none', 'law', 'independent'] as const;
@@ -227,6 +227,52 @@ const WORDS: RunWords = {
         return t(`debrief:runWords.trustWhy.${why.kind}`, { channel: why.channel, said: why.said });
     }
   },
+  injectEffect: (e) => {
+    switch (e.kind) {
+      case 'fails':
+      case 'restored':
+        return t(`debrief:runWords.inject.${e.kind}`, {
+          service: e.service ?? t('debrief:runWords.inject.aService'),
+        });
+      case 'capacity':
+        return t('debrief:runWords.inject.capacity', {
+          service: e.service ?? t('debrief:runWords.inject.aService'),
+          percent: percentLabel(e.percent / 100),
+        });
+      case 'planted':
+        return t('debrief:runWords.inject.planted', {
+          rumour: e.rumour ?? t('debrief:runWords.inject.aRumour'),
+        });
+      case 'statement':
+        return t('debrief:runWords.inject.statement', {
+          channel: e.channel ?? t('debrief:runWords.inject.aChannel'),
+        });
+      case 'end':
+        return t('debrief:runWords.inject.end', { outcome: e.outcome });
+      case 'budget':
+        return t('debrief:runWords.inject.budget', { amount: kesLabel(e.amount) });
+      case 'trust':
+        return t('debrief:runWords.inject.trust', {
+          stakeholder: e.stakeholder ?? t('debrief:runWords.inject.aStakeholder'),
+        });
+      case 'reveal':
+        return t('debrief:runWords.inject.reveal');
+      default:
+        return t('debrief:runWords.inject.scripted');
+    }
+  },
+  decisionLine: (from, answer, how) =>
+    t('debrief:runWords.inject.decision', {
+      from: from ?? t('debrief:runWords.inject.aDecision'),
+      answer,
+      how: how ? t('debrief:runWords.how', { how }) : '',
+    }),
+  scriptedStatement: (channel, from) =>
+    t('debrief:runWords.inject.scriptedStatement', {
+      channel,
+      from: from ? t('debrief:runWords.by', { by: from }) : '',
+    }),
+  rumourSpreading: (rumour) => t('debrief:runWords.inject.rumourSpreading', { rumour }),
   attack: (target, action) =>
     known(ATTACK_ACTIONS, action)
       ? target
