@@ -23,11 +23,14 @@ export { attackRpsAt, keyframeRps } from './attack';
 export { effectiveCapacity } from './traffic';
 export {
   LABELS as SCORE_LABELS,
+  claimDiscount,
   scoreBreakdown,
   scoreParts,
+  scoreWhyInEnglish,
   type ScoreBreakdown,
   type ScoreComponent,
   type ScoreParts,
+  type ScoreWhy,
 } from './scoring';
 export type { Harm } from './harm';
 export { BUILTIN_CHANNELS, DEFAULT_STAKEHOLDERS } from './channels';

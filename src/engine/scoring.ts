@@ -32,7 +32,14 @@ import type { DeepReadonly } from './readonly';
 import { criticalCount, harmOf, type Harm } from './harm';
 import { restore, type Sim } from './sim';
 import { step } from './step';
-import { TRUST_DRIVERS, type Currency, type Scenario, type ScoringWeights, type SimState } from './types';
+import {
+  TRUST_DRIVERS,
+  type Currency,
+  type Scenario,
+  type ScoringWeights,
+  type SimState,
+  type TrustDriver,
+} from './types';
 import { currencyOf, withCurrency } from './money';
 
 export interface ScoreComponent {
@@ -43,6 +50,9 @@ export interface ScoreComponent {
   weight: number;
   /** value × normalised weight: the points this component adds to the total. */
   points: number;
+  /** What moved it, as data (its sentence and numbers): the interface words it in its own language. */
+  why: ScoreWhy;
+  /** `why` in English (scoreWhyInEnglish): the CLI, the JSON export and the English Markdown export. */
   explanation: string;
 }
 
@@ -54,6 +64,8 @@ export interface ScoreBreakdown {
   /** The harm of this run and of the unattended run it is compared with. */
   harm: Harm;
   baselineHarm: Harm;
+  /** The scenario's currency, for wording the amounts in `why`. */
+  currency: Currency;
 }
 
 export const LABELS: Record<keyof ScoringWeights, string> = {
@@ -194,6 +206,41 @@ export function projectToEnd(sim: Sim): Sim {
   return rest;
 }
 
+/** The share of trust and calm not counted for `unsupported` false claims and gambles (0 when there are none). */
+export function claimDiscount(unsupported: number): number {
+  return 1 - Math.pow(1 - CLAIM_PENALTY, unsupported);
+}
+
+/**
+ * What moved a score component, as data: which sentence it is and its numbers (raw: seconds, amounts in the
+ * scenario's currency, shares 0–1), never formatted text. `scoreWhyInEnglish` words it for headless use (the CLI,
+ * the English Markdown export); the interface words it in its own language (src/ui/report/scoreWhyText.ts).
+ */
+export type ScoreWhy =
+  /** Critical-service downtime (service-seconds) against the unattended run's. */
+  | { kind: 'availability'; downtime: number; baseline: number }
+  /** Value lost or stuck against the unattended run's. */
+  | { kind: 'valueMoved'; lost: number; baseline: number }
+  /** Customer-hours stranded or lost against the unattended run's. */
+  | { kind: 'customers'; customerHours: number; baseline: number }
+  /** Harm avoided, less half the share of the budget spent. */
+  | { kind: 'budget'; spent: number; budget: number }
+  /** Trust points lost against the unattended run's, the claims that discount it, and the drivers that moved it. */
+  | {
+      kind: 'trust';
+      trustLost: number;
+      baseline: number;
+      broken: number;
+      gambles: number;
+      drivers: { driver: TrustDriver; points: number }[];
+    }
+  /** No rumour reached 5 % belief, in this run or the unattended one. */
+  | { kind: 'noRumour' }
+  /** The worst rumour's peak belief (0–1) against the unattended run's, and the claims that discount it. */
+  | { kind: 'rumours'; peak: number; baseline: number; broken: number; gambles: number }
+  /** The share of the incident (0–1) the public was informed, and the claims that proved false or were gambles. */
+  | { kind: 'honesty'; informed: number; broken: number; gambles: number };
+
 function pct(x: number): string {
   return `${Math.round(x * 100)} %`;
 }
@@ -206,6 +253,62 @@ function count(x: number): string {
   return Math.round(x).toLocaleString('en');
 }
 
+function downtimeInEnglish(seconds: number): string {
+  return seconds < 3600
+    ? `${Math.round(seconds / 60)} service-minutes`
+    : `${(seconds / 3600).toFixed(1)} service-hours`;
+}
+
+function discountInEnglish(broken: number, gambles: number): string {
+  return broken + gambles > 0
+    ? ` (less ${Math.round(100 * claimDiscount(broken + gambles))} % for unsupported claims)`
+    : '';
+}
+
+/**
+ * A score component's explanation in English (the CLI, the JSON and English Markdown exports, older tests).
+ * Short enough for the one-page print of the report: "X against Y unattended" — unattended = nobody acting.
+ */
+export function scoreWhyInEnglish(why: ScoreWhy, currency: Currency): string {
+  switch (why.kind) {
+    case 'availability':
+      return `${downtimeInEnglish(why.downtime)} of downtime against ${downtimeInEnglish(why.baseline)} unattended`;
+    case 'valueMoved':
+      return `${kes(why.lost, currency)} lost or stuck against ${kes(why.baseline, currency)} unattended`;
+    case 'customers':
+      return `${count(why.customerHours)} customer-hours stranded or lost against ${count(why.baseline)} unattended`;
+    case 'budget':
+      return `harm avoided, less half the share of the budget spent (${kes(why.spent, currency)} of ${kes(why.budget, currency)})`;
+    case 'trust': {
+      const drivers = why.drivers
+        .map((d) => `${d.driver} ${d.points > 0 ? '+' : ''}${d.points.toFixed(1)}`)
+        .join(', ');
+      return `${why.trustLost.toFixed(1)} points of trust lost against ${why.baseline.toFixed(1)} unattended${discountInEnglish(why.broken, why.gambles)}${drivers ? `; moved by ${drivers}` : ''}`;
+    }
+    case 'noRumour':
+      return 'no rumour took hold, with or without you';
+    case 'rumours':
+      return `worst rumour at ${pct(why.peak)} belief against ${pct(why.baseline)} unattended${discountInEnglish(why.broken, why.gambles)}`;
+    case 'honesty': {
+      const { broken, gambles } = why;
+      const claims =
+        broken + gambles === 0
+          ? 'no false claim, no gamble'
+          : [
+              broken > 0 ? `${broken} claim${broken > 1 ? 's' : ''} proved false` : '',
+              gambles > 0
+                ? `${gambles} gamble${gambles > 1 ? 's' : ''} (said before anything supported it)`
+                : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
+      return `public informed for ${pct(why.informed)} of the incident; ${claims}`;
+    }
+    default:
+      return '';
+  }
+}
+
 export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   const scored = projectToEnd(sim);
   const projected = scored !== sim;
@@ -214,40 +317,28 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
   const m = scored.state.metrics;
   const w = scored.scenario.scoring;
   const currency = currencyOf(scored.scenario);
-  const drivers = TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5)
-    .map((d) => `${d} ${p.drivers[d] > 0 ? '+' : ''}${p.drivers[d].toFixed(1)}`)
-    .join(', ');
-  const downtime = (seconds: number) =>
-    seconds < 3600
-      ? `${Math.round(seconds / 60)} service-minutes`
-      : `${(seconds / 3600).toFixed(1)} service-hours`;
-  const claims =
-    r.broken + r.gambles === 0
-      ? 'no false claim, no gamble'
-      : [
-          r.broken > 0 ? `${r.broken} claim${r.broken > 1 ? 's' : ''} proved false` : '',
-          r.gambles > 0
-            ? `${r.gambles} gamble${r.gambles > 1 ? 's' : ''} (said before anything supported it)`
-            : '',
-        ]
-          .filter(Boolean)
-          .join(', ');
-  const discount =
-    r.broken + r.gambles > 0
-      ? ` (less ${Math.round(100 * (1 - Math.pow(1 - CLAIM_PENALTY, r.broken + r.gambles)))} % for unsupported claims)`
-      : '';
-  // Short enough for the one-page print of the report: "X against Y unattended" — unattended = nobody acting.
-  const explained: Record<keyof ScoringWeights, string> = {
-    availability: `${downtime(r.harm.downtime)} of downtime against ${downtime(r.base.downtime)} unattended`,
-    valueMoved: `${kes(r.harm.valueLostKES, currency)} lost or stuck against ${kes(r.base.valueLostKES, currency)} unattended`,
-    customers: `${count(r.harm.customerHours)} customer-hours stranded or lost against ${count(r.base.customerHours)} unattended`,
-    budget: `harm avoided, less half the share of the budget spent (${kes(m.budgetSpentKES, currency)} of ${kes(scored.scenario.budgetKES, currency)})`,
-    trust: `${r.harm.trustLost.toFixed(1)} points of trust lost against ${r.base.trustLost.toFixed(1)} unattended${discount}${drivers ? `; moved by ${drivers}` : ''}`,
+  const { broken, gambles } = r;
+  const why: Record<keyof ScoringWeights, ScoreWhy> = {
+    availability: { kind: 'availability', downtime: r.harm.downtime, baseline: r.base.downtime },
+    valueMoved: { kind: 'valueMoved', lost: r.harm.valueLostKES, baseline: r.base.valueLostKES },
+    customers: { kind: 'customers', customerHours: r.harm.customerHours, baseline: r.base.customerHours },
+    budget: { kind: 'budget', spent: m.budgetSpentKES, budget: scored.scenario.budgetKES },
+    trust: {
+      kind: 'trust',
+      trustLost: r.harm.trustLost,
+      baseline: r.base.trustLost,
+      broken,
+      gambles,
+      drivers: TRUST_DRIVERS.filter((d) => Math.abs(p.drivers[d]) >= 0.5).map((d) => ({
+        driver: d,
+        points: p.drivers[d],
+      })),
+    },
     rumours:
       r.base.rumourPeak < 0.05 && r.harm.rumourPeak < 0.05
-        ? 'no rumour took hold, with or without you'
-        : `worst rumour at ${pct(r.harm.rumourPeak)} belief against ${pct(r.base.rumourPeak)} unattended${discount}`,
-    honesty: `public informed for ${pct(r.informed)} of the incident; ${claims}`,
+        ? { kind: 'noRumour' }
+        : { kind: 'rumours', peak: r.harm.rumourPeak, baseline: r.base.rumourPeak, broken, gambles },
+    honesty: { kind: 'honesty', informed: r.informed, broken, gambles },
   };
   const weightSum = COMPONENTS.reduce((sum, id) => sum + w[id], 0) || 1;
   const components = COMPONENTS.map((id) => {
@@ -258,7 +349,8 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
       value,
       weight: w[id],
       points: (value * w[id]) / weightSum,
-      explanation: explained[id],
+      why: why[id],
+      explanation: scoreWhyInEnglish(why[id], currency),
     };
   });
   return {
@@ -267,5 +359,6 @@ export function scoreBreakdown(sim: Sim): ScoreBreakdown {
     projected,
     harm: r.harm,
     baselineHarm: r.base,
+    currency,
   };
 }

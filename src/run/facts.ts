@@ -9,7 +9,14 @@
  */
 import { elapsedClock, type LoggedCommand, type Sim } from '../engine';
 import type { Series } from './series';
-import { claimInWords, commandInWords, humanText, shortText } from './words';
+import {
+  claimInWords,
+  commandInWords,
+  ENGLISH_RUN_WORDS,
+  humanText,
+  shortText,
+  type RunWords,
+} from './words';
 
 export type Topic =
   | 'technical'
@@ -86,15 +93,6 @@ export function topicsOf(text: string): Topic[] {
   return (Object.keys(TOPIC_WORDS) as Topic[]).filter((t) => TOPIC_WORDS[t].test(text));
 }
 
-const VECTOR_WORDS: Record<string, string> = {
-  layer7: 'a flood of odd queries',
-  volumetric: 'a volumetric flood',
-  'cache-bypass': 'queries that bypass the cache',
-  'slow-requests': 'slow connections',
-};
-
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-
 /** The value of a per-minute series at (or just before) a tick; undefined before the first sample. */
 function at(series: Series, xs: readonly number[] | undefined, tick: number): number | undefined {
   if (!xs) return undefined;
@@ -113,6 +111,7 @@ export function collectFacts(
   commands: readonly LoggedCommand[],
   series: Series,
   roles: Readonly<Record<number, string>> = {},
+  w: RunWords = ENGLISH_RUN_WORDS,
 ): Fact[] {
   const { scenario, state } = sim;
   const facts: Fact[] = [];
@@ -124,11 +123,15 @@ export function collectFacts(
     const target = scenario.services[t];
     if (!target) continue;
     const vectors = [
-      ...new Set(scenario.attacks.filter((a) => a.target === t).map((a) => VECTOR_WORDS[a.vector])),
+      ...new Set(scenario.attacks.filter((a) => a.target === t).map((a) => w.vector(a.vector))),
     ];
     const trouble = firstTroubleOf(state.log, t);
     facts.push({
-      text: `The attack (${vectors.join(', ')}) was aimed at ${target.name}${trouble === undefined ? ', which held' : `, first in trouble at ${elapsedClock(trouble)}`}.`,
+      text: w.attackAimed({
+        vectors,
+        target: target.name,
+        ...(trouble === undefined ? {} : { trouble: elapsedClock(trouble) }),
+      }),
       topics: ['cascade', 'outage', 'technical'],
       services: [t],
       tick: trouble,
@@ -148,11 +151,15 @@ export function collectFacts(
       .filter((d) => d.to === u && (firstTrouble.get(d.from) ?? -1) >= upTick)
       .map((d) => d.from);
     if (followers.length === 0) return;
-    const names = followers
-      .map((f) => `${scenario.services[f]!.name} (${elapsedClock(firstTrouble.get(f)!)})`)
-      .join(', ');
     facts.push({
-      text: `${up.name} went into trouble at ${elapsedClock(upTick)}; what depends on it followed: ${names}.`,
+      text: w.cascade({
+        service: up.name,
+        at: elapsedClock(upTick),
+        followers: followers.map((f) => ({
+          name: scenario.services[f]!.name,
+          at: elapsedClock(firstTrouble.get(f)!),
+        })),
+      }),
       topics: ['cascade', 'outage'],
       services: [u, ...followers],
       tick: upTick,
@@ -166,7 +173,12 @@ export function collectFacts(
     const peak = Math.max(...xs);
     const s = serviceIndex(id);
     facts.push({
-      text: `${scenario.services[s]!.name} first ran over capacity at ${elapsedClock(series.minutes[first]! * 60)} (peak ${pct(peak)} of capacity at ${elapsedClock(series.minutes[xs.indexOf(peak)]! * 60)}).`,
+      text: w.overCapacity({
+        service: scenario.services[s]!.name,
+        at: elapsedClock(series.minutes[first]! * 60),
+        peak,
+        peakAt: elapsedClock(series.minutes[xs.indexOf(peak)]! * 60),
+      }),
       topics: ['cascade', 'technical'],
       services: [s],
       tick: series.minutes[first]! * 60,
@@ -180,7 +192,7 @@ export function collectFacts(
     const s = serviceIndex(id);
     const from = series.minutes[xs.findIndex((x) => x < 0.5)]! * 60;
     facts.push({
-      text: `${scenario.services[s]!.name} served fewer than half its requests for ${down} min in all (first at ${elapsedClock(from)}).`,
+      text: w.mostlyDown({ service: scenario.services[s]!.name, minutes: down, from: elapsedClock(from) }),
       topics: ['outage', 'cascade'],
       services: [s],
       tick: from,
@@ -191,7 +203,16 @@ export function collectFacts(
   for (const e of state.log)
     if (e.service >= 0 && (/failed \(scenario\)$/.test(e.text) || /unrelated fault/.test(e.text)))
       facts.push({
-        text: `${elapsedClock(e.tick)}: ${humanText(scenario, e.text)}.`,
+        text: w.failure({
+          at: elapsedClock(e.tick),
+          service: scenario.services[e.service]?.name ?? '',
+          kind: /failed \(scenario\)$/.test(e.text)
+            ? 'script'
+            : /unrelated fault was repaired/.test(e.text)
+              ? 'repaired'
+              : 'fault',
+          text: humanText(scenario, e.text),
+        }),
         topics: ['outage', 'technical'],
         services: [e.service],
         tick: e.tick,
@@ -200,22 +221,27 @@ export function collectFacts(
   // The player's decisions, each with what it was about and (for orders) what the load did next.
   commands.forEach((c, i) => {
     const cmd = c.cmd;
-    const by = roles[i] ? ` (${roles[i]})` : '';
-    const words = commandInWords(scenario, cmd);
+    const by = roles[i];
+    const words = commandInWords(scenario, cmd, [], [], w);
     if (cmd.type === 'mitigate' || cmd.type === 'lift') {
       const target = cmd.type === 'mitigate' ? serviceIndex(cmd.target) : -1;
       const services = [
         target,
         ...(cmd.type === 'mitigate' && cmd.dependsOn ? [serviceIndex(cmd.dependsOn)] : []),
       ];
-      let effect = '';
+      let effect: { before: number; after: number } | undefined;
       const load = target >= 0 ? series.utilisation[scenario.services[target]!.id] : undefined;
       const before = load && at(series, load, c.tick);
       const after = load && at(series, load, c.tick + 20 * 60);
       if (before !== undefined && after !== undefined && c.tick + 20 * 60 <= state.tick)
-        effect = `; its load was ${pct(before)} of capacity then, ${pct(after)} 20 min later`;
+        effect = { before, after };
       facts.push({
-        text: `${elapsedClock(c.tick)} ${words}${by}${effect}.`,
+        text: w.decisionFact({
+          at: elapsedClock(c.tick),
+          words,
+          ...(by ? { by } : {}),
+          ...(effect ? { load: effect } : {}),
+        }),
         topics: ['technical', 'decision'],
         services: services.filter((s) => s >= 0),
         tick: c.tick,
@@ -226,7 +252,11 @@ export function collectFacts(
       if (cmd.blocks.some((b) => b.kind === 'rebuttal')) topics.push('rumours');
       if (cmd.blocks.some((b) => b.kind === 'workaround')) topics.push('workarounds');
       if (cmd.blocks.some((b) => b.kind === 'cause')) topics.push('cause');
-      facts.push({ text: `${elapsedClock(c.tick)} ${words}${by}.`, topics, tick: c.tick });
+      facts.push({
+        text: w.decisionFact({ at: elapsedClock(c.tick), words, ...(by ? { by } : {}) }),
+        topics,
+        tick: c.tick,
+      });
     }
   });
 
@@ -238,7 +268,13 @@ export function collectFacts(
     if (prompt?.type !== 'prompt') continue;
     const answer = m[2]!.replace(/^["“]|["”]$/g, '');
     facts.push({
-      text: `${elapsedClock(e.tick)} ${prompt.from} asked “${shortText(prompt.text, 90)}” The answer: “${answer}”${m[3] === 'answered' ? '' : ` (${m[3]})`}${/[.!?]$/.test(answer) ? '' : '.'}`,
+      text: w.promptFact({
+        at: elapsedClock(e.tick),
+        from: prompt.from,
+        question: shortText(prompt.text, 90),
+        answer,
+        how: m[3] === 'answered' ? '' : w.defaultTaken(m[3]!),
+      }),
       topics: [
         ...new Set<Topic>(['messaging', 'decision', 'prompt', ...topicsOf(`${prompt.text} ${answer}`)]),
       ],
@@ -252,18 +288,18 @@ export function collectFacts(
   facts.push({
     text:
       p.incidentTick < 0
-        ? 'No critical service was hit.'
+        ? w.noIncident()
         : firstStatement
-          ? `The incident began at ${elapsedClock(p.incidentTick)}; the first statement was ordered at ${elapsedClock(firstStatement.tick)}.`
-          : `The incident began at ${elapsedClock(p.incidentTick)} and nobody spoke publicly.`,
+          ? w.incidentSpoken(elapsedClock(p.incidentTick), elapsedClock(firstStatement.tick))
+          : w.incidentSilent(elapsedClock(p.incidentTick)),
     topics: ['messaging'],
     tick: Math.max(0, p.incidentTick),
   });
   for (const c of p.claims) {
     if (c.status === 'open') continue;
-    const what = claimInWords(scenario, c);
+    const what = claimInWords(scenario, c, w);
     facts.push({
-      text: `The claim ${what}, made at ${elapsedClock(c.tick)}, ${c.status === 'broken' ? 'proved false' : 'held'}.`,
+      text: w.claimFact({ claim: what, at: elapsedClock(c.tick), broken: c.status === 'broken' }),
       topics:
         c.kind === 'data-safe'
           ? ['messaging', 'data']
@@ -277,7 +313,12 @@ export function collectFacts(
   if (trust && trust.length > 0) {
     const low = Math.min(...trust);
     facts.push({
-      text: `Public trust went from ${Math.round(scenario.people.stakeholders[0]!.trust)} to ${Math.round(p.trust[0]!)} / 100 (lowest ${Math.round(low)} at ${elapsedClock(series.minutes[trust.indexOf(low)]! * 60)}).`,
+      text: w.trustFact({
+        from: scenario.people.stakeholders[0]!.trust,
+        to: p.trust[0]!,
+        lowest: low,
+        at: elapsedClock(series.minutes[trust.indexOf(low)]! * 60),
+      }),
       topics: ['messaging'],
       tick: series.minutes[trust.indexOf(low)]! * 60,
     });
@@ -295,14 +336,19 @@ export function collectFacts(
         const b0 = at(series, belief, c.tick);
         const b1 = at(series, belief, c.tick + 30 * 60);
         return b0 !== undefined && b1 !== undefined && c.tick + 30 * 60 <= state.tick
-          ? ` Rebutted at ${elapsedClock(c.tick)}: belief ${pct(b0)} then, ${pct(b1)} 30 min later.`
-          : ` Rebutted at ${elapsedClock(c.tick)}.`;
+          ? w.rebuttal({ at: elapsedClock(c.tick), before: b0, after: b1 })
+          : w.rebuttal({ at: elapsedClock(c.tick) });
       })
       .join('');
     facts.push({
       text: rs.born
-        ? `The rumour “${shortText(r.text)}” spread from ${elapsedClock(rs.bornTick)}; peak belief ${pct(rs.peak)} in the worst segment.${afterRebuttal}`
-        : `The rumour “${shortText(r.text)}” never took hold.`,
+        ? w.rumourFact({
+            rumour: shortText(r.text),
+            from: elapsedClock(rs.bornTick),
+            peak: rs.peak,
+            rebuttals: afterRebuttal,
+          })
+        : w.rumourNever(shortText(r.text)),
       topics: ['rumours', 'messaging', ...(TOPIC_WORDS.data.test(r.text) ? (['data'] as Topic[]) : [])],
       // A rumour that never spread hit nothing: it is not a fact about the services it would have hit.
       services: rs.born ? r.hits.map((h) => h.service) : [],
@@ -310,21 +356,26 @@ export function collectFacts(
     });
   });
 
-  scenario.people.workarounds.forEach((w, i) => {
+  scenario.people.workarounds.forEach((x, i) => {
     const ws = p.workarounds[i]!;
     if (ws.announcedTick < 0) return;
-    const to = scenario.services[w.to]!;
+    const to = scenario.services[x.to]!;
     const load = series.utilisation[to.id] ?? [];
     const peakTo = Math.max(0, ...load.filter((_, k) => series.minutes[k]! * 60 >= ws.announcedTick));
     facts.push({
-      text: `Workaround “${w.name}” announced at ${elapsedClock(ws.announcedTick)}; after it, ${to.name} peaked at ${pct(peakTo)} of capacity${peakTo >= 1 ? ' (the queue moved there)' : ''}.`,
+      text: w.workaroundFact({
+        workaround: x.name,
+        at: elapsedClock(ws.announcedTick),
+        to: to.name,
+        peak: peakTo,
+      }),
       topics: ['workarounds'],
-      services: [w.from, w.to],
+      services: [x.from, x.to],
       tick: ws.announcedTick,
     });
   });
   facts.push({
-    text: `Customers stranded at the worst moment: ${Math.round(state.metrics.strandedPeak).toLocaleString('en')}.`,
+    text: w.strandedPeak(state.metrics.strandedPeak),
     topics: ['workarounds', 'outage'],
   });
   return facts;

@@ -13,3 +13,5 @@ export * from './refusals';
 export * from './fit';
 export * from './text';
 export * from './facilitatorWords';
+export { ENGLISH_RUN_WORDS, type RunWords } from './words';
+export { componentChangeData, harmChangeData, type HarmChange } from './whatIfExplain';

@@ -3,13 +3,31 @@
  * timeline, the score breakdown with what moved each component, the scenario's objectives and debrief questions
  * with the facts from this run that bear on each, and (optionally) the what-if results.
  */
-import { elapsedClock, scoreBreakdown, type LoggedCommand, type ScoreBreakdown, type Sim } from '../engine';
+import {
+  elapsedClock,
+  scoreBreakdown,
+  type Currency,
+  type LoggedCommand,
+  type ScoreBreakdown,
+  type ScoreComponent,
+  type Sim,
+} from '../engine';
 import { droppedTimeline } from './dropped';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
 import { displayText, escapeHtml } from './text';
-import { blockInWords, claimInWords, commandInWords, humanText, injectShownAsFeed, shortText } from './words';
+import {
+  blockInWords,
+  claimInWords,
+  commandInWords,
+  ENGLISH_RUN_WORDS,
+  humanText,
+  injectShownAsFeed,
+  shortText,
+  trustWhyOf,
+  type RunWords,
+} from './words';
 
 export type { Fact, Topic } from './facts';
 
@@ -98,9 +116,12 @@ export function buildReport(
     roles?: Record<number, string>;
     hash: string;
     stopped?: { by: 'trainee' | 'facilitator' | 'unknown' } | null;
+    /** The words of the decisions, facts and "what moved it" lines (English unless the page gives its own). */
+    words?: RunWords;
   },
 ): ReportModel {
   const { scenario, state } = sim;
+  const w = options.words ?? ENGLISH_RUN_WORDS;
   const score = scoreBreakdown(sim);
   const timeline: TimelineEntry[] = [];
   commands.forEach((c, i) => {
@@ -109,7 +130,7 @@ export function buildReport(
       tick: c.tick,
       clock: elapsedClock(c.tick),
       kind: 'decision',
-      text: commandInWords(scenario, c.cmd),
+      text: commandInWords(scenario, c.cmd, [], [], w),
       by: options.roles?.[i],
     });
   });
@@ -118,7 +139,7 @@ export function buildReport(
       tick: a.tick,
       clock: elapsedClock(a.tick),
       kind: 'annotation',
-      text: `Facilitator’s note: ${a.text}`,
+      text: w.facilitatorNote(a.text),
     });
   for (const e of state.log) {
     if (e.kind === 'inject' && injectShownAsFeed(scenario, e.text)) continue;
@@ -129,7 +150,7 @@ export function buildReport(
         tick: e.tick,
         clock: elapsedClock(e.tick),
         kind: e.kind === 'inject' ? 'inject' : e.kind,
-        text: humanText(scenario, e.text),
+        text: humanText(scenario, e.text, w),
       });
   }
   for (const s of state.people.statements) {
@@ -138,7 +159,10 @@ export function buildReport(
         tick: s.landsTick,
         clock: elapsedClock(s.landsTick),
         kind: 'statement',
-        text: `Statement reached people via ${scenario.people.channels[s.channel]!.name}: ${s.blocks.map((b) => blockInWords(scenario, b)).join(', ')}`,
+        text: w.statementLanded(
+          scenario.people.channels[s.channel]!.name,
+          s.blocks.map((b) => blockInWords(scenario, b, w)),
+        ),
       });
   }
   for (const f of state.feed) {
@@ -153,8 +177,8 @@ export function buildReport(
   timeline.push(...droppedTimeline(state));
   timeline.sort((a, b) => a.tick - b.tick);
 
-  const facts = collectFacts(sim, commands, series, options.roles);
-  const movers = collectMovers(sim, commands);
+  const facts = collectFacts(sim, commands, series, options.roles, w);
+  const movers = collectMovers(sim, commands, w);
   // One pass over objectives then questions: a fact given to an objective is not repeated under a question
   // unless nothing else bears on it.
   const perItem = factsForItems(sim, [...scenario.meta.objectives, ...scenario.debriefQuestions], facts);
@@ -177,38 +201,36 @@ export function buildReport(
   };
 }
 
-const DRIVER_WORDS: Record<string, string> = {
-  statements: 'what was said',
-  blame: 'blaming partners',
-  claims: 'claims checked against the truth',
-  silence: 'silence',
-  pain: "customers' pain",
-  rumours: 'rumours believed',
-  recovery: 'recovery',
-  injects: 'scripted events',
-};
+/** A trust event's reason: English is the engine's (with the scenario's names); another language its facts. */
+function trustWhyInWords(scenario: Sim['scenario'], why: string, w: RunWords): string {
+  const facts = w === ENGLISH_RUN_WORDS ? undefined : trustWhyOf(why);
+  return facts ? w.trustWhy(facts) : humanText(scenario, why, w);
+}
 
-function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<string, string[]> {
+function collectMovers(sim: Sim, commands: readonly LoggedCommand[], w: RunWords): Record<string, string[]> {
   const { scenario, state } = sim;
   const p = state.people;
-  const words = (c: LoggedCommand) => commandInWords(scenario, c.cmd);
+  const words = (c: LoggedCommand) => commandInWords(scenario, c.cmd, [], [], w);
   const line = (c: LoggedCommand) => `${elapsedClock(c.tick)} ${words(c)}`;
   const technical = commands.filter((c) => c.cmd.type === 'mitigate' || c.cmd.type === 'lift');
   const trust = p.trustEvents
     .filter((e) => e.who === 0)
     .map(
       (e) =>
-        `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${humanText(scenario, e.why)}`,
+        `${elapsedClock(e.tick)} ${e.delta > 0 ? '+' : ''}${e.delta.toFixed(1)} ${trustWhyInWords(scenario, e.why, w)}`,
     );
   const drivers = Object.entries(p.drivers)
     .filter(([, v]) => Math.abs(v) >= 0.5)
-    .map(([k, v]) => `${DRIVER_WORDS[k] ?? k}: ${v > 0 ? '+' : ''}${v.toFixed(1)} points overall`);
+    .map(([k, v]) => w.driver(k, v));
   return {
     availability: [
       ...technical.map(line),
       ...state.log
         .filter((e) => e.kind === 'status' && /crashed|restarting/.test(e.text))
-        .map((e) => `${elapsedClock(e.tick)} ${e.text}`),
+        .map(
+          (e) =>
+            `${elapsedClock(e.tick)} ${w === ENGLISH_RUN_WORDS ? e.text : humanText(scenario, e.text, w)}`,
+        ),
     ], // the team's orders first (what they can discuss), then the crashes and restarts
     valueMoved: commands.filter((c) => c.cmd.type === 'workaround' || c.cmd.type === 'mitigate').map(line),
     customers: commands.filter((c) => c.cmd.type === 'workaround').map(line),
@@ -219,7 +241,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
     rumours: scenario.people.rumours
       .flatMap((r, i) =>
         p.rumours[i]!.born
-          ? [`${elapsedClock(p.rumours[i]!.bornTick)} the rumour “${shortText(r.text, 50)}” began to spread`]
+          ? [w.rumourBegan(elapsedClock(p.rumours[i]!.bornTick), shortText(r.text, 50))]
           : [],
       )
       .concat(
@@ -229,7 +251,7 @@ function collectMovers(sim: Sim, commands: readonly LoggedCommand[]): Record<str
       ),
     honesty: p.claims
       .filter((c) => c.status !== 'open')
-      .map((c) => `${elapsedClock(c.tick)} the claim ${claimInWords(scenario, c)}: ${c.status}`),
+      .map((c) => w.claimMover(elapsedClock(c.tick), claimInWords(scenario, c, w), c.status)),
   };
 }
 
@@ -252,6 +274,8 @@ export interface MarkdownWords {
   /** time, what */
   timelineColumns: readonly [string, string];
   kind(kind: TimelineEntry['kind']): string;
+  /** A score component's name and explanation (not escaped: the export escapes them). */
+  component(c: ScoreComponent, currency: Currency): { label: string; explanation: string };
 }
 
 export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
@@ -267,6 +291,7 @@ export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
   timeline: 'Timeline',
   timelineColumns: ['time', 'what'],
   kind: (kind) => kind,
+  component: (c) => ({ label: c.label, explanation: c.explanation }),
 };
 
 /**
@@ -289,15 +314,20 @@ export function reportToMarkdown(r: ReportModel, words: MarkdownWords = ENGLISH_
   );
   lines.push(`## ${w.score(r.score.total.toFixed(1))}`, '', row(w.scoreColumns), '|---|---|---|---|---|');
   for (const c of r.score.components) {
+    const { label, explanation } = w.component(c, r.score.currency);
     lines.push(
-      `| ${cell(c.label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(c.explanation)} |`,
+      `| ${cell(label)} | ${c.value.toFixed(0)} | ${c.weight} | ${c.points.toFixed(1)} | ${cell(explanation)} |`,
     );
   }
   lines.push('');
   for (const c of r.score.components) {
     const m = r.movers[c.id] ?? [];
     if (m.length === 0) continue;
-    lines.push(w.movedBy(md(c.label)), ...m.slice(0, 12).map((x) => `- ${md(x)}`), '');
+    lines.push(
+      w.movedBy(md(w.component(c, r.score.currency).label)),
+      ...m.slice(0, 12).map((x) => `- ${md(x)}`),
+      '',
+    );
   }
   lines.push(`## ${w.objectives}`, '');
   for (const o of r.objectives) lines.push(`- **${md(o.text)}**`, ...o.facts.map((f) => `  - ${md(f)}`));

@@ -40,78 +40,98 @@ function money(x: number, currency: Currency): string {
   return withCurrency(Math.round(a).toLocaleString('en-GB'), currency);
 }
 
+/**
+ * One change in the city, as data: what changed and by how much (`amount` > 0: the variant did better —
+ * fewer customer-hours stranded, money kept moving, downtime cut, trust saved, a rumour less believed, budget
+ * saved). Units: customer-hours, the scenario's currency, service-seconds, trust points, belief share (0–1).
+ */
+export interface HarmChange {
+  kind: 'customerHours' | 'value' | 'downtime' | 'trust' | 'rumour' | 'spent';
+  amount: number;
+  /** How much it matters (the share of the actual harm): the largest is said first. */
+  size: number;
+}
+
+/** The changes in the city, largest first, as data. Small differences are left out. */
+export function harmChangeData(actual: ExplainedOutcome, variant: ExplainedOutcome): HarmChange[] {
+  const a = actual.harm;
+  const v = variant.harm;
+  const out: HarmChange[] = [];
+  const hours = a.customerHours - v.customerHours;
+  if (Math.abs(hours) >= Math.max(50, 0.02 * a.customerHours))
+    out.push({ kind: 'customerHours', amount: hours, size: Math.abs(hours) / Math.max(1, a.customerHours) });
+  const kes = a.valueLostKES - v.valueLostKES;
+  if (Math.abs(kes) >= Math.max(100_000, 0.02 * a.valueLostKES))
+    out.push({ kind: 'value', amount: kes, size: Math.abs(kes) / Math.max(1, a.valueLostKES) });
+  const down = a.downtime - v.downtime;
+  if (Math.abs(down) >= Math.max(600, 0.02 * a.downtime))
+    out.push({ kind: 'downtime', amount: down, size: Math.abs(down) / Math.max(1, a.downtime) });
+  const trust = a.trustLost - v.trustLost;
+  if (Math.abs(trust) >= 1)
+    out.push({ kind: 'trust', amount: trust, size: Math.abs(trust) / Math.max(5, a.trustLost) });
+  const rumour = a.rumourPeak - v.rumourPeak;
+  if (Math.abs(rumour) >= 0.02) out.push({ kind: 'rumour', amount: rumour, size: Math.abs(rumour) });
+  const spent = actual.spentKES - variant.spentKES;
+  if (Math.abs(spent) >= 50_000)
+    out.push({ kind: 'spent', amount: spent, size: Math.abs(spent) / Math.max(1, actual.spentKES) / 2 });
+  return out.sort((x, y) => y.size - x.size);
+}
+
+/** One change in English, as a "would have …" clause. */
+export function harmChangeInEnglish(c: HarmChange, currency: Currency = DEFAULT_CURRENCY): string {
+  const x = c.amount;
+  switch (c.kind) {
+    case 'customerHours':
+      return x > 0
+        ? `spared customers ${count(x)} hours stranded`
+        : `left customers ${count(x)} more hours stranded`;
+    case 'value':
+      return x > 0 ? `kept ${money(x, currency)} more moving` : `let ${money(x, currency)} more fail to move`;
+    case 'downtime':
+      return x > 0
+        ? `cut ${Math.round(x / 60)} service-minutes of critical downtime`
+        : `added ${Math.round(-x / 60)} service-minutes of critical downtime`;
+    case 'trust':
+      return x > 0
+        ? `saved ${x.toFixed(0)} points of public trust`
+        : `cost ${(-x).toFixed(0)} points of public trust`;
+    case 'rumour':
+      return x > 0
+        ? `kept the worst rumour ${Math.round(x * 100)} points less believed`
+        : `let the worst rumour reach ${Math.round(-x * 100)} points more belief`;
+    case 'spent':
+      return x > 0 ? `saved ${money(x, currency)} of the budget` : `spent ${money(x, currency)} more`;
+    default:
+      return '';
+  }
+}
+
 /** The changes in the city, largest first, as "would have …" clauses. Small differences are left out. */
 export function harmChanges(
   actual: ExplainedOutcome,
   variant: ExplainedOutcome,
   currency: Currency = DEFAULT_CURRENCY,
 ): string[] {
-  const a = actual.harm;
-  const v = variant.harm;
-  const out: { size: number; text: string }[] = [];
-  const hours = a.customerHours - v.customerHours;
-  if (Math.abs(hours) >= Math.max(50, 0.02 * a.customerHours))
-    out.push({
-      size: Math.abs(hours) / Math.max(1, a.customerHours),
-      text:
-        hours > 0
-          ? `spared customers ${count(hours)} hours stranded`
-          : `left customers ${count(hours)} more hours stranded`,
-    });
-  const kes = a.valueLostKES - v.valueLostKES;
-  if (Math.abs(kes) >= Math.max(100_000, 0.02 * a.valueLostKES))
-    out.push({
-      size: Math.abs(kes) / Math.max(1, a.valueLostKES),
-      text:
-        kes > 0
-          ? `kept ${money(kes, currency)} more moving`
-          : `let ${money(kes, currency)} more fail to move`,
-    });
-  const down = a.downtime - v.downtime;
-  if (Math.abs(down) >= Math.max(600, 0.02 * a.downtime))
-    out.push({
-      size: Math.abs(down) / Math.max(1, a.downtime),
-      text:
-        down > 0
-          ? `cut ${Math.round(down / 60)} service-minutes of critical downtime`
-          : `added ${Math.round(-down / 60)} service-minutes of critical downtime`,
-    });
-  const trust = a.trustLost - v.trustLost;
-  if (Math.abs(trust) >= 1)
-    out.push({
-      size: Math.abs(trust) / Math.max(5, a.trustLost),
-      text:
-        trust > 0
-          ? `saved ${trust.toFixed(0)} points of public trust`
-          : `cost ${(-trust).toFixed(0)} points of public trust`,
-    });
-  const rumour = a.rumourPeak - v.rumourPeak;
-  if (Math.abs(rumour) >= 0.02)
-    out.push({
-      size: Math.abs(rumour),
-      text:
-        rumour > 0
-          ? `kept the worst rumour ${Math.round(rumour * 100)} points less believed`
-          : `let the worst rumour reach ${Math.round(-rumour * 100)} points more belief`,
-    });
-  const spent = actual.spentKES - variant.spentKES;
-  if (Math.abs(spent) >= 50_000)
-    out.push({
-      size: Math.abs(spent) / Math.max(1, actual.spentKES) / 2,
-      text:
-        spent > 0 ? `saved ${money(spent, currency)} of the budget` : `spent ${money(spent, currency)} more`,
-    });
-  return out.sort((x, y) => y.size - x.size).map((c) => c.text);
+  return harmChangeData(actual, variant).map((c) => harmChangeInEnglish(c, currency));
 }
 
-/** The components that moved the total most, with their signed points ("public trust +2.9"). */
-export function componentChanges(actual: ExplainedOutcome, variant: ExplainedOutcome): string[] {
+/** The components that moved the total most (at most three), with their signed points, as data. */
+export function componentChangeData(
+  actual: ExplainedOutcome,
+  variant: ExplainedOutcome,
+): { id: keyof ScoringWeights; delta: number }[] {
   return (Object.keys(COMPONENT_WORDS) as (keyof ScoringWeights)[])
     .map((id) => ({ id, delta: variant.points[id] - actual.points[id] }))
     .filter((c) => Math.abs(c.delta) >= 0.1)
     .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta))
-    .slice(0, 3)
-    .map((c) => `${COMPONENT_WORDS[c.id]} ${c.delta > 0 ? '+' : '−'}${Math.abs(c.delta).toFixed(1)}`);
+    .slice(0, 3);
+}
+
+/** The components that moved the total most, with their signed points ("public trust +2.9"). */
+export function componentChanges(actual: ExplainedOutcome, variant: ExplainedOutcome): string[] {
+  return componentChangeData(actual, variant).map(
+    (c) => `${COMPONENT_WORDS[c.id]} ${c.delta > 0 ? '+' : '−'}${Math.abs(c.delta).toFixed(1)}`,
+  );
 }
 
 /** "would have spared … and kept …; score +3.1 (public trust +2.0, money kept moving +1.1)". */

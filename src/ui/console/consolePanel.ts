@@ -323,9 +323,11 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
       view.score.components,
       (c) => c.id,
       (c) => {
-        const bar = h('meter', { min: 0, max: c.max, 'aria-label': c.label });
+        // The part's name in the interface language (the view carries the engine's English label).
+        const label = t(`debrief:scorePart.${c.id}`);
+        const bar = h('meter', { min: 0, max: c.max, 'aria-label': label });
         const value = h('span', { class: 'score-points' });
-        return Object.assign(h('li', { 'data-component': c.id }, h('span', { text: c.label }), bar, value), {
+        return Object.assign(h('li', { 'data-component': c.id }, h('span', { text: label }), bar, value), {
           _parts: { bar, value },
         });
       },

@@ -7,9 +7,11 @@ import '../styles.css';
 import { mountConsole } from './consolePanel';
 import { CHANNEL_NAME } from './protocol';
 import { startInChosenLanguage } from '../language';
-import { t } from '../../i18n';
+import { loadTexts, t } from '../../i18n';
 
 await startInChosenLanguage();
+// The score list names each component with the debrief's words, which load on demand.
+await loadTexts(['debrief']);
 
 for (const id of ['app', 'menu', 'debrief', 'help']) document.getElementById(id)?.remove();
 const root = document.createElement('main');

@@ -189,4 +189,3 @@ export function mountCityStrip(
     if (decisions) decisions.inert = false;
   };
 }
-

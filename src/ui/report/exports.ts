@@ -3,37 +3,46 @@
  * (the full record — run record with minute checkpoints, roles, report model and chart series — which "Open a
  * run file" in the menu reads back and replays).
  */
-import { reportToMarkdown, type ReportModel, type WhatIfReport } from '../../run';
+import {
+  ENGLISH_RUN_WORDS,
+  reportToMarkdown,
+  type ReportModel,
+  type RunWords,
+  type WhatIfReport,
+} from '../../run';
 import type { GameStore } from '../../store';
 import { h } from '../dom';
 import { makeExport, type RunExport } from '../saves/runFile';
 import { endingText } from './endingText';
 import { markdownWords } from './markdownWords';
+import { runWords } from './runWords';
 import { reportTimeline, type ReportTimelineEntry } from './timeline';
 import { withPlainWords } from './whatIfWords';
 import { reportOf } from '../../store/report';
 
 /**
  * The report model with the timeline and what-if results in the same plain words as the page; `timeline` keeps
- * which decisions the engine turned down (the page marks them).
+ * which decisions the engine turned down (the page marks them). Its sentences are in `words` (the interface
+ * language unless given).
  */
 export function reportView(
   game: GameStore,
   whatIf?: WhatIfReport,
+  words: RunWords = runWords(),
 ): { report: ReportModel; timeline: ReportTimelineEntry[] } {
   const g = game.getState();
-  const model = reportOf(g);
-  const timeline = reportTimeline(g.scenario, g.sim.state, g.log, g.results, g.roles, model);
+  const model = reportOf(g, undefined, words);
+  const timeline = reportTimeline(g.scenario, g.sim.state, g.log, g.results, g.roles, model, words);
   const report: ReportModel = {
     ...model,
     timeline: timeline.map(({ rejected: _rejected, ...entry }) => entry),
-    ...(whatIf ? { whatIf: withPlainWords(g.scenario, g.log, g.results, whatIf) } : {}),
+    ...(whatIf ? { whatIf: withPlainWords(g.scenario, g.log, g.results, whatIf, words) } : {}),
   };
   return { report, timeline };
 }
 
-export function fullReport(game: GameStore, whatIf?: WhatIfReport): ReportModel {
-  return reportView(game, whatIf).report;
+export function fullReport(game: GameStore, whatIf?: WhatIfReport, words?: RunWords): ReportModel {
+  return reportView(game, whatIf, words).report;
 }
 
 /** The report as Markdown in the interface language (the JSON export keeps the report model's English). */
@@ -51,7 +60,8 @@ export function exportOf(game: GameStore, whatIf?: WhatIfReport): RunExport {
   return makeExport({
     record: g.record(),
     roles: { ...g.roles },
-    report: fullReport(game, whatIf),
+    // The JSON export keeps the report model's English (src/run's own words).
+    report: fullReport(game, whatIf, ENGLISH_RUN_WORDS),
     series: structuredClone(g.series()),
   });
 }

@@ -4,6 +4,7 @@
  */
 import { t } from '../../i18n';
 import type { MarkdownWords } from '../../run';
+import { scoreLabelText, scoreWhyText } from './scoreWhyText';
 
 export function markdownWords(): MarkdownWords {
   return {
@@ -24,5 +25,6 @@ export function markdownWords(): MarkdownWords {
     timeline: t('debrief:markdown.timeline'),
     timelineColumns: [t('debrief:markdown.columns.time'), t('debrief:markdown.columns.what')],
     kind: (kind) => t(`debrief:markdown.kinds.${kind}`),
+    component: (c, currency) => ({ label: scoreLabelText(c.id), explanation: scoreWhyText(c.why, currency) }),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * The score breakdown: each component's value, weight and points, the engine's explanation, and what moved
+ * The score breakdown: each component's value, weight and points, the engine's explanation (in the interface
+ * language: ./scoreWhyText.ts), and what moved
  * it — the decisions and events from this run (report.movers), newest last, the first few shown and the rest
  * behind "more".
  */
 import { t } from '../../i18n';
 import type { ReportModel } from '../../run';
 import { h } from '../dom';
+import { scoreLabelText, scoreWhyText } from './scoreWhyText';
 
 /** Movers shown before "more" (a four-hour drill can list dozens of trust events). */
 export const MOVERS_SHOWN = 5;
@@ -39,11 +41,11 @@ export function scoreTable(report: ReportModel): HTMLTableElement {
     h(
       'tr',
       { 'data-component': c.id },
-      h('th', { scope: 'row', text: c.label }),
+      h('th', { scope: 'row', text: scoreLabelText(c.id) }),
       h('td', { class: 'num', text: c.value.toFixed(0) }),
       h('td', { class: 'num', text: `×${c.weight}` }),
       h('td', { class: 'num', text: c.points.toFixed(1) }),
-      moversCell(c.explanation, report.movers[c.id] ?? []),
+      moversCell(scoreWhyText(c.why, report.score.currency), report.movers[c.id] ?? []),
     ),
   );
   return h(

@@ -12,9 +12,8 @@ import {
   type Scenario,
 } from '../../engine';
 import { t } from '../../i18n';
-import { type ReportModel, type TimelineEntry } from '../../run';
-import { humanText } from '../../run/words';
-import { describeCommand } from '../../store/selectors';
+import { ENGLISH_RUN_WORDS, type ReportModel, type RunWords, type TimelineEntry } from '../../run';
+import { commandInWords, humanText } from '../../run/words';
 import { rejectionText } from '../rejectionText';
 
 export interface ReportTimelineEntry extends TimelineEntry {
@@ -29,18 +28,21 @@ export function reportTimeline(
   results: readonly ApplyResult[],
   roles: Readonly<Record<number, string>>,
   report: Pick<ReportModel, 'timeline'>,
+  words: RunWords = ENGLISH_RUN_WORDS,
 ): ReportTimelineEntry[] {
   const items: (ReportTimelineEntry & { order: number })[] = [];
   log.forEach((entry, i) => {
     if (entry.cmd.type === 'annotate') return; // the facilitator's notes come with the report model's timeline
     const result = results[i];
-    const words = describeCommand(scenario, entry.cmd, log, results);
+    const said = commandInWords(scenario, entry.cmd, log, results, words);
     const rejected = result !== undefined && !result.ok;
     items.push({
       tick: entry.tick,
       clock: elapsedClock(entry.tick),
       kind: 'decision',
-      text: rejected ? t('debrief:timeline.turnedDown', { words, reason: rejectionText(result) }) : words,
+      text: rejected
+        ? t('debrief:timeline.turnedDown', { words: said, reason: rejectionText(result) })
+        : said,
       ...(roles[i] ? { by: roles[i] } : {}),
       ...(rejected ? { rejected: true } : {}),
       order: 0,
@@ -54,7 +56,7 @@ export function reportTimeline(
         tick: e.tick,
         clock: elapsedClock(e.tick),
         kind: 'note',
-        text: humanText(scenario, e.text),
+        text: humanText(scenario, e.text, words),
         order: 1,
       });
   }

@@ -9,7 +9,7 @@ import type { WhatIfReport } from '../../run';
 import type { GameStore } from '../../store';
 import type { WhatIfReply, WhatIfRequest } from '../../workers/whatifHandler';
 import { h, listen, setHidden, setText } from '../dom';
-import { shownVariants, variantParts } from './whatIfWords';
+import { shownVariants, variantPieces } from './whatIfWords';
 
 export interface ScenarioSource {
   text: string;
@@ -60,14 +60,13 @@ export function mountWhatIf(
       ...variants.map((v) => {
         // In parts, so print can leave out the stranded words and the why (report.css): together, the same
         // text as variantWords.
-        const [what, score, why] = variantParts(g.scenario, g.log, g.results, report.actual, v);
-        const stranded = score.slice(0, score.lastIndexOf('; score'));
+        const { what, stranded, score, why } = variantPieces(g.scenario, g.log, g.results, report.actual, v);
         return h(
           'li',
           { 'data-kind': v.kind, 'data-print': telling.has(v) ? 'true' : null },
           h('span', { class: 'whatif-what', text: what }),
           h('span', { class: 'whatif-stranded', text: stranded }),
-          h('span', { class: 'whatif-score', text: score.slice(stranded.length) }),
+          h('span', { class: 'whatif-score', text: score }),
           h('span', { class: 'whatif-why', text: why }),
         );
       }),
