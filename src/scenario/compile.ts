@@ -6,7 +6,7 @@
 import type { Scenario } from '../engine/types';
 import { buildScenario } from './build';
 import { DiagnosticList, type Diagnostic } from './diagnostics';
-import { parseSource, yamlLocator } from './document';
+import { MAX_SOURCE_BYTES, parseSource, yamlLocator } from './document';
 import { validateSchema } from './validate';
 
 export interface CompileResult {
@@ -49,4 +49,23 @@ export interface CompiledFile {
 
 export function compileFile(fileName: string, text: string): CompiledFile {
   return { fileName, text, compiled: compile(text, fileName) };
+}
+
+/**
+ * A file too big to be a scenario, refused before it is read: a UTF-8 file of more than 3 bytes per allowed
+ * character (UTF-8 spends at most 3 bytes per UTF-16 unit) certainly has more characters than MAX_SOURCE_BYTES, and
+ * reading hundreds of megabytes into a string could stall or crash the page before the compiler saw it.
+ */
+export const MAX_UNREAD_FILE_BYTES = 3 * MAX_SOURCE_BYTES;
+
+export function refuseUnread(fileName: string, bytes: number): CompiledFile {
+  const diags = new DiagnosticList(fileName);
+  diags.add({
+    code: 'SCN002',
+    line: 1,
+    column: 1,
+    path: '',
+    message: `the file is ${bytes.toLocaleString('en')} bytes, more than the ${MAX_SOURCE_BYTES.toLocaleString('en')} characters a scenario may have; it was not read`,
+  });
+  return { fileName, text: '', compiled: { diagnostics: diags.items } };
 }

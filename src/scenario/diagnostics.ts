@@ -36,7 +36,7 @@ export const DIAGNOSTIC_CODES = {
   SCN002: {
     severity: 'error',
     title: 'File too large',
-    fix: 'A scenario must be under 4 MB (about 4 million characters); remove generated content or split the city.',
+    fix: 'A scenario must be under 1 MB (1 million characters); remove generated content or split the city.',
   },
   SCN003: {
     severity: 'error',

@@ -22,7 +22,12 @@ import type { Locator, PathSegment, Position } from './locate';
 export { formatPath, type PathSegment, type Position } from './locate';
 
 /** Large enough for a generated 10,000-service city (the schema's limit, about 1.7 MB of YAML). */
-export const MAX_SOURCE_BYTES = 4_000_000;
+/**
+ * The most characters a scenario file may have (SCN002), checked before anything parses it. The shipped scenarios
+ * are 13–25 KB and a 1,000-service city 172 KB; a megabyte is room for about 6,000 services. The yaml library reads
+ * about 0.6 MB a second on a busy 2-core machine, so the limit also bounds how long a hostile file can hold the page.
+ */
+export const MAX_SOURCE_BYTES = 1_000_000;
 export const MAX_ALIAS_COUNT = 50;
 
 export interface ParsedSource {

@@ -1,4 +1,11 @@
-export { compile, compileFile, type CompiledFile, type CompileResult } from './compile';
+export {
+  compile,
+  compileFile,
+  MAX_UNREAD_FILE_BYTES,
+  refuseUnread,
+  type CompiledFile,
+  type CompileResult,
+} from './compile';
 export {
   DIAGNOSTIC_CODES,
   formatDiagnostic,

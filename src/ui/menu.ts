@@ -78,11 +78,20 @@ export function mountMenu(root: HTMLElement, session: SessionStore): { dispose()
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    const text = await chosen.text();
     // The compiler is loaded the first time a file is opened: shipped scenarios come precompiled
     // (src/scenario/precompiled.ts), so the menu shows without it.
-    const [{ compileFile }] = await Promise.all([import('../scenario'), loadTexts(['diagnostics'])]);
-    session.getState().openFile(compileFile(chosen.name, text));
+    const [{ compileFile, refuseUnread, MAX_UNREAD_FILE_BYTES }] = await Promise.all([
+      import('../scenario'),
+      loadTexts(['diagnostics']),
+    ]);
+    // A file far over the limit is refused by its size, unread: reading it could stall the page (issue 11).
+    session
+      .getState()
+      .openFile(
+        chosen.size > MAX_UNREAD_FILE_BYTES
+          ? refuseUnread(chosen.name, chosen.size)
+          : compileFile(chosen.name, await chosen.text()),
+      );
     file.value = ''; // the same file can be opened again after fixing it
   });
   const start = h('button', { type: 'submit', class: 'primary', id: 'start-button', text: t('menu:start') });

@@ -126,6 +126,27 @@ describe('hostile links and saves, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a scenario file far over the limit is refused by its size, unread, with SCN002; the saves and the menu are kept', async () => {
+    const saves = { 'cascade.save.a': tutorialSave('First', '2026-01-01 09:00:00') };
+    const { page, errors } = await open('', saves);
+    await page.waitForSelector('#saved-list li');
+    const scenariosBefore = await page.locator('.scenario-option').count();
+    // 4 MB of YAML comment: over 3 bytes for each of the 1,000,000 characters a scenario may have.
+    const huge = Buffer.from(`format: 1\n# ${'x'.repeat(4_000_000)}\n`);
+    await page.setInputFiles('#scenario-file', { name: 'huge.yaml', mimeType: 'text/yaml', buffer: huge });
+    await page.waitForSelector('#diagnostics:not([hidden]) li');
+    const lines = await page.locator('#diagnostics li').allTextContents();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^1:1 SCN002 /);
+    expect(lines[0]).toContain('4,000,013 bytes');
+    expect(lines[0]).toContain('it was not read');
+    expect(await page.locator('.scenario-option').count()).toBe(scenariosBefore);
+    expect(await savedKeys(page)).toEqual(['cascade.save.a']);
+    await page.click('#start-button');
+    await page.waitForFunction(() => window.__cascade?.screen() === 'city');
+    expect(errors).toEqual([]);
+  });
+
   it('a forged save and one for another version of the scenario are listed as such; a good one resumes; names show without overrides', async () => {
     const good = tutorialSave('\u202Eevil', '2026-01-01 12:00:00');
     const parsed = JSON.parse(tutorialSave('Forged', '2026-01-01 11:00:00'));

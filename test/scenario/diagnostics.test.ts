@@ -7,7 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, DIAGNOSTIC_CODES, MAX_DIAGNOSTICS, type Diagnostic } from '../../src/scenario';
+import {
+  compile,
+  DIAGNOSTIC_CODES,
+  MAX_DIAGNOSTICS,
+  MAX_UNREAD_FILE_BYTES,
+  refuseUnread,
+  type Diagnostic,
+} from '../../src/scenario';
 import { MAX_SOURCE_BYTES } from '../../src/scenario/document';
 import { WARNING_CODES } from '../../src/scenario/diagnosticList';
 
@@ -102,6 +109,27 @@ describe('diagnostics corpus', () => {
     const result = compile(text, 'huge.yaml');
     expect(result.scenario).toBeUndefined();
     expect(result.diagnostics.map(key)).toEqual(['SCN002 at 1:1']);
+  });
+
+  it('reads a file of exactly the limit (the limit is characters, not bytes)', () => {
+    const base = readFileSync(join(DIR, 'base.yaml'), 'utf8');
+    const pad = MAX_SOURCE_BYTES - base.length - 3;
+    const text = `${base}# ${'é'.repeat(pad)}\n`;
+    expect(text.length).toBe(MAX_SOURCE_BYTES);
+    const result = compile(text, 'at-limit.yaml');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.scenario).toBeDefined();
+  });
+
+  it('refuses a file far over the limit by its size, unread, as SCN002 at 1:1', () => {
+    expect(MAX_UNREAD_FILE_BYTES).toBe(3 * MAX_SOURCE_BYTES);
+    const { text, compiled } = refuseUnread('city.yaml', 52_428_800);
+    expect(text).toBe('');
+    expect(compiled.scenario).toBeUndefined();
+    expect(compiled.diagnostics.map(key)).toEqual(['SCN002 at 1:1']);
+    expect(compiled.diagnostics[0]!.file).toBe('city.yaml');
+    expect(compiled.diagnostics[0]!.message).toContain('52,428,800 bytes');
+    expect(compiled.diagnostics[0]!.message).toContain('not read');
   });
 
   it('caps a file with 300 mistakes at MAX_DIAGNOSTICS and ends with SCN099', () => {

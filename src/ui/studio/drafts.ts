@@ -15,7 +15,10 @@ export interface Draft {
   savedAt: string;
 }
 
-/** The limit a draft may reach (a scenario may be up to 4 MB: SCN002). */
+/**
+ * The limit a draft may reach. A scenario may have 1,000,000 characters (SCN002); a draft may hold more, so text
+ * pasted over the limit is kept while the author cuts it down.
+ */
 const MAX_DRAFT_CHARS = 4_500_000;
 
 export function readDraft(storage: KeyValueStore | null): Draft | null {

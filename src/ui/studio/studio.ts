@@ -40,7 +40,11 @@ export interface Studio {
 
 const COMPILE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 400;
-const MAX_UPLOAD_BYTES = 4_500_000;
+/**
+ * A file over this many bytes has more than the 1,000,000 characters a scenario may have (SCN002: UTF-8 spends at
+ * most 3 bytes per UTF-16 unit), so it is refused unread; a smaller one over the limit opens and shows SCN002.
+ */
+const MAX_UPLOAD_BYTES = 3_000_000;
 
 export function mountStudio(root: HTMLElement, session: SessionStore, options: StudioOptions): Studio {
   const storage = browserStorage();
@@ -267,7 +271,7 @@ export function mountStudio(root: HTMLElement, session: SessionStore, options: S
     const file = upload.files?.[0];
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) {
-      // A scenario is at most 4 MB (SCN002); anything bigger is not one, and would only freeze the editor.
+      // Certainly over the scenario limit (SCN002); reading it would only freeze the editor.
       setText(saveStatus, t('studio:tooLarge', { file: file.name, size: (file.size / 1e6).toFixed(1) }));
       upload.value = '';
       return;
