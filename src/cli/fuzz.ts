@@ -20,20 +20,49 @@ import { checkCase, Env, type CaseResult } from './fuzz/check';
 import { runPool } from './fuzz/pool';
 import { sweep } from './fuzz/sweep';
 
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '1000' },
-    seed: { type: 'string' },
-    case: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    workers: { type: 'string' },
-    'budget-ms': { type: 'string', default: '5000' },
-    'slow-ms': { type: 'string', default: '1000' },
-    out: { type: 'string', default: 'fuzz-failures' },
-    'minimize-max': { type: 'string', default: '20' },
-    'max-ticks': { type: 'string' },
-  },
-});
+const USAGE = `npm run fuzz -- [options]
+  --cases N          how many cases (default 1000)
+  --seed S           the run's seed (default: a new one, printed); every case is rebuilt from seed and number
+  --case I           re-run case I of --seed S in this process and print what it finds
+  --max-ticks N      stop each drill at tick N (the sample in npm test uses 3600: the first simulated hour)
+  --workers N        worker threads (default: one per core)
+  --budget-ms MS     a case's time budget (default 5000); over it, the case is tried again alone with 4× before it is a hang
+  --slow-ms MS       cases slower than this are listed (default 1000)
+  --out DIR          where failing cases are written (default fuzz-failures)
+  --minimize-max N   how many failing cases are minimized (default 20)
+  --json             print the summary as JSON
+  -h, --help         this text
+What is fuzzed and checked: docs/reliability.md.`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        cases: { type: 'string', default: '1000' },
+        seed: { type: 'string' },
+        case: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        'budget-ms': { type: 'string', default: '5000' },
+        'slow-ms': { type: 'string', default: '1000' },
+        out: { type: 'string', default: 'fuzz-failures' },
+        'minimize-max': { type: 'string', default: '20' },
+        'max-ticks': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    // An unknown or malformed option: say which, and how to call it, instead of a stack trace.
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values } = parseOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const positive = (name: string, text: string | undefined, fallback: number): number => {
   const n = text === undefined ? fallback : Number(text);
