@@ -29,6 +29,7 @@ const scenario = compile(readFileSync(FILE, 'utf8'), 'nairobi-ddos-2023.yaml').s
 const REWORDED = 'Console test: hacktivists now claim the railway too';
 const NOTE = 'Team split on whether to name the attackers';
 const SCREEN = join(ROOT, 'docs', 'screens', 'console-1280x720.png');
+const SCREEN_1920 = join(ROOT, 'docs', 'screens', 'console-1920x1080.png');
 
 /** Text in the projector page, visible or not (attributes and hidden nodes included). */
 const pageSource = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
@@ -181,6 +182,13 @@ describe('facilitator console: two windows, one drill', () => {
     await console.screenshot({ path: SCREEN });
     await console.screenshot({ path: artifactPath('console-1280x720.png') });
     await game.screenshot({ path: artifactPath('console-projector-1280x720.png') });
+    // On a facilitator's big screen the console uses the width and nothing spills sideways.
+    await console.setViewportSize({ width: 1920, height: 1080 });
+    await console.waitForFunction(() => window.innerWidth === 1920);
+    expect(await console.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await console.screenshot({ path: SCREEN_1920 });
 
     // The note is on the debrief's timeline, once, marked as the facilitator's; their actions are theirs.
     await game.click('#end-drill');

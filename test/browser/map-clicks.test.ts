@@ -92,6 +92,22 @@ describe('map clicks in Chromium', () => {
       await page.keyboard.press('Space');
       await clickService(page, 'power-tokens');
 
+      // The top bar never wraps (that moved the map), so it must fit: every control inside the window, and the
+      // scenario's title read whole (two lines at 1280 px; it showed as "Odd qu…").
+      const bar = await page.evaluate(() => {
+        const title = document.querySelector('.hud-title') as HTMLElement;
+        return {
+          help: document.getElementById('help-button')!.getBoundingClientRect().right,
+          end: document.getElementById('end-drill')!.getBoundingClientRect().right,
+          titleClipped:
+            title.scrollHeight > title.clientHeight + 1 || title.scrollWidth > title.clientWidth + 1,
+          title: title.textContent,
+        };
+      });
+      expect(bar.title).toBe('Odd queries: the July flood');
+      expect(bar.titleClipped).toBe(false);
+      expect(bar.end).toBeLessThan(bar.help);
+      expect(bar.help).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: artifactPath(`map-clicks-${viewport.width}.png`) });
       expect(errors).toEqual([]);
       await page.close();
