@@ -16,6 +16,7 @@ import type {
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
 import { commandInWords } from '../run/words';
+import { t } from '../i18n';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;
@@ -36,36 +37,38 @@ function causeText(scenario: Scenario, state: State, s: number): string {
   const tick = state.tick;
   switch (st.cause) {
     case 'overloaded':
-      return `overloaded: offered ${percentLabel(st.causeValue)} of its capacity`;
+      return t('service:cause.overloaded', { percent: percentLabel(st.causeValue) });
     case 'attack': {
       const arrivals = st.legitRps + st.attackRps;
       const share = arrivals > 0 ? st.attackRps / arrivals : 0;
-      return `under attack: ${percentLabel(share)} of its traffic is attack traffic (${rpsLabel(st.attackRps)})`;
+      return t('service:cause.attack', { percent: percentLabel(share), rps: rpsLabel(st.attackRps) });
     }
     case 'retry-storm':
-      return `retry storm: clients re-sending failed requests multiply its load ×${st.causeValue.toFixed(1)}`;
+      return t('service:cause.retryStorm', { factor: st.causeValue.toFixed(1) });
     case 'filtered':
-      return 'your filters also turn away some legitimate requests';
+      return t('service:cause.filtered');
     case 'upstream': {
       const up = scenario.services[st.causeService];
       return up
-        ? `upstream '${up.name}' at ${percentLabel(st.causeValue)} capacity`
-        : 'a service it depends on is failing';
+        ? t('service:cause.upstream', { name: up.name, percent: percentLabel(st.causeValue) })
+        : t('service:cause.upstreamUnknown');
     }
     case 'crashed':
-      if (st.restartAtTick > scenario.durationTicks) return 'failed, with no automatic restart';
+      if (st.restartAtTick > scenario.durationTicks) return t('service:cause.failedForGood');
       return st.restartAtTick > tick
-        ? `crashed; restarts by itself in ${durationLabel(st.restartAtTick - tick)}`
-        : 'crashed; restarting now';
+        ? t('service:cause.crashedRestartsIn', { time: durationLabel(st.restartAtTick - tick) })
+        : t('service:cause.crashedRestarting');
     case 'maintenance':
-      return 'offline for maintenance (your order); lift the order to bring it back';
+      return t('service:cause.maintenance');
     case 'shed':
-      return 'switched off by the circuit breaker (your order); lift it to bring it back';
+      return t('service:cause.shed');
     case 'warming-up':
-      return `warming up after a restart: full capacity in ${durationLabel(st.warmupUntilTick - tick)}`;
+      return t('service:cause.warmingUp', { time: durationLabel(st.warmupUntilTick - tick) });
     case 'ok':
     default:
-      return st.status === 'healthy' ? `serving ${percentLabel(st.availability)} of requests` : st.status;
+      return st.status === 'healthy'
+        ? t('service:cause.serving', { percent: percentLabel(st.availability) })
+        : t(`map:status.${st.status}`);
   }
 }
 
@@ -85,11 +88,15 @@ export function explainCause(scenario: Scenario, state: State, s: number, maxDep
   ) {
     seen.add(current);
     const st = state.services[current]!;
-    const prefix = chain.length === 0 ? '' : `'${scenario.services[current]!.name}' is `;
+    const status = t(`map:status.${st.status}`);
+    const cause = causeText(scenario, state, current);
     chain.push({
       service: current,
       status: st.status,
-      text: `${prefix}${st.status}: ${causeText(scenario, state, current)}`,
+      text:
+        chain.length === 0
+          ? t('service:cause.step', { status, cause })
+          : t('service:cause.stepUpstream', { name: scenario.services[current]!.name, status, cause }),
     });
     if (st.cause !== 'upstream') break;
     current = st.causeService;

@@ -121,6 +121,9 @@ describe('the game in Kiswahili', () => {
       'Workarounds',
       'Feed',
       'End drill',
+      // The selected service's "why" (it read "healthy: serving 100 % of requests").
+      'serving',
+      'of requests',
     ];
     const everything = `${hud} ${legend} ${side} ${await visibleText(page, '#feed')}`;
     expect(english.filter((w) => everything.includes(w))).toEqual([]);
