@@ -137,7 +137,9 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
     setText(title, def.name);
     setStatusIcon(statusIcon, st.status);
     setText(statusText, t(`service:status.${st.status}`));
-    setText(kind, def.critical ? t('service:kindCritical', { kind: def.kind }) : def.kind);
+    // The kind in words: the author's name for a kind of their own, else the built-in kind's (it showed the id).
+    const kindName = def.kindName ?? t(`service:kindName.${def.kind}`);
+    setText(kind, def.critical ? t('service:kindCritical', { kind: kindName }) : kindName);
     setText(description, def.description);
 
     const chain = explainCause(scenario, g.sim.state, s);

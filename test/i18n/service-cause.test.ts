@@ -4,8 +4,8 @@
  * requests"). The English wording is checked in test/store/selectors.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSim } from '../../src/engine';
-import { loadLanguage, missingKeys } from '../../src/i18n';
+import { createSim, SERVICE_KINDS } from '../../src/engine';
+import { loadLanguage, missingKeys, t } from '../../src/i18n';
 import { explainCause } from '../../src/store/selectors';
 import { fixtureScenario } from '../store/fixture';
 
@@ -43,5 +43,18 @@ describe('explainCause in Kiswahili', () => {
       /^iko sawa: inahudumia 100\s?% ya maombi$/,
     );
     expect(missingKeys()).toEqual([]);
+  });
+
+  it('names every built-in service kind in words in both languages (the service panel showed ids such as token-vending)', async () => {
+    for (const language of ['en', 'sw'] as const) {
+      await loadLanguage(language);
+      const names = SERVICE_KINDS.map((k) => t(`service:kindName.${k}`));
+      for (const [i, name] of names.entries()) {
+        expect(name).not.toBe(SERVICE_KINDS[i]);
+        expect(name).not.toContain('kindName');
+      }
+      expect(new Set(names).size).toBe(SERVICE_KINDS.length);
+    }
+    expect(t('service:kindName.token-vending')).toBe('Uuzaji wa tokeni');
   });
 });
