@@ -13,7 +13,7 @@ import { FIRST_FRAME_PROBE, type FirstFrameMarks } from './pageScripts';
 export interface FirstFrameLoad {
   /** navigation start → first City frame rendered. */
   cityMs: number;
-  /** navigation start → Start enabled (menu usable). */
+  /** navigation start → Start enabled (menu usable); NaN when the drill started without the menu (?play). */
   menuReadyMs: number;
   /** Start clicked → first City frame rendered. */
   startToCityMs: number;
@@ -72,8 +72,8 @@ export async function coldLoad(browser: Browser, url: string): Promise<FirstFram
     if (errors.length > 0) throw new Error(`page errors during a cold load: ${errors.join('; ')}`);
     return {
       cityMs: marks.cityAt!,
-      menuReadyMs: marks.startEnabledAt!,
-      startToCityMs: marks.cityAt! - marks.clickedAt!,
+      menuReadyMs: marks.startEnabledAt ?? NaN,
+      startToCityMs: marks.cityAt! - (marks.clickedAt ?? NaN),
       responseEndMs: t.responseEnd,
       domContentLoadedMs: t.domContentLoaded,
       loadEventMs: t.loadEvent,
