@@ -66,6 +66,8 @@ export class City extends Phaser.Scene {
   private groundRuns: { x: number; y: number; w: number; h: number; district: number }[] = [];
   /** More than MAX_WINDOWED services: fewer moving dots, and labels only where something is wrong. */
   private big = false;
+  /** Label sizes already measured (City.measure). */
+  private measured = new Map<string, { w: number; h: number }>();
   /** The map's size and text size the layout was made for (City.sizeKey). */
   private layoutKey = '';
   /** The city's streets, roads and buildings: drawn once per layout, then shown as one image. */
@@ -128,6 +130,7 @@ export class City extends Phaser.Scene {
     this.still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.big = scenario.services.length > MAX_WINDOWED;
     this.layoutKey = '';
+    this.measured.clear();
     this.cut = new Set();
     this.cutKey = '';
     this.ground = this.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
@@ -440,8 +443,25 @@ export class City extends Phaser.Scene {
     };
   }
 
-  /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
+  /**
+   * The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. Kept per
+   * name, text size and wrap: the panels appearing around the map resize it just before the first frame, and
+   * the second layout then measures nothing again (measured: 75 ms of a cold load).
+   */
   private measure(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
+    const key = `${this.fontPx}|${wrap}|${name}`;
+    const known = this.measured.get(key);
+    if (known) {
+      // Back to a text size measured before: the label still needs it (the wrap is set when it is placed).
+      if (label.style.fontSize !== `${this.fontPx}px`) label.setFontSize(this.fontPx);
+      return known;
+    }
+    const size = this.measureNow(label, name, wrap);
+    this.measured.set(key, size);
+    return size;
+  }
+
+  private measureNow(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
     label.setFontSize(this.fontPx).setWordWrapWidth(wrap);
     let w = 0;
     let h = 0;
