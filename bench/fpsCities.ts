@@ -4,9 +4,13 @@
  * one run (default 3) so a change in the machine's load hits both alike, and printing each run and the
  * medians. Each run is bench/browser/frames.ts's frameRun (driven through the UI like a player, 2 s warm-up,
  * then every frame recorded). Frame rate never fails this script: it reports.
+ *
+ * `--dist DIR`: measure another build (e.g. an older commit's, built with `git archive <commit> | tar -x -C DIR`
+ * and `npx vite build` there) instead of this checkout's dist/.
  */
 import { loadavg } from 'node:os';
 import { launchBrowser, startPreviewServer } from '../test/browser/harness';
+import { serveFolder } from '../test/browser/staticServer';
 import { frameRun, type FrameRun } from './browser/frames';
 import { writeGridCity } from './browser/syntheticCity';
 import { quantile } from './stats';
@@ -17,11 +21,13 @@ const arg = (name: string, fallback: number): number => {
 };
 const RUNS = arg('--runs', 3);
 const WINDOW_MS = arg('--window', 10_000);
+const distArg = process.argv.indexOf('--dist');
+const DIST = distArg > 0 ? process.argv[distArg + 1] : undefined;
 const SYNTHETIC = 1_000;
 const DEFAULT_SERVICES = 21;
 
 async function main(): Promise<void> {
-  const server = await startPreviewServer();
+  const server = DIST ? await serveFolder(DIST) : await startPreviewServer();
   const browser = await launchBrowser();
   const city = writeGridCity(SYNTHETIC);
   const url = `${server.url}?test=1&seed=1`;
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
   const med = (v: number[]) => quantile(v, 0.5);
   console.log('');
   console.log(
-    `${RUNS} runs each, alternating, ${WINDOW_MS / 1000} s windows at 8×, 1280×720; load average (1 min) ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
+    `${DIST ?? 'dist/'}: ${RUNS} runs each, alternating, ${WINDOW_MS / 1000} s windows at 8×, 1280×720; load average (1 min) ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
   );
   console.log('| city | fps median | fps min | fps max | interval p95 median (ms) | work median (ms) |');
   console.log('| :-- | --: | --: | --: | --: | --: |');

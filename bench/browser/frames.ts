@@ -132,7 +132,8 @@ async function startDrill(
     openFileMs = performance.now() - opened;
   }
   const started = performance.now();
-  await page.click('#start-button');
+  // Older builds computed the score's baseline when the City opened, holding up this click's return.
+  await page.click('#start-button', { timeout: 180_000 });
   await waitInPage(page, "!!window.__cascade && window.__cascade.screen() === 'city'", 120_000, 0);
   const startToCityMs = performance.now() - started;
   const services = (await page.evaluate('window.__cascade.state().services.length')) as number;
