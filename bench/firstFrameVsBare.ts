@@ -10,6 +10,9 @@
  * rendering work of the first frame in which the City (or the bare scene) exists", ms since navigation start.
  * The game's probe clicks Start the moment the menu allows it.
  *
+ * Also, in the same rotation, the game opened by its direct link (`?play`: the shipped scenario starts as soon as
+ * it is loaded, no menu; src/ui/flags.ts): the first City frame without the menu's own work.
+ *
  * `--baseline DIR`: also load another build of the game (e.g. an older commit's dist/, built with
  * `git archive <commit> | tar -x -C DIR` and `npx vite build` there) in the same rotation, for a before/after.
  */
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const bareMs: number[] = [];
   const gameMs: number[] = [];
   const menuMs: number[] = [];
+  const directMs: number[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const b = await coldLoad(browser, bare.url);
@@ -65,8 +69,10 @@ async function main(): Promise<void> {
       const g = await coldLoad(browser, `${game.url}?test=1&seed=1`);
       gameMs.push(g.cityMs);
       menuMs.push(g.menuReadyMs);
+      const d = await coldLoad(browser, `${game.url}?test=1&seed=1&play`);
+      directMs.push(d.cityMs);
       console.log(
-        `load ${i + 1}/${LOADS}: bare ${b.cityMs.toFixed(0)} ms, City ${g.cityMs.toFixed(0)} ms (menu ${g.menuReadyMs.toFixed(0)} ms)`,
+        `load ${i + 1}/${LOADS}: bare ${b.cityMs.toFixed(0)} ms, City ${g.cityMs.toFixed(0)} ms (menu ${g.menuReadyMs.toFixed(0)} ms), City by the direct link ${d.cityMs.toFixed(0)} ms`,
       );
     }
   } finally {
@@ -94,12 +100,16 @@ async function main(): Promise<void> {
   row('bare Phaser scene, first frame', bareMs);
   row('Cascade menu usable (Start enabled)', menuMs);
   row('Cascade first City frame', gameMs);
+  row('Cascade first City frame, direct link (?play)', directMs);
   if (baseline) {
     row(`baseline (${BASELINE}) menu usable`, baselineMenuMs);
     row(`baseline (${BASELINE}) first City frame`, baselineMs);
     console.log(`ratio of medians, baseline City / bare: ${(med(baselineMs) / med(bareMs)).toFixed(2)}×`);
   }
   console.log(`ratio of medians, City / bare: ${(med(gameMs) / med(bareMs)).toFixed(2)}×`);
+  console.log(
+    `ratio of medians, City by the direct link / bare: ${(med(directMs) / med(bareMs)).toFixed(2)}×`,
+  );
   console.log('');
   console.log(
     `start-up JS (entry + game, static imports), gzip -9: ${startup.map((f) => `${f.file} ${kb(f.gzipBytes)} KB`).join(' + ')} = ${kb(startup.reduce((n, f) => n + f.gzipBytes, 0))} KB`,

@@ -21,14 +21,20 @@ import {
   drawWindows,
 } from './cityscape';
 import { districtGround, districtHome } from './layout/districtGround';
-import type { Rect } from './layout/rects';
 import { CrowdPainter } from './crowds';
 import { cityPeople, MAX_FIGURES } from './layout/cityPeople';
 import { crowdSpots, type CrowdSpot } from './layout/crowdSpots';
-import { COLOURS, dashedLine, drawServiceMarker, FONT, TEXT_COLOUR } from './palette';
+import { COLOURS, dashedLine, dashes, drawServiceMarker, FONT, TEXT_COLOUR } from './palette';
+import type { ServiceStatus } from '../src/engine';
 
 /** Dots per edge; their speed, and so the rate they pass at, grows with the load. */
 const DOTS = 3;
+/** On a city too big to see every line (more than MAX_WINDOWED services): one dot per edge. */
+const DOTS_WHEN_BIG = 1;
+const STATUSES: readonly ServiceStatus[] = ['healthy', 'degraded', 'down', 'recovering'];
+/** The texture of a status marker (drawn once per size by paintMarkers, then shown as images). */
+const markerTexture = (status: ServiceStatus, critical: boolean): string =>
+  `city-marker-${status}${critical ? '-critical' : ''}`;
 /** Space kept between any two things on the map, and from the canvas edge (CSS pixels). */
 const GAP = 4;
 const INTERNET_LABEL = 'Internet (attack sources)';
@@ -51,6 +57,19 @@ const BANNER = { w: 440, h: 34 };
 export class City extends Phaser.Scene {
   private drill!: GameStore;
   private gfx!: Phaser.GameObjects.Graphics;
+  /** Each service's status marker: an image of one of the eight marker textures (status × critical). */
+  private markers: Phaser.GameObjects.Image[] = [];
+  private markerShown: string[] = [];
+  /** Links cut by isolate orders: drawn live; every other dependency's line is baked into the ground. */
+  private cut = new Set<number>();
+  private cutKey = '';
+  private groundRuns: { x: number; y: number; w: number; h: number; district: number }[] = [];
+  /** More than MAX_WINDOWED services: fewer moving dots, and labels only where something is wrong. */
+  private big = false;
+  /** Label sizes already measured (City.measure). */
+  private measured = new Map<string, { w: number; h: number }>();
+  /** The map's size and text size the layout was made for (City.sizeKey). */
+  private layoutKey = '';
   /** The city's streets, roads and buildings: drawn once per layout, then shown as one image. */
   private ground!: Phaser.GameObjects.Image;
   private crowds!: CrowdPainter;
@@ -109,8 +128,16 @@ export class City extends Phaser.Scene {
     this.attackPhase = new Float64Array(scenario.dependencies.length);
     this.directPhase = new Float64Array(scenario.services.length);
     this.still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.big = scenario.services.length > MAX_WINDOWED;
+    this.layoutKey = '';
+    this.measured.clear();
+    this.cut = new Set();
+    this.cutKey = '';
     this.ground = this.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
     this.gfx = this.add.graphics();
+    // Markers over the traffic and people (as when they were drawn last in the frame), under the labels.
+    this.markers = scenario.services.map(() => this.add.image(0, 0, '__DEFAULT'));
+    this.markerShown = scenario.services.map(() => '');
     this.crowds = new CrowdPainter(this.gfx, 3);
     // District names: drawn over the traffic (the layout keeps a place for each, clear of everything else).
     this.districtLabels = this.districts.map((d, k) =>
@@ -169,8 +196,12 @@ export class City extends Phaser.Scene {
       .setDepth(10)
       .setVisible(false);
 
+    // The panels around the map appear with the drill (Start): take the map's size now, so that the first
+    // layout is the one shown. Otherwise scaleSync.ts's ResizeObserver refreshes the scale just before the
+    // first frame and the whole city is laid out and painted a second time (measured: 77 ms of a cold load).
+    if (this.scale.getParentBounds()) this.scale.refresh();
     this.layout();
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
 
     const unsubscribe = drill.subscribe(
       (s) => s.ended || s.stopped,
@@ -187,7 +218,7 @@ export class City extends Phaser.Scene {
     session.getState().setScreen('city');
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe();
-      this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this);
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
       if (hook) {
         hook.locator = null;
         hook.mapLayout = null;
@@ -204,6 +235,16 @@ export class City extends Phaser.Scene {
     this.draw(delta);
   }
 
+  /** On a resize: lay the city out again if its size or its text size changed (a refresh may change neither). */
+  private relayout(): void {
+    if (this.layoutKey === this.sizeKey()) return;
+    this.layout();
+  }
+
+  private sizeKey(): string {
+    return `${this.scale.width}×${this.scale.height}:${mapFontPx(window.innerWidth, window.innerHeight)}`;
+  }
+
   /**
    * Text size from the window (≥ 16 px, growing with it), then the layout: services near the author's
    * positions, each label on a free side of its service, nothing overlapping and nothing off the canvas.
@@ -211,6 +252,7 @@ export class City extends Phaser.Scene {
   private layout(): void {
     const { width, height } = this.scale;
     const { scenario } = this.drill.getState();
+    this.layoutKey = this.sizeKey();
     const f = mapFontPx(window.innerWidth, window.innerHeight);
     this.fontPx = f;
     this.radius = markerRadius(f);
@@ -296,18 +338,7 @@ export class City extends Phaser.Scene {
       { width, height },
       [banner, ...districtRects],
     );
-    this.paintGround(half, districtRects);
-  }
-
-  /** Streets, roads along the dependencies and a building per service, baked into one texture. */
-  private paintGround(half: number, districtRects: Rect[]): void {
-    const { width, height } = this.scale;
-    const { scenario } = this.drill.getState();
-    const g = this.make.graphics({}, false);
-    g.fillStyle(COLOURS.background, 1);
-    g.fillRect(0, 0, width, height);
-    drawStreets(g, width, height, this.fontPx);
-    const runs = districtGround({
+    this.groundRuns = districtGround({
       width,
       height,
       points: this.points,
@@ -316,13 +347,76 @@ export class City extends Phaser.Scene {
       cell: Math.max(4, Math.round(this.fontPx / 2)),
       reach: Math.max(half * 3, this.fontPx * 4),
     });
-    drawDistrictGround(g, runs, (k) => districtColours(this.districts[k]!.key, k).ground);
+    this.paintGround();
+    this.paintMarkers();
+    this.markers.forEach((m, i) => m.setPosition(this.points[i]!.x, this.points[i]!.y));
+  }
+
+  /** The eight status markers (status × critical) at this size, each drawn once into a texture. */
+  private paintMarkers(): void {
+    const r = this.radius;
+    // Room for the widest shape (the degraded triangle, 1.3 r), the critical ring (1.6 r) and their outlines.
+    const size = 2 * Math.ceil(r * 1.6 + 3);
+    this.markers.forEach((m) => m.setTexture('__DEFAULT'));
+    this.markerShown.fill('');
+    for (const status of STATUSES)
+      for (const critical of [false, true]) {
+        const key = markerTexture(status, critical);
+        const g = this.make.graphics({}, false);
+        drawServiceMarker(g, size / 2, size / 2, r, status, critical);
+        if (this.textures.exists(key)) this.textures.remove(key);
+        g.generateTexture(key, size, size);
+        g.destroy();
+      }
+  }
+
+  /**
+   * Streets, districts, roads along the dependencies, a building per service and the dependencies' lines (all
+   * but the cut ones), baked into one texture: drawn again only when the layout or the cut links change.
+   */
+  private paintGround(): void {
+    const { width, height } = this.scale;
+    const { scenario } = this.drill.getState();
+    const g = this.make.graphics({}, false);
+    g.fillStyle(COLOURS.background, 1);
+    g.fillRect(0, 0, width, height);
+    drawStreets(g, width, height, this.fontPx);
+    drawDistrictGround(g, this.groundRuns, (k) => districtColours(this.districts[k]!.key, k).ground);
     for (const d of scenario.dependencies) {
       const a = this.points[d.from]!;
       const b = this.points[d.to]!;
       drawRoad(g, a.x, a.y, b.x, b.y, Math.max(6, this.radius * 0.9));
     }
+    const half = this.half;
     scenario.services.forEach((s, i) => drawBuilding(g, s.kind, this.points[i]!.x, this.points[i]!.y, half));
+    // Dependencies: requests flow from the dependant to what it depends on (an arrowhead at that end).
+    for (const hard of [true, false]) {
+      const colour = hard ? COLOURS.edge : COLOURS.edgeSoft;
+      g.lineStyle(hard ? 2 : 1.5, colour, 1);
+      g.beginPath();
+      scenario.dependencies.forEach((d, e) => {
+        if (d.hard !== hard || this.cut.has(e)) return;
+        const { ax, ay, bx, by } = this.edgeEnds(e);
+        if (hard) {
+          g.moveTo(ax, ay);
+          g.lineTo(bx, by);
+        } else dashes(g, ax, ay, bx, by, 10, 5);
+      });
+      g.strokePath();
+      g.fillStyle(colour, 1);
+      scenario.dependencies.forEach((d, e) => {
+        if (d.hard !== hard || this.cut.has(e)) return;
+        const { bx, by, ux, uy } = this.edgeEnds(e);
+        g.fillTriangle(
+          bx,
+          by,
+          bx - ux * 9 - uy * 5,
+          by - uy * 9 + ux * 5,
+          bx - ux * 9 + uy * 5,
+          by - uy * 9 - ux * 5,
+        );
+      });
+    }
     this.ground.setTexture('__DEFAULT');
     if (this.textures.exists(GROUND_TEXTURE)) this.textures.remove(GROUND_TEXTURE);
     g.generateTexture(GROUND_TEXTURE, Math.max(1, Math.ceil(width)), Math.max(1, Math.ceil(height)));
@@ -330,8 +424,44 @@ export class City extends Phaser.Scene {
     this.ground.setTexture(GROUND_TEXTURE).setPosition(0, 0);
   }
 
-  /** The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. */
+  /** Where dependency `e`'s line starts and ends (clear of both markers), and its direction. */
+  private edgeEnds(e: number): { ax: number; ay: number; bx: number; by: number; ux: number; uy: number } {
+    const d = this.drill.getState().scenario.dependencies[e]!;
+    const r = this.radius;
+    const a = this.points[d.from]!;
+    const b = this.points[d.to]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ux = (b.x - a.x) / len;
+    const uy = (b.y - a.y) / len;
+    return {
+      ax: a.x + ux * r * 1.3,
+      ay: a.y + uy * r * 1.3,
+      bx: b.x - ux * r * 1.5,
+      by: b.y - uy * r * 1.5,
+      ux,
+      uy,
+    };
+  }
+
+  /**
+   * The size a service's label can reach: its name and the longest status line, wrapped at `wrap`. Kept per
+   * name, text size and wrap: the panels appearing around the map resize it just before the first frame, and
+   * the second layout then measures nothing again (measured: 75 ms of a cold load).
+   */
   private measure(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
+    const key = `${this.fontPx}|${wrap}|${name}`;
+    const known = this.measured.get(key);
+    if (known) {
+      // Back to a text size measured before: the label still needs it (the wrap is set when it is placed).
+      if (label.style.fontSize !== `${this.fontPx}px`) label.setFontSize(this.fontPx);
+      return known;
+    }
+    const size = this.measureNow(label, name, wrap);
+    this.measured.set(key, size);
+    return size;
+  }
+
+  private measureNow(label: Phaser.GameObjects.Text, name: string, wrap: number): { w: number; h: number } {
     label.setFontSize(this.fontPx).setWordWrapWidth(wrap);
     let w = 0;
     let h = 0;
@@ -349,6 +479,7 @@ export class City extends Phaser.Scene {
     const { scenario } = this.drill.getState();
     const items: MapLayoutView['items'] = [];
     const text = (id: string, t: Phaser.GameObjects.Text) => {
+      if (!t.visible) return; // a label a big city does not show (its place stays reserved)
       const b = t.getBounds();
       items.push({
         id,
@@ -407,73 +538,82 @@ export class City extends Phaser.Scene {
     const r = this.radius;
     g.clear();
 
-    // Links the commander has cut (effective isolate orders).
+    // Links the commander has cut (effective isolate orders): the ground is baked without their lines.
     const cut = new Set<number>();
     for (const m of st.mitigations)
       if (m.effective && scenario.mitigations[m.mitigation]!.kind === 'isolate') cut.add(m.target);
-
-    // Dependencies: requests flow from the dependant to what it depends on.
-    scenario.dependencies.forEach((d, e) => {
-      const a = this.points[d.from]!;
-      const b = this.points[d.to]!;
-      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      const ux = (b.x - a.x) / len;
-      const uy = (b.y - a.y) / len;
-      const ax = a.x + ux * r * 1.3;
-      const ay = a.y + uy * r * 1.3;
-      const bx = b.x - ux * r * 1.5;
-      const by = b.y - uy * r * 1.5;
-      if (cut.has(e)) {
-        g.lineStyle(2, COLOURS.isolated, 0.9);
-        dashedLine(g, ax, ay, bx, by, 4, 8);
+    const cutKey = [...cut].sort((a, b) => a - b).join(',');
+    if (cutKey !== this.cutKey) {
+      this.cut = cut;
+      this.cutKey = cutKey;
+      this.paintGround();
+    }
+    if (cut.size > 0) {
+      g.lineStyle(2, COLOURS.isolated, 0.9);
+      g.beginPath();
+      for (const e of cut) {
+        const { ax, ay, bx, by } = this.edgeEnds(e);
+        dashes(g, ax, ay, bx, by, 4, 8);
         const mx = (ax + bx) / 2;
         const my = (ay + by) / 2;
-        g.lineBetween(mx - 6, my - 6, mx + 6, my + 6);
-        g.lineBetween(mx + 6, my - 6, mx - 6, my + 6);
-        return;
+        g.moveTo(mx - 6, my - 6);
+        g.lineTo(mx + 6, my + 6);
+        g.moveTo(mx + 6, my - 6);
+        g.lineTo(mx - 6, my + 6);
       }
-      g.lineStyle(d.hard ? 2 : 1.5, d.hard ? COLOURS.edge : COLOURS.edgeSoft, 1);
-      if (d.hard) g.lineBetween(ax, ay, bx, by);
-      else dashedLine(g, ax, ay, bx, by, 10, 5);
-      // Arrowhead at the dependency end.
-      g.fillStyle(d.hard ? COLOURS.edge : COLOURS.edgeSoft, 1);
-      g.fillTriangle(
-        bx,
-        by,
-        bx - ux * 9 - uy * 5,
-        by - uy * 9 + ux * 5,
-        bx - ux * 9 + uy * 5,
-        by - uy * 9 - ux * 5,
-      );
+      g.strokePath();
+    }
 
+    // Traffic on the other links: dots whose speed grows with the load, attack traffic dashed beside the line
+    // with square dots. Each kind in one path (one fill or stroke for the canvas, not one per dot).
+    const dots = this.big ? DOTS_WHEN_BIG : DOTS;
+    const dotR = Math.max(2, r * 0.14);
+    const attacked: number[] = [];
+    g.fillStyle(COLOURS.flow, 0.9);
+    g.beginPath();
+    scenario.dependencies.forEach((d, e) => {
+      if (cut.has(e)) return;
       const from = st.services[d.from]!;
       const capacity = Math.max(1, scenario.services[d.to]!.capacity);
+      if (from.attackRps * d.attackShare > 0.5) attacked.push(e);
       const legit = from.legitRps * d.share;
-      if (legit > 0.5) {
-        const load = Math.min(1.5, legit / capacity);
-        this.legitPhase[e] = (this.legitPhase[e]! + dt * (0.12 + 0.9 * load)) % 1;
-        g.fillStyle(COLOURS.flow, 0.9);
-        for (let k = 0; k < DOTS; k++) {
-          const t = (this.legitPhase[e]! + k / DOTS) % 1;
-          g.fillCircle(ax + (bx - ax) * t, ay + (by - ay) * t, Math.max(2, r * 0.14));
-        }
+      if (legit <= 0.5) return;
+      const { ax, ay, bx, by } = this.edgeEnds(e);
+      const load = Math.min(1.5, legit / capacity);
+      this.legitPhase[e] = (this.legitPhase[e]! + dt * (0.12 + 0.9 * load)) % 1;
+      for (let k = 0; k < dots; k++) {
+        const t = (this.legitPhase[e]! + k / dots) % 1;
+        const x = ax + (bx - ax) * t;
+        const y = ay + (by - ay) * t;
+        g.moveTo(x + dotR, y);
+        g.arc(x, y, dotR, 0, Math.PI * 2);
       }
-      const attack = from.attackRps * d.attackShare;
-      if (attack > 0.5) {
-        const load = Math.min(1.5, attack / capacity);
+    });
+    g.fillPath();
+    if (attacked.length > 0) {
+      g.lineStyle(2.5, COLOURS.attack, 0.95);
+      g.beginPath();
+      for (const e of attacked) {
+        const { ax, ay, bx, by, ux, uy } = this.edgeEnds(e);
+        dashes(g, ax - uy * 5, ay + ux * 5, bx - uy * 5, by + ux * 5, 8, 6);
+      }
+      g.strokePath();
+      g.fillStyle(COLOURS.attack, 1);
+      const size = Math.max(4, r * 0.3);
+      for (const e of attacked) {
+        const d = scenario.dependencies[e]!;
+        const attack = st.services[d.from]!.attackRps * d.attackShare;
+        const load = Math.min(1.5, attack / Math.max(1, scenario.services[d.to]!.capacity));
+        const { ax, ay, bx, by, ux, uy } = this.edgeEnds(e);
         const ox = -uy * 5;
         const oy = ux * 5;
-        g.lineStyle(2.5, COLOURS.attack, 0.95);
-        dashedLine(g, ax + ox, ay + oy, bx + ox, by + oy, 8, 6);
         this.attackPhase[e] = (this.attackPhase[e]! + dt * (0.2 + 0.9 * load)) % 1;
-        g.fillStyle(COLOURS.attack, 1);
-        const size = Math.max(4, r * 0.3);
-        for (let k = 0; k < DOTS; k++) {
-          const t = (this.attackPhase[e]! + k / DOTS) % 1;
+        for (let k = 0; k < dots; k++) {
+          const t = (this.attackPhase[e]! + k / dots) % 1;
           g.fillRect(ax + ox + (bx - ax) * t - size / 2, ay + oy + (by - ay) * t - size / 2, size, size);
         }
       }
-    });
+    }
 
     // Attack traffic entering from the internet, to each attacked service.
     const { x: ix, y: iy } = this.internet;
@@ -545,13 +685,23 @@ export class City extends Phaser.Scene {
         g.lineStyle(2, COLOURS.outline, 0.7);
         g.strokeCircle(p.x, p.y, r * 1.85);
       }
-      drawServiceMarker(g, p.x, p.y, r, sv.status, def.critical);
+      const key = markerTexture(sv.status, def.critical);
+      if (this.markerShown[i] !== key) {
+        this.markerShown[i] = key;
+        this.markers[i]!.setTexture(key);
+      }
       const offline = sv.cause === 'maintenance' || sv.cause === 'shed';
       // Shape and glyph carry the status; the words add it (and the load) only when something is wrong.
       const detail = statusDetail(sv.status, sv.utilisation, offline);
-      const text = displayText(detail ? `${def.name}\n${detail}` : def.name);
+      // A city too big to read every name shows the names of the services in trouble (and of the one hovered
+      // or selected); the map table lists them all. Every label keeps its reserved place.
       const label = this.labels[i]!;
-      if (label.text !== text) label.setText(text);
+      const shown = !this.big || detail !== '' || s.selected === def.id || this.hovered === i;
+      if (shown) {
+        const text = displayText(detail ? `${def.name}\n${detail}` : def.name);
+        if (label.text !== text) label.setText(text);
+      }
+      if (label.visible !== shown) label.setVisible(shown);
     });
 
     this.drawTooltip();

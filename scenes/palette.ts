@@ -129,6 +129,24 @@ export function dashedLine(
   dash: number,
   gap: number,
 ): void {
+  g.beginPath();
+  dashes(g, x1, y1, x2, y2, dash, gap);
+  g.strokePath();
+}
+
+/**
+ * The dashes of a dashed line, added to the Graphics' current path (the caller begins and strokes it): many
+ * lines in one path are one stroke for the canvas instead of one per dash.
+ */
+export function dashes(
+  g: Phaser.GameObjects.Graphics,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  dash: number,
+  gap: number,
+): void {
   const dx = x2 - x1;
   const dy = y2 - y1;
   const length = Math.hypot(dx, dy);
@@ -137,6 +155,7 @@ export function dashedLine(
   const uy = dy / length;
   for (let d = 0; d < length; d += dash + gap) {
     const e = Math.min(length, d + dash);
-    g.lineBetween(x1 + ux * d, y1 + uy * d, x1 + ux * e, y1 + uy * e);
+    g.moveTo(x1 + ux * d, y1 + uy * d);
+    g.lineTo(x1 + ux * e, y1 + uy * e);
   }
 }

@@ -66,14 +66,25 @@ function openSharedRun(): void {
   // Its refusals are worded with the debrief's texts, which load on demand.
   void loadTexts(['debrief']).then(() => openSharedLink(session, hash));
 }
+/**
+ * `?play`: start the selected shipped scenario at once, skipping the menu (unless a share link opens a run).
+ * The Preloader then hands over to the Menu scene, which starts the City because a drill exists.
+ */
+function playAtOnce(): void {
+  if (!flags.play || isShareFragment(window.location.hash) || session.getState().game) return;
+  session.getState().start();
+}
 // The link names a shipped scenario: wait until they are compiled (the Preloader does it once).
-if (session.getState().scenarios.length > 0) openSharedRun();
-else {
+if (session.getState().scenarios.length > 0) {
+  openSharedRun();
+  playAtOnce();
+} else {
   const unsubscribe = session.subscribe(
     (s) => s.scenarios.length > 0 || s.shippedErrors.length > 0,
     (loaded) => {
       if (!loaded) return;
       unsubscribe();
+      playAtOnce();
       openSharedRun();
     },
   );

@@ -3,6 +3,8 @@
  *
  *   ?seed=123          prefill the menu's seed field (otherwise a random concrete number is shown)
  *   ?scenario=<id>     preselect a shipped scenario (default: nairobi-ddos-2023)
+ *   ?play              open straight into the City: start the (pre)selected shipped scenario with the seed as soon
+ *                      as it is loaded, without the menu (a facilitator's link to a ready drill; it opens paused)
  *   ?fast or ?fast=N   TEST/DEMO ONLY: every speed runs N times faster (default 30: 8× becomes 1,440 simulated
  *                      seconds per real second, so the four-hour drill runs in ~10 s). The HUD says so.
  *   ?test=1            TEST ONLY: exposes a read-only hook on window.__cascade (see testHook.ts); the browser
@@ -13,6 +15,7 @@ export interface Flags {
   scenario: string | null;
   rateScale: number;
   test: boolean;
+  play: boolean;
 }
 
 export const DEFAULT_SCENARIO_ID = 'nairobi-ddos-2023';
@@ -30,6 +33,7 @@ export function readFlags(search: string): Flags {
     scenario: params.get('scenario'),
     rateScale,
     test: params.get('test') === '1',
+    play: params.has('play'),
   };
 }
 

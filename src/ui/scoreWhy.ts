@@ -29,6 +29,16 @@ export function mountScoreWhy(map: HTMLElement, game: GameStore): () => void {
   const render = () => {
     attach();
     const state = game.getState().sim.state;
+    // Nothing to say before the clock has run; and the score's parts need the unattended run (the engine's
+    // baseline, a whole drill simulated: 60 ms for the default city, half a minute for 1,000 services), which
+    // must not hold up the City's first frame. The engine computes it at the first tick that needs it.
+    if (state.tick === 0 && !state.ended) {
+      history.length = 0;
+      lastMinute = -1;
+      setText(line, '');
+      setHidden(line, true);
+      return;
+    }
     const minute = Math.floor(state.tick / 60);
     if (minute === lastMinute) return;
     // A jump back (replay scrubbing, take-over) starts a new history.
