@@ -22,6 +22,7 @@ import {
   claimInWords,
   commandInWords,
   ENGLISH_RUN_WORDS,
+  feedInWords,
   humanText,
   injectShownAsFeed,
   shortText,
@@ -166,15 +167,17 @@ export function buildReport(
       });
   }
   for (const f of state.feed) {
-    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder')
+    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder') {
+      const { from, text } = feedInWords(scenario, f, w);
       timeline.push({
         tick: f.tick,
         clock: elapsedClock(f.tick),
         kind: 'feed',
-        text: `${f.from}: ${f.text}`,
+        text: `${from}: ${text}`,
       });
+    }
   }
-  timeline.push(...droppedTimeline(state));
+  timeline.push(...droppedTimeline(state, w.dropped));
   timeline.sort((a, b) => a.tick - b.tick);
 
   const facts = collectFacts(sim, commands, series, options.roles, w);

@@ -16,6 +16,7 @@ import type { FeedItem } from '../engine';
 import { t } from '../i18n';
 import type { DeepReadonly, GameStore } from '../store';
 import { droppedFeedText } from '../run/dropped';
+import { droppedWords } from './droppedWords';
 import { feedWhyInWords } from '../run/words';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
@@ -114,7 +115,7 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     );
     setText(count, t('feed:items', { count: feed.length }));
     // Older than those: what the engine dropped to keep the state bounded, summarised (run/dropped.ts).
-    const notKept = dropped ? ` ${droppedFeedText(dropped)}` : '';
+    const notKept = dropped ? ` ${droppedFeedText(dropped, droppedWords())}` : '';
     const notShown = hiddenCount ? t('feed:older', { count: hiddenCount }) : '';
     setText(older, `${notShown}${notKept}`.trim());
     setHidden(older, hiddenCount === 0 && !dropped);
