@@ -144,7 +144,24 @@ export type EngineFeed =
   | { kind: 'denialSpreads'; rumour: string }
   | { kind: 'budgetSpent'; stopped: string }
   | { kind: 'answered'; asker: string; answer: string; byDefault: boolean }
-  | { kind: 'investigation'; text: string };
+  | { kind: 'investigation'; text: string }
+  /** A rumour trending: its words are the scenario's. */
+  | { kind: 'rumour'; text: string };
+
+/**
+ * Why a feed item appeared, as facts (the engine's `why` of each feed item): the scenario script, a rumour
+ * planted or born, the truth out, a missed ETA, a partner's rebuttal, a bare denial, the budget, a decision's
+ * answer, the facilitator, customers stranded. Times are clocks ("T+00:30"); names are the scenario's.
+ */
+export type FeedWhy =
+  | { kind: 'script' | 'decisionPrompt' | 'answer' | 'planted' | 'followUp' }
+  | { kind: 'rumourBorn'; outage: number; silence: number; trust: number }
+  | { kind: 'truthOut'; byScript: boolean }
+  | { kind: 'contradicts'; truth: FeedWhy; said: string }
+  | { kind: 'etaMissed'; said: string }
+  | { kind: 'rebuttal' | 'budget' | 'facilitatorPost' | 'facilitatorAsk' }
+  | { kind: 'denial'; rumour: string; trust: number; channel: string; said: string }
+  | { kind: 'stranded'; customers: number; segment: string; trust: number; tone: string };
 
 const STATUS = '(healthy|degraded|down|recovering)';
 
@@ -513,6 +530,8 @@ export const ENGLISH_RUN_WORDS: RunWords = {
             ? `No answer in time to ${item.asker}: “${item.answer}” was taken (the default).`
             : `You answered ${item.asker}: “${item.answer}”.`,
         };
+      case 'rumour':
+        return { from: 'Trending', text: item.text };
       default:
         return { from: 'Investigation', text: item.text };
     }
@@ -546,6 +565,8 @@ export function engineFeedOf(
     m = /^You said (\d+) minutes\. It has been \1 minutes\. Still nothing\.$/.exec(text);
     if (m) return { kind: 'etaMissed', minutes: Number(m[1]) };
   }
+  if (channel === 'social' && from === 'Trending' && scenario.people.rumours.some((r) => r.text === text))
+    return { kind: 'rumour', text };
   if (channel === 'social' && from === 'Trending') {
     m = /^"They would say that\." The denial is spreading the rumour further: ([^]*)$/.exec(text);
     if (m) return { kind: 'denialSpreads', rumour: m[1]! };
@@ -560,6 +581,57 @@ export function engineFeedOf(
     m = /^You answered (.+?): “([^]*)”\.$/.exec(text);
     if (m) return { kind: 'answered', asker: m[1]!, answer: m[2]!, byDefault: false };
   }
+  return undefined;
+}
+
+/** The facts of a feed item's `why`, or undefined for one the engine does not write (it is shown as it is). */
+export function feedWhyOf(scenario: Scenario, why: string): FeedWhy | undefined {
+  const simple: Record<string, FeedWhy['kind']> = {
+    'the investigation reported': 'truthOut',
+    'rebuttal after being blamed publicly': 'rebuttal',
+    'the next hour of running costs would have overdrawn the budget': 'budget',
+    'posted by the facilitator': 'facilitatorPost',
+    'a question from the facilitator': 'facilitatorAsk',
+  };
+  const kind = simple[why];
+  if (kind === 'truthOut') return { kind, byScript: false };
+  if (kind) return { kind } as FeedWhy;
+  let m: RegExpExecArray | null;
+  if (/^inject '[^']*'$/.test(why)) return { kind: 'script' };
+  if (/^inject '[^']*' \(follow-up of '[^']*'\)$/.test(why)) return { kind: 'followUp' };
+  if (/^decision prompt of inject '[^']*'$/.test(why)) return { kind: 'decisionPrompt' };
+  if (/^the answer to inject '[^']*'$/.test(why)) return { kind: 'answer' };
+  if (/^planted by inject '[^']*'$/.test(why)) return { kind: 'planted' };
+  m = /^born from the outage \((\d+) min\), silence \((\d+) min\) and low trust \((\d+)\)$/.exec(why);
+  if (m) return { kind: 'rumourBorn', outage: Number(m[1]), silence: Number(m[2]), trust: Number(m[3]) };
+  m = /^the truth came out \((.*)\)$/.exec(why);
+  if (m && (m[1] === 'the investigation reported' || /^inject '[^']*'$/.test(m[1]!)))
+    return { kind: 'truthOut', byScript: m[1] !== 'the investigation reported' };
+  m = /^(.*); it contradicts what was said at (T\+\d\d:\d\d)$/.exec(why);
+  const truth = m ? feedWhyOf(scenario, m[1]!) : undefined;
+  if (m && truth) return { kind: 'contradicts', truth, said: m[2]! };
+  m = /^ETA given at (T\+\d\d:\d\d) was missed$/.exec(why);
+  if (m) return { kind: 'etaMissed', said: m[1]! };
+  m = /^a bare denial of '([^']*)' while public trust was (\d+) \((.+) at (T\+\d\d:\d\d)\)$/.exec(why);
+  const rumour = m ? scenario.people.rumours.find((r) => r.id === m![1]) : undefined;
+  if (m && rumour)
+    return {
+      kind: 'denial',
+      rumour: shortText(rumour.text, 50),
+      trust: Number(m[2]),
+      channel: m[3]!,
+      said: m[4]!,
+    };
+  m = /^(\d+) (.+) stranded; their trust is (\d+) \((angry|worried|calm)\)$/.exec(why);
+  const segment = m ? scenario.segments.find((g) => g.name.toLowerCase() === m![2]) : undefined;
+  if (m && segment)
+    return {
+      kind: 'stranded',
+      customers: Number(m[1]),
+      segment: segment.name,
+      trust: Number(m[3]),
+      tone: m[4]!,
+    };
   return undefined;
 }
 

@@ -17,7 +17,7 @@ import { t } from '../i18n';
 import type { DeepReadonly, GameStore } from '../store';
 import { droppedFeedText } from '../run/dropped';
 import { droppedWords } from './droppedWords';
-import { feedWhyInWords } from '../run/words';
+import { feedItemInWords } from './feedWords';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
 import { followScroll } from './followScroll';
@@ -66,19 +66,29 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
   );
   const follow = followScroll(body, jump, lifetime.signal);
 
+  // The engine's own items (a missed ETA, the budget stop, an answer…) and every item's why, in the interface
+  // language; what the scenario's author wrote, in the reader's language where they gave one.
+  const createItemBody = (item: DeepReadonly<FeedItem>): [HTMLElement, HTMLElement] => {
+    const scenario = game.getState().scenario;
+    const { from, text, why } = feedItemInWords(scenario, item);
+    return [
+      h(
+        'span',
+        { class: 'text' },
+        h('strong', { text: t('feed:from', { from }) }),
+        sceneText(scenario, text),
+      ),
+      h('p', { class: 'why', text: t('feed:why', { why }) }),
+    ];
+  };
+
   const createItem = (item: DeepReadonly<FeedItem>) =>
     h(
       'li',
       { class: 'feed-item', 'data-channel': item.channel },
       h('span', { class: 'time', text: elapsedLabel(item.tick) }),
       h('span', { class: `channel channel-${item.channel}`, text: t(`feed:channel.${item.channel}`) }),
-      h(
-        'span',
-        { class: 'text' },
-        h('strong', { text: t('feed:from', { from: item.from }) }),
-        sceneText(game.getState().scenario, item.text),
-      ),
-      h('p', { class: 'why', text: t('feed:why', { why: feedWhyInWords(item.why) }) }),
+      ...createItemBody(item),
     );
 
   let lastFeedKey = '';

@@ -27,7 +27,9 @@ import {
   type ReportModel,
 } from '../../src/run';
 import { compile } from '../../src/scenario';
+import { feedWhyInWords } from '../../src/run/words';
 import { droppedWords } from '../../src/ui/droppedWords';
+import { feedItemInWords } from '../../src/ui/feedWords';
 import { endingText, outcomeText } from '../../src/ui/report/endingText';
 import { markdownWords } from '../../src/ui/report/markdownWords';
 import { runWords } from '../../src/ui/report/runWords';
@@ -57,8 +59,7 @@ const at = (tick: number, cmd: Command): LoggedCommand => ({ tick, cmd });
 function logFor(s: Scenario): LoggedCommand[] {
   const inj = s.injects;
   const says = (i: number) => inj[i]!.effects.some((e) => e.type === 'feed' || e.type === 'prompt');
-  const quiet = (i: number) =>
-    inj[i]!.effects.every((e) => e.type === 'feed') && !inj[i]!.effects.some((e) => e.type === 'prompt');
+  const quiet = (i: number) => inj[i]!.effects.every((e) => e.type === 'feed');
   const held = inj.length - 2;
   const skipped = [...inj.keys()].reverse().find((i) => i !== held && quiet(i) && i > 2) ?? 3;
   const edited = [...inj.keys()].find((i) => i > 0 && says(i))!;
@@ -82,7 +83,6 @@ function logFor(s: Scenario): LoggedCommand[] {
     at(26, { type: 'room', action: 'resume' }),
     at(28, { type: 'fire-inject', inject: inj[1]!.id }),
     at(40, { type: 'answer', inject: 'ask-1', option: 'Yes' }),
-    at(42, { type: 'ask', from: 'CEO', text: 'Do we tell the board?', answers: ['Yes', 'No'] }),
   ];
   // The facilitator's posts: more than the state keeps of its log and its feed.
   for (let k = 0; k < 320; k++)
@@ -110,6 +110,7 @@ function logFor(s: Scenario): LoggedCommand[] {
     }),
     at(T + 200, { type: 'release-inject', inject: inj[held]!.id }),
     at(T + 201, { type: 'release-inject', inject: inj[2]!.id }),
+    at(T + 210, { type: 'ask', from: 'CEO', text: 'Do we tell the board?', answers: ['Yes', 'No'] }),
   );
   return log.sort((a, b) => a.tick - b.tick);
 }
@@ -117,6 +118,8 @@ function logFor(s: Scenario): LoggedCommand[] {
 interface Played {
   report: ReportModel;
   markdown: string;
+  /** The feed panel's items (who, what, why) as the page words them. */
+  feed: string[];
 }
 
 /** The debrief's report (its timeline as the page shows it) and the Markdown export, in the current language. */
@@ -135,10 +138,16 @@ function play(file: string, seed: string, english = false): Played {
   });
   const timeline = reportTimeline(scenario, sim.state, log, results, {}, model, words);
   const report: ReportModel = { ...model, timeline: timeline.map(({ rejected: _r, ...e }) => e) };
-  if (english) return { report, markdown: reportToMarkdown(report) };
+  const feed = sim.state.feed.map((item) => {
+    const { from, text, why } = english
+      ? { from: item.from, text: item.text, why: feedWhyInWords(item.why) }
+      : feedItemInWords(scenario, item);
+    return `${from}: ${text} (${why})`;
+  });
+  if (english) return { report, markdown: reportToMarkdown(report), feed };
   const ending = { ...report.ending, text: endingText(report.ending, scenario.durationTicks) };
   const outcome = outcomeText(sim.state.outcome, scenario);
-  return { report, markdown: reportToMarkdown({ ...report, ending, outcome }, markdownWords()) };
+  return { report, markdown: reportToMarkdown({ ...report, ending, outcome }, markdownWords()), feed };
 }
 
 /** The engine's own English that the debrief and the export must not show in Kiswahili. */
@@ -185,6 +194,28 @@ const KNOWN_ENGLISH = [
   'success:',
   'partial:',
   'failure:',
+  // The feed: the engine's own items and why each appeared.
+  'You said ',
+  'Still nothing',
+  'They would say that',
+  'The incident budget is spent',
+  'You answered',
+  'was taken (the default)',
+  'the scenario script',
+  'born from the outage',
+  'it contradicts what was said',
+  'was missed',
+  'rebuttal after being blamed',
+  'a bare denial of',
+  'running costs would have overdrawn',
+  'posted by the facilitator',
+  'a question from the facilitator',
+  ' stranded; their trust is',
+  'Trending:',
+  'Finance:',
+  'Decision:',
+  'Investigation:',
+  'Customers:',
 ];
 
 /** The same sentences, found in the English report of at least one scenario (so the log really triggers them). */
@@ -217,15 +248,32 @@ const MUST_TRIGGER = [
   'proves false',
   'the outage is not ours',
   'ran its full length',
+  'The incident budget is spent',
+  'was taken (the default)',
+  'the scenario script',
+  'it contradicts what was said',
+  'rebuttal after being blamed',
+  'running costs would have overdrawn',
+  'posted by the facilitator',
+  'a question from the facilitator',
+  ' stranded; their trust is',
+  'Trending:',
 ];
 
 const SEEDS = ['1', 'debrief-sw'];
 
-describe('the engine’s own lines on the debrief, every shipped scenario', () => {
+describe('the engine’s own lines on the debrief and in the feed, every shipped scenario', () => {
   it('the command log makes the engine say each of them (in English)', async () => {
     await loadLanguage('en');
-    const all = files.flatMap((f) => SEEDS.map((seed) => play(f, seed, true).markdown)).join('\n');
-    for (const phrase of MUST_TRIGGER) expect(all.includes(phrase), phrase).toBe(true);
+    const all = files
+      .flatMap((f) =>
+        SEEDS.map((seed) => {
+          const { markdown, feed } = play(f, seed, true);
+          return [markdown, ...feed].join('\n');
+        }),
+      )
+      .join('\n');
+    expect(MUST_TRIGGER.filter((phrase) => !all.includes(phrase))).toEqual([]);
   });
 
   it('in English, the page’s words are src/run’s own, byte for byte', async () => {
@@ -236,6 +284,7 @@ describe('the engine’s own lines on the debrief, every shipped scenario', () =
         const run = play(f, seed, true);
         expect(page.report, f).toEqual(run.report);
         expect(page.markdown, f).toBe(run.markdown);
+        expect(page.feed, f).toEqual(run.feed);
         expect(droppedWords()).toBe(ENGLISH_RUN_WORDS.dropped);
       }
   });
@@ -244,8 +293,8 @@ describe('the engine’s own lines on the debrief, every shipped scenario', () =
     await loadLanguage('sw');
     for (const f of files)
       for (const seed of SEEDS) {
-        const { report, markdown } = play(f, seed);
-        const lines = [...report.timeline.map((e) => e.text), ...markdown.split('\n')];
+        const { report, markdown, feed } = play(f, seed);
+        const lines = [...report.timeline.map((e) => e.text), ...markdown.split('\n'), ...feed];
         for (const line of lines)
           for (const phrase of KNOWN_ENGLISH) expect(line, `${f}: ${line}`).not.toContain(phrase);
       }

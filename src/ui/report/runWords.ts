@@ -7,10 +7,10 @@
  */
 import { ENGLISH_RUN_WORDS, type RunWords } from '../../run';
 import { DROPPED_WORDS } from '../droppedWords';
+import { causeWords, falseClaimWords, FEED_WORDS } from '../feedWords';
 import { currentLanguage, t } from '../../i18n';
 import { countLabel, kesLabel, percentLabel } from '../../store/format';
 
-const CAUSES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
 const EVIDENCE = ['none', 'law', 'independent'] as const;
 const VECTORS = ['layer7', 'volumetric', 'cache-bypass', 'slow-requests'] as const;
 const DRIVERS = [
@@ -37,20 +37,6 @@ function statusWord(status: string): string {
 
 function known<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
-}
-
-/** A cause the player gave ("cyber-attack"), in words ("shambulio la mtandaoni"); an unknown one as it is. */
-function causeWords(cause: string): string {
-  return known(CAUSES, cause) ? t(`messages:cause.${cause}`) : cause;
-}
-
-/** A claim the truth contradicted, as the engine names it ("\"glitch\" as the cause"), in words. */
-function falseClaimWords(what: string): string {
-  let m = /^"(.*)" as the cause$/.exec(what);
-  if (m) return t('debrief:runWords.trustWhy.falseCause', { cause: causeWords(m[1]!) });
-  m = /^the denial of '(.*)'$/.exec(what);
-  if (m) return t('debrief:runWords.trustWhy.falseDenial', { rumour: m[1]! });
-  return what; // the scenario's own words for its data claim
 }
 
 /** A signed number with one decimal ("+2.8", "-7.6"), as src/run writes it in every language. */
@@ -249,48 +235,7 @@ const WORDS: RunWords = {
         return t(`debrief:runWords.script.${line.kind}`);
     }
   },
-  engineFeed: (item) => {
-    switch (item.kind) {
-      case 'claimFalse':
-        return {
-          from: t('debrief:runWords.feed.investigativeDesk'),
-          text: t('debrief:runWords.feed.claimFalse', { said: item.said, what: falseClaimWords(item.what) }),
-        };
-      case 'partnerRebuttal':
-        return {
-          from: item.partner,
-          text: t('debrief:runWords.feed.partnerRebuttal', { partner: item.partner }),
-        };
-      case 'etaMissed':
-        return {
-          from: t('debrief:runWords.feed.customers'),
-          text: t('debrief:runWords.feed.etaMissed', { minutes: item.minutes }),
-        };
-      case 'denialSpreads':
-        return {
-          from: t('debrief:runWords.feed.trending'),
-          text: t('debrief:runWords.feed.denialSpreads', { rumour: item.rumour }),
-        };
-      case 'budgetSpent':
-        return {
-          from: t('debrief:runWords.feed.finance'),
-          text: t('debrief:runWords.feed.budgetSpent', { stopped: item.stopped }),
-        };
-      case 'answered':
-        return {
-          from: t('debrief:runWords.feed.decision'),
-          text: t(
-            item.byDefault ? 'debrief:runWords.feed.answeredByDefault' : 'debrief:runWords.feed.answered',
-            {
-              asker: item.asker,
-              answer: item.answer,
-            },
-          ),
-        };
-      default:
-        return { from: t('debrief:runWords.feed.investigation'), text: item.text };
-    }
-  },
+  engineFeed: (item) => FEED_WORDS.item(item),
   facilitator: (a) => {
     switch (a.kind) {
       case 'fire':
