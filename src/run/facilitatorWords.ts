@@ -18,19 +18,27 @@ function snippet(text: string): string {
 }
 
 /** "Minister: “We are investigating…”", or the id when the inject says nothing (an attack, a failure). */
-export function injectName(scenario: Scenario, injectId: string, state?: DeepReadonly<SimState>): string {
+export function injectName(
+  scenario: Scenario,
+  injectId: string,
+  state?: DeepReadonly<SimState>,
+  /** The author's text in the reader's language (RunWords.scene); as it is by default. */
+  local: (text: string) => string = (text) => text,
+): string {
   const index = scenario.injects.findIndex((d) => d.id === injectId);
   const def = scenario.injects[index];
   if (!def) return injectId;
   for (let e = 0; e < def.effects.length; e++) {
     const effect = def.effects[e]!;
     if (effect.type === 'feed' || effect.type === 'prompt') {
-      const text = (state && editedText(state, index, e)) ?? effect.text;
+      const text = (state && editedText(state, index, e)) ?? local(effect.text);
       return `${effect.from}: “${snippet(text)}”`;
     }
   }
   return injectId.replace(/-/g, ' ');
 }
+
+const nameOfInject = injectName;
 
 function isFacilitatorCommand(cmd: Command): cmd is FacilitatorCommand {
   return [
@@ -60,19 +68,25 @@ export type FacilitatorAction =
   | { kind: 'pause' | 'resume' };
 
 /** The facilitator's command as facts; undefined for a player's command. */
-export function facilitatorAction(scenario: Scenario, cmd: Command): FacilitatorAction | undefined {
+export function facilitatorAction(
+  scenario: Scenario,
+  cmd: Command,
+  /** The author's text in the reader's language (RunWords.scene); as it is by default. */
+  local?: (text: string) => string,
+): FacilitatorAction | undefined {
   if (!isFacilitatorCommand(cmd)) return undefined;
+  const injectName = (id: string) => nameOfInject(scenario, id, undefined, local);
   switch (cmd.type) {
     case 'fire-inject':
-      return { kind: 'fire', inject: injectName(scenario, cmd.inject) };
+      return { kind: 'fire', inject: injectName(cmd.inject) };
     case 'hold-inject':
-      return { kind: 'hold', inject: injectName(scenario, cmd.inject) };
+      return { kind: 'hold', inject: injectName(cmd.inject) };
     case 'release-inject':
-      return { kind: 'release', inject: injectName(scenario, cmd.inject) };
+      return { kind: 'release', inject: injectName(cmd.inject) };
     case 'skip-inject':
-      return { kind: 'skip', inject: injectName(scenario, cmd.inject) };
+      return { kind: 'skip', inject: injectName(cmd.inject) };
     case 'edit-inject':
-      return { kind: 'edit', inject: injectName(scenario, cmd.inject), text: snippet(cmd.text) };
+      return { kind: 'edit', inject: injectName(cmd.inject), text: snippet(cmd.text) };
     case 'post':
       return { kind: 'post', from: cmd.from, text: snippet(cmd.text) };
     case 'ask':

@@ -85,6 +85,11 @@ export interface RunWords {
   scriptLine(line: ScriptLine): string;
   /** A feed item the engine writes itself (./words.ts `engineFeedOf`): who it is from and what it says. */
   engineFeed(item: EngineFeed): { from: string; text: string };
+  /**
+   * A text the scenario's author wrote (a feed item, a decision and its answers, the end), in the reader's
+   * language where the author gave one (src/engine/localText.ts); English: the engine's text, as it is.
+   */
+  scene(scenario: Pick<Scenario, 'texts'>, text: string): string;
   /** The facilitator's command (./facilitatorWords.ts `facilitatorAction`). */
   facilitator(action: FacilitatorAction): string;
   /** What the state's bounded lists let go of (./dropped.ts). */
@@ -536,6 +541,7 @@ export const ENGLISH_RUN_WORDS: RunWords = {
         return { from: 'Investigation', text: item.text };
     }
   },
+  scene: (_scenario, text) => text,
   facilitator: facilitatorInEnglish,
   dropped: ENGLISH_DROPPED_WORDS,
 };
@@ -642,7 +648,7 @@ export function feedInWords(
   w: RunWords = ENGLISH_RUN_WORDS,
 ): { from: string; text: string } {
   const facts = w === ENGLISH_RUN_WORDS ? undefined : engineFeedOf(scenario, item);
-  return facts ? w.engineFeed(facts) : { from: item.from, text: item.text };
+  return facts ? w.engineFeed(facts) : { from: item.from, text: w.scene(scenario, item.text) };
 }
 
 /** One block of a statement in words ("ETA 30 min", "rebut “Data leaked”"). */
@@ -713,7 +719,10 @@ export function commandInWords(
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
       if (!inject && /^ask-\d+$/.test(cmd.inject)) return w.answeredFacilitator(cmd.option);
-      return w.answered(prompt?.type === 'prompt' ? prompt.from : cmd.inject, option?.label ?? cmd.option);
+      return w.answered(
+        prompt?.type === 'prompt' ? prompt.from : cmd.inject,
+        option ? w.scene(scenario, option.label) : cmd.option,
+      );
     }
     case 'statement': {
       const channel = scenario.people?.channels.find((c) => c.id === cmd.channel);
@@ -731,7 +740,7 @@ export function commandInWords(
     case 'noop':
       return w.noAction();
     default: {
-      const action = facilitatorAction(scenario, cmd);
+      const action = facilitatorAction(scenario, cmd, (text) => w.scene(scenario, text));
       return action ? w.facilitator(action) : w.otherCommand((cmd as { type: string }).type);
     }
   }
@@ -792,7 +801,7 @@ function injectInLanguage(scenario: Scenario, index: number, w: RunWords): strin
   if (!def) return w.injectEffect({ kind: 'scripted' });
   const said = def.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
   if (said && (said.type === 'prompt' || said.type === 'feed'))
-    return `${said.from}: “${shortText(said.text)}”`;
+    return `${said.from}: “${shortText(w.scene(scenario, said.text))}”`;
   const service = (i: number) => scenario.services[i]?.name;
   for (const e of def.effects) {
     switch (e.type) {
@@ -921,7 +930,7 @@ export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLIS
     if (w !== ENGLISH_RUN_WORDS)
       return w.decisionLine(
         prompt?.type === 'prompt' ? prompt.from : undefined,
-        m[2]!,
+        w.scene(scenario, m[2]!),
         m[3] === 'answered' ? '' : w.defaultTaken(m[3]!),
       );
     const from = prompt?.type === 'prompt' ? prompt.from : 'A decision';

@@ -329,6 +329,10 @@ describe('the engine’s own lines on the debrief and in the feed, every shipped
       'Dawati la uchunguzi: Taarifa ya saa T+',
       'hitilafu hii si yetu',
       '· muda umekwisha: Zoezi liliendeshwa kwa urefu wake wote. ·',
+      // The author's own Kiswahili, where they gave one (the tutorial): the script's words and the outcome.
+      'Tutorial: “Karibu, kamanda. Zoezi hili',
+      'Msimamizi alianzisha Tutorial: “Ramani inaonyesha huduma tano',
+      'Umeviona vidhibiti; rudia mafunzo haya',
     ])
       expect(all.includes(phrase), phrase).toBe(true);
   });

@@ -7,6 +7,7 @@
  */
 import { ENGLISH_RUN_WORDS, type RunWords } from '../../run';
 import { DROPPED_WORDS } from '../droppedWords';
+import { sceneText } from '../sceneText';
 import { causeWords, falseClaimWords, FEED_WORDS } from '../feedWords';
 import { currentLanguage, t } from '../../i18n';
 import { countLabel, kesLabel, percentLabel } from '../../store/format';
@@ -236,6 +237,7 @@ const WORDS: RunWords = {
     }
   },
   engineFeed: (item) => FEED_WORDS.item(item),
+  scene: (scenario, text) => sceneText(scenario, text),
   facilitator: (a) => {
     switch (a.kind) {
       case 'fire':
