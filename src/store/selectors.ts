@@ -29,43 +29,91 @@ export interface CauseStep {
   status: ServiceStatus;
   /** e.g. "degraded: upstream 'Operator internet edge' at 140 % capacity". */
   text: string;
+  /** The same, as facts, for its words in the interface language (src/ui/causeWords.ts). */
+  reason: CauseReason;
 }
 
-function causeText(scenario: Scenario, state: State, s: number): string {
+/** Why a service is in its state, as facts: shares 0–1, rates in requests per second, times in ticks. */
+export type CauseReason =
+  | { kind: 'overloaded'; offered: number }
+  | { kind: 'attack'; share: number; rps: number }
+  | { kind: 'retry-storm'; factor: number }
+  | { kind: 'filtered' | 'failed' | 'restarting' | 'maintenance' | 'shed' | 'upstreamUnknown' }
+  | { kind: 'upstream'; service: string; capacity: number }
+  | { kind: 'restartsIn' | 'warming-up'; ticks: number }
+  | { kind: 'serving'; availability: number }
+  | { kind: 'status'; status: ServiceStatus };
+
+function causeOf(scenario: Scenario, state: State, s: number): CauseReason {
   const st = state.services[s]!;
   const tick = state.tick;
   switch (st.cause) {
     case 'overloaded':
-      return `overloaded: offered ${percentLabel(st.causeValue)} of its capacity`;
+      return { kind: 'overloaded', offered: st.causeValue };
     case 'attack': {
       const arrivals = st.legitRps + st.attackRps;
-      const share = arrivals > 0 ? st.attackRps / arrivals : 0;
-      return `under attack: ${percentLabel(share)} of its traffic is attack traffic (${rpsLabel(st.attackRps)})`;
+      return { kind: 'attack', share: arrivals > 0 ? st.attackRps / arrivals : 0, rps: st.attackRps };
     }
     case 'retry-storm':
-      return `retry storm: clients re-sending failed requests multiply its load ×${st.causeValue.toFixed(1)}`;
+      return { kind: 'retry-storm', factor: st.causeValue };
     case 'filtered':
-      return 'your filters also turn away some legitimate requests';
+      return { kind: 'filtered' };
     case 'upstream': {
       const up = scenario.services[st.causeService];
       return up
-        ? `upstream '${up.name}' at ${percentLabel(st.causeValue)} capacity`
-        : 'a service it depends on is failing';
+        ? { kind: 'upstream', service: up.name, capacity: st.causeValue }
+        : { kind: 'upstreamUnknown' };
     }
     case 'crashed':
-      if (st.restartAtTick > scenario.durationTicks) return 'failed, with no automatic restart';
+      if (st.restartAtTick > scenario.durationTicks) return { kind: 'failed' };
       return st.restartAtTick > tick
-        ? `crashed; restarts by itself in ${durationLabel(st.restartAtTick - tick)}`
-        : 'crashed; restarting now';
+        ? { kind: 'restartsIn', ticks: st.restartAtTick - tick }
+        : { kind: 'restarting' };
+    case 'maintenance':
+      return { kind: 'maintenance' };
+    case 'shed':
+      return { kind: 'shed' };
+    case 'warming-up':
+      return { kind: 'warming-up', ticks: st.warmupUntilTick - tick };
+    case 'ok':
+    default:
+      return st.status === 'healthy'
+        ? { kind: 'serving', availability: st.availability }
+        : { kind: 'status', status: st.status };
+  }
+}
+
+/** Why a service is in its state, in English (the words of CauseStep.text). */
+export function causeInEnglish(c: CauseReason): string {
+  switch (c.kind) {
+    case 'overloaded':
+      return `overloaded: offered ${percentLabel(c.offered)} of its capacity`;
+    case 'attack':
+      return `under attack: ${percentLabel(c.share)} of its traffic is attack traffic (${rpsLabel(c.rps)})`;
+    case 'retry-storm':
+      return `retry storm: clients re-sending failed requests multiply its load ×${c.factor.toFixed(1)}`;
+    case 'filtered':
+      return 'your filters also turn away some legitimate requests';
+    case 'upstream':
+      return `upstream '${c.service}' at ${percentLabel(c.capacity)} capacity`;
+    case 'upstreamUnknown':
+      return 'a service it depends on is failing';
+    case 'failed':
+      return 'failed, with no automatic restart';
+    case 'restartsIn':
+      return `crashed; restarts by itself in ${durationLabel(c.ticks)}`;
+    case 'restarting':
+      return 'crashed; restarting now';
     case 'maintenance':
       return 'offline for maintenance (your order); lift the order to bring it back';
     case 'shed':
       return 'switched off by the circuit breaker (your order); lift it to bring it back';
     case 'warming-up':
-      return `warming up after a restart: full capacity in ${durationLabel(st.warmupUntilTick - tick)}`;
-    case 'ok':
+      return `warming up after a restart: full capacity in ${durationLabel(c.ticks)}`;
+    case 'serving':
+      return `serving ${percentLabel(c.availability)} of requests`;
     default:
-      return st.status === 'healthy' ? `serving ${percentLabel(st.availability)} of requests` : st.status;
+      return c.status;
   }
 }
 
@@ -86,10 +134,12 @@ export function explainCause(scenario: Scenario, state: State, s: number, maxDep
     seen.add(current);
     const st = state.services[current]!;
     const prefix = chain.length === 0 ? '' : `'${scenario.services[current]!.name}' is `;
+    const reason = causeOf(scenario, state, current);
     chain.push({
       service: current,
       status: st.status,
-      text: `${prefix}${st.status}: ${causeText(scenario, state, current)}`,
+      text: `${prefix}${st.status}: ${causeInEnglish(reason)}`,
+      reason,
     });
     if (st.cause !== 'upstream') break;
     current = st.causeService;
