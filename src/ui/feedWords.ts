@@ -5,7 +5,7 @@
  * words the same facts (src/run/words.ts `engineFeedOf`, `feedWhyOf`). What the scenario's author or the
  * facilitator wrote stays as they wrote it.
  */
-import type { Scenario } from '../engine';
+import { localText, type Scenario } from '../engine';
 import { currentLanguage, t } from '../i18n';
 import type { EngineFeed, FeedWhy } from '../run/words';
 import { engineFeedOf, feedWhyInWords, feedWhyOf } from '../run/words';
@@ -113,7 +113,12 @@ export function feedItemInWords(
   item: { channel: string; from: string; text: string; why: string },
 ): { from: string; text: string; why: string } {
   if (currentLanguage() === 'en') return { from: item.from, text: item.text, why: feedWhyInWords(item.why) };
-  const facts = engineFeedOf(scenario, item);
+  const found = engineFeedOf(scenario, item);
+  // An answer is the author's option: in the reader's language where the author gave one.
+  const facts =
+    found?.kind === 'answered'
+      ? { ...found, answer: localText(scenario, found.answer, currentLanguage()) }
+      : found;
   const why = feedWhyOf(scenario, item.why);
   return {
     ...(facts ? FEED_WORDS.item(facts) : { from: item.from, text: item.text }),
