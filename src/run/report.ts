@@ -13,6 +13,7 @@ import {
   type Sim,
 } from '../engine';
 import { droppedTimeline } from './dropped';
+import { feedInWords } from './feedFacts';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
@@ -22,7 +23,6 @@ import {
   claimInWords,
   commandInWords,
   ENGLISH_RUN_WORDS,
-  feedInWords,
   humanText,
   injectShownAsFeed,
   shortText,

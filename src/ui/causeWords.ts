@@ -18,23 +18,23 @@ function statusWord(status: string): string {
 function reasonText(c: CauseReason): string {
   switch (c.kind) {
     case 'overloaded':
-      return t('service:cause.overloaded', { offered: percentLabel(c.offered) });
+      return t('engineWords:cause.overloaded', { offered: percentLabel(c.offered) });
     case 'attack':
-      return t('service:cause.attack', { share: percentLabel(c.share), rps: rpsLabel(c.rps) });
+      return t('engineWords:cause.attack', { share: percentLabel(c.share), rps: rpsLabel(c.rps) });
     case 'retry-storm':
-      return t('service:cause.retryStorm', { factor: c.factor.toFixed(1) });
+      return t('engineWords:cause.retryStorm', { factor: c.factor.toFixed(1) });
     case 'upstream':
-      return t('service:cause.upstream', { service: c.service, capacity: percentLabel(c.capacity) });
+      return t('engineWords:cause.upstream', { service: c.service, capacity: percentLabel(c.capacity) });
     case 'restartsIn':
-      return t('service:cause.restartsIn', { time: durationLabel(c.ticks) });
+      return t('engineWords:cause.restartsIn', { time: durationLabel(c.ticks) });
     case 'warming-up':
-      return t('service:cause.warmingUp', { time: durationLabel(c.ticks) });
+      return t('engineWords:cause.warmingUp', { time: durationLabel(c.ticks) });
     case 'serving':
-      return t('service:cause.serving', { availability: percentLabel(c.availability) });
+      return t('engineWords:cause.serving', { availability: percentLabel(c.availability) });
     case 'status':
       return statusWord(c.status);
     default:
-      return t(`service:cause.${c.kind}`);
+      return t(`engineWords:cause.${c.kind}`);
   }
 }
 
@@ -44,8 +44,8 @@ export function causeStepText(step: CauseStep, name: string | undefined): string
   const reason = reasonText(step.reason);
   const status = statusWord(step.status);
   return name === undefined
-    ? t('service:cause.first', { status, reason })
-    : t('service:cause.upstreamStep', { service: name, status, reason });
+    ? t('engineWords:cause.first', { status, reason })
+    : t('engineWords:cause.upstreamStep', { service: name, status, reason });
 }
 
 /** The whole chain on one line ("degraded: …; 'Edge' is degraded: …"), as the map's table shows it. */

@@ -9,27 +9,33 @@ import { countLabel } from '../store/format';
 
 /** "T+00:12–T+03:40: 300 status changes, 12 inject events" (just the time when nothing is counted). */
 function breakdown(d: DroppedFacts<string>, parts: readonly string[]): string {
-  return parts.length ? t('feed:dropped.breakdown', { span: d.span, parts: parts.join(', ') }) : d.span;
+  return parts.length
+    ? t('engineWords:dropped.breakdown', { span: d.span, parts: parts.join(', ') })
+    : d.span;
 }
 
 /** The same facts worded from the `feed:dropped` texts of the interface language. */
 export const DROPPED_WORDS: DroppedWords = {
   log: (d) =>
-    t('feed:dropped.log', {
+    t('engineWords:dropped.log', {
       count: d.count,
       n: countLabel(d.count),
       breakdown: breakdown(
         d,
-        d.parts.map((p) => t(`feed:dropped.logKind.${p.kind}`, { count: p.count, n: countLabel(p.count) })),
+        d.parts.map((p) =>
+          t(`engineWords:dropped.logKind.${p.kind}`, { count: p.count, n: countLabel(p.count) }),
+        ),
       ),
     }),
   feed: (d) =>
-    t('feed:dropped.feed', {
+    t('engineWords:dropped.feed', {
       count: d.count,
       n: countLabel(d.count),
       breakdown: breakdown(
         d,
-        d.parts.map((p) => t(`feed:dropped.channel.${p.kind}`, { count: p.count, n: countLabel(p.count) })),
+        d.parts.map((p) =>
+          t(`engineWords:dropped.channel.${p.kind}`, { count: p.count, n: countLabel(p.count) }),
+        ),
       ),
     }),
 };

@@ -2,13 +2,13 @@
  * The feed items the engine writes itself (a claim proved false, a partner's rebuttal, a missed ETA, the budget
  * stop, an answer given or taken by default, a rumour trending) and why each feed item appeared, in the interface
  * language: the feed panel and the debrief's timeline. English is src/run's own, byte for byte; another language
- * words the same facts (src/run/words.ts `engineFeedOf`, `feedWhyOf`). What the scenario's author or the
+ * words the same facts (src/run/feedFacts.ts `engineFeedOf`, `feedWhyOf`). What the scenario's author or the
  * facilitator wrote stays as they wrote it.
  */
 import { localText, type Scenario } from '../engine';
 import { currentLanguage, t } from '../i18n';
-import type { EngineFeed, FeedWhy } from '../run/words';
-import { engineFeedOf, feedWhyInWords, feedWhyOf } from '../run/words';
+import { engineFeedOf, feedWhyOf, type EngineFeed, type FeedWhy } from '../run/feedFacts';
+import { feedWhyInWords } from '../run/words';
 import { countLabel } from '../store/format';
 
 const CAUSES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
@@ -43,66 +43,70 @@ export const FEED_WORDS: FeedWords = {
     switch (item.kind) {
       case 'claimFalse':
         return {
-          from: t('feed:engine.investigativeDesk'),
-          text: t('feed:engine.claimFalse', { said: item.said, what: falseClaimWords(item.what) }),
+          from: t('engineWords:feed.investigativeDesk'),
+          text: t('engineWords:feed.claimFalse', { said: item.said, what: falseClaimWords(item.what) }),
         };
       case 'partnerRebuttal':
-        return { from: item.partner, text: t('feed:engine.partnerRebuttal', { partner: item.partner }) };
+        return { from: item.partner, text: t('engineWords:feed.partnerRebuttal', { partner: item.partner }) };
       case 'etaMissed':
         return {
-          from: t('feed:engine.customers'),
-          text: t('feed:engine.etaMissed', { minutes: item.minutes }),
+          from: t('engineWords:feed.customers'),
+          text: t('engineWords:feed.etaMissed', { minutes: item.minutes }),
         };
       case 'denialSpreads':
         return {
-          from: t('feed:engine.trending'),
-          text: t('feed:engine.denialSpreads', { rumour: item.rumour }),
+          from: t('engineWords:feed.trending'),
+          text: t('engineWords:feed.denialSpreads', { rumour: item.rumour }),
         };
       case 'budgetSpent':
         return {
-          from: t('feed:engine.finance'),
-          text: t('feed:engine.budgetSpent', { stopped: item.stopped }),
+          from: t('engineWords:feed.finance'),
+          text: t('engineWords:feed.budgetSpent', { stopped: item.stopped }),
         };
       case 'answered':
         return {
-          from: t('feed:engine.decision'),
-          text: t(item.byDefault ? 'feed:engine.answeredByDefault' : 'feed:engine.answered', {
+          from: t('engineWords:feed.decision'),
+          text: t(item.byDefault ? 'engineWords:feed.answeredByDefault' : 'engineWords:feed.answered', {
             asker: item.asker,
             answer: item.answer,
           }),
         };
       case 'rumour':
-        return { from: t('feed:engine.trending'), text: item.text };
+        return { from: t('engineWords:feed.trending'), text: item.text };
       default:
-        return { from: t('feed:engine.investigation'), text: item.text };
+        return { from: t('engineWords:feed.investigation'), text: item.text };
     }
   },
   why: (why) => {
     switch (why.kind) {
       case 'rumourBorn':
-        return t('feed:whyOf.rumourBorn', { outage: why.outage, silence: why.silence, trust: why.trust });
+        return t('engineWords:why.rumourBorn', {
+          outage: why.outage,
+          silence: why.silence,
+          trust: why.trust,
+        });
       case 'truthOut':
-        return t(why.byScript ? 'feed:whyOf.truthOutScript' : 'feed:whyOf.truthOut');
+        return t(why.byScript ? 'engineWords:why.truthOutScript' : 'engineWords:why.truthOut');
       case 'contradicts':
-        return t('feed:whyOf.contradicts', { why: FEED_WORDS.why(why.truth), said: why.said });
+        return t('engineWords:why.contradicts', { why: FEED_WORDS.why(why.truth), said: why.said });
       case 'etaMissed':
-        return t('feed:whyOf.etaMissed', { said: why.said });
+        return t('engineWords:why.etaMissed', { said: why.said });
       case 'denial':
-        return t('feed:whyOf.denial', {
+        return t('engineWords:why.denial', {
           rumour: why.rumour,
           trust: why.trust,
           channel: why.channel,
           said: why.said,
         });
       case 'stranded':
-        return t('feed:whyOf.stranded', {
+        return t('engineWords:why.stranded', {
           customers: countLabel(why.customers),
           segment: why.segment,
           trust: why.trust,
-          tone: known(TONES, why.tone) ? t(`feed:whyOf.tone.${why.tone}`) : why.tone,
+          tone: known(TONES, why.tone) ? t(`engineWords:why.tone.${why.tone}`) : why.tone,
         });
       default:
-        return t(`feed:whyOf.${why.kind}`);
+        return t(`engineWords:why.${why.kind}`);
     }
   },
 };

@@ -27,13 +27,13 @@ function known<T extends string>(list: readonly T[], value: string): value is T 
 export function truthText(truth: { sentence: string; facts?: TruthFacts }): string {
   const f = truth.facts;
   if (currentLanguage() === 'en' || !f) return truth.sentence;
-  return t('console:words.truth.sentence', {
-    cause: t(`console:words.truth.cause.${f.cause}`),
-    data: t(f.dataSafe ? 'console:words.truth.safe' : 'console:words.truth.notSafe'),
+  return t('engineWords:console.truth.sentence', {
+    cause: t(`engineWords:console.truth.cause.${f.cause}`),
+    data: t(f.dataSafe ? 'engineWords:console.truth.safe' : 'engineWords:console.truth.notSafe'),
     when:
       f.revealAt === undefined
-        ? t('console:words.truth.never')
-        : t('console:words.truth.at', { at: f.revealAt }),
+        ? t('engineWords:console.truth.never')
+        : t('engineWords:console.truth.at', { at: f.revealAt }),
   });
 }
 
@@ -42,28 +42,31 @@ export function triggerText(v: Pick<InjectView, 'trigger' | 'triggerFacts'>): st
   if (currentLanguage() === 'en' || !f) return v.trigger;
   const w = f.when;
   let words: string;
-  if (w.kind === 'at') words = t('console:words.trigger.at', { at: w.at });
+  if (w.kind === 'at') words = t('engineWords:console.trigger.at', { at: w.at });
   else if (w.kind === 'after')
-    words = t('console:words.trigger.after', {
-      mitigation: w.mitigation ?? t('console:words.trigger.anOrder'),
+    words = t('engineWords:console.trigger.after', {
+      mitigation: w.mitigation ?? t('engineWords:console.trigger.anOrder'),
       on: w.on
-        ? t('console:words.trigger.afterOn', { service: w.service ?? t('console:words.trigger.aService') })
+        ? t('engineWords:console.trigger.afterOn', {
+            service: w.service ?? t('engineWords:console.trigger.aService'),
+          })
         : '',
     });
-  else if (w.kind === 'condition') words = t('console:words.trigger.condition', { condition: w.condition });
+  else if (w.kind === 'condition')
+    words = t('engineWords:console.trigger.condition', { condition: w.condition });
   else if (w.kind === 'chance')
-    words = t('console:words.trigger.chance', { percent: w.percent, every: w.every });
-  else words = t(`console:words.trigger.${w.kind}`);
-  if (f.notBefore !== undefined) words += t('console:words.trigger.notBefore', { at: f.notBefore });
-  if (f.times > 1) words += t('console:words.trigger.times', { count: f.times });
+    words = t('engineWords:console.trigger.chance', { percent: w.percent, every: w.every });
+  else words = t(`engineWords:console.trigger.${w.kind}`);
+  if (f.notBefore !== undefined) words += t('engineWords:console.trigger.notBefore', { at: f.notBefore });
+  if (f.times > 1) words += t('engineWords:console.trigger.times', { count: f.times });
   return words;
 }
 
 function doesWord(d: DoesFact): string {
   if (d.kind === 'attack')
-    return known(ACTIONS, d.action) ? t(`console:words.does.attack.${d.action}`) : d.action;
-  if (d.kind === 'then') return t('console:words.does.then', { inject: d.inject });
-  return known(EFFECTS, d.effect) ? t(`console:words.does.effect.${d.effect}`) : d.effect;
+    return known(ACTIONS, d.action) ? t(`engineWords:console.does.attack.${d.action}`) : d.action;
+  if (d.kind === 'then') return t('engineWords:console.does.then', { inject: d.inject });
+  return known(EFFECTS, d.effect) ? t(`engineWords:console.does.effect.${d.effect}`) : d.effect;
 }
 
 export function doesText(v: Pick<InjectView, 'does' | 'doesFacts'>): string[] {
