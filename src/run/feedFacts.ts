@@ -52,7 +52,8 @@ export function engineFeedOf(
     if (from === 'Investigation' && text === scenario.people.truth.revealText)
       return { kind: 'investigation', text };
     m = /^Statement at (T\+\d\d:\d\d) proves false: (.+)\.$/.exec(text);
-    if (from === 'Investigative desk' && m) return { kind: 'claimFalse', said: m[1]!, what: m[2]! };
+    if (from === 'Investigative desk' && m)
+      return { kind: 'claimFalse', said: m[1]!, what: denialNamed(scenario, m[2]!) };
   }
   if (
     channel === 'stakeholder' &&
@@ -143,4 +144,14 @@ export function feedInWords(
   return facts && w.engineFeed
     ? w.engineFeed(facts)
     : { from: item.from, text: w.scene(scenario, item.text) };
+}
+
+/**
+ * A false claim as the engine names it, with a denied rumour named by its words instead of its id ("the denial
+ * of 'tax-integration'" → "the denial of 'The government has shut down…'"): the room never saw the id.
+ */
+export function denialNamed(scenario: Scenario, what: string): string {
+  const id = /^the denial of '(.*)'$/.exec(what)?.[1];
+  const rumour = id === undefined ? undefined : scenario.people.rumours.find((r) => r.id === id);
+  return rumour ? `the denial of '${shortText(rumour.text, 50)}'` : what;
 }

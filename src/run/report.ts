@@ -13,7 +13,7 @@ import {
   type Sim,
 } from '../engine';
 import { droppedTimeline } from './dropped';
-import { feedInWords } from './feedFacts';
+import { denialNamed, feedInWords } from './feedFacts';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
@@ -207,6 +207,7 @@ export function buildReport(
 /** A trust event's reason: English is the engine's (with the scenario's names); another language its facts. */
 function trustWhyInWords(scenario: Sim['scenario'], why: string, w: RunWords): string {
   const facts = w === ENGLISH_RUN_WORDS ? undefined : trustWhyOf(why);
+  if (facts?.kind === 'claimFalse') return w.trustWhy({ ...facts, what: denialNamed(scenario, facts.what) });
   return facts ? w.trustWhy(facts) : humanText(scenario, why, w);
 }
 

@@ -336,4 +336,20 @@ describe('the engine’s own lines on the debrief and in the feed, every shipped
     ])
       expect(all.includes(phrase), phrase).toBe(true);
   });
+
+  it('a denial the truth broke names the rumour by its words, not its id', async () => {
+    await loadLanguage('sw');
+    const scenario = shipped('mpesa-rumour-2024.yaml');
+    const { from, text } = feedItemInWords(scenario, {
+      channel: 'headline',
+      from: 'Investigative desk',
+      text: "Statement at T+01:10 proves false: the denial of 'tax-integration'.",
+      why: "inject 'truth-out'; it contradicts what was said at T+01:10",
+    });
+    expect(from).toBe('Dawati la uchunguzi');
+    expect(text).toMatch(
+      /^Taarifa ya saa T\+01:10 imethibitika kuwa si kweli: kukanusha uvumi 'The government /,
+    );
+    expect(text).not.toContain('tax-integration');
+  });
 });
