@@ -18,19 +18,27 @@ function snippet(text: string): string {
 }
 
 /** "Minister: “We are investigating…”", or the id when the inject says nothing (an attack, a failure). */
-export function injectName(scenario: Scenario, injectId: string, state?: DeepReadonly<SimState>): string {
+export function injectName(
+  scenario: Scenario,
+  injectId: string,
+  state?: DeepReadonly<SimState>,
+  /** The author's text in the reader's language (RunWords.scene); as it is by default. */
+  local: (text: string) => string = (text) => text,
+): string {
   const index = scenario.injects.findIndex((d) => d.id === injectId);
   const def = scenario.injects[index];
   if (!def) return injectId;
   for (let e = 0; e < def.effects.length; e++) {
     const effect = def.effects[e]!;
     if (effect.type === 'feed' || effect.type === 'prompt') {
-      const text = (state && editedText(state, index, e)) ?? effect.text;
+      const text = (state && editedText(state, index, e)) ?? local(effect.text);
       return `${effect.from}: “${snippet(text)}”`;
     }
   }
   return injectId.replace(/-/g, ' ');
 }
+
+const nameOfInject = injectName;
 
 function isFacilitatorCommand(cmd: Command): cmd is FacilitatorCommand {
   return [
@@ -46,29 +54,78 @@ function isFacilitatorCommand(cmd: Command): cmd is FacilitatorCommand {
   ].includes(cmd.type);
 }
 
-/** The facilitator's command in words; undefined for a player's command. */
-export function describeFacilitatorCommand(scenario: Scenario, cmd: Command): string | undefined {
+/**
+ * The facilitator's command as facts, for its words in the interface language (RunWords.facilitator): the
+ * inject named as the room saw it (`injectName`), snippets of what the facilitator wrote (their own words).
+ */
+export type FacilitatorAction =
+  | { kind: 'fire' | 'hold' | 'release' | 'skip'; inject: string }
+  | { kind: 'edit'; inject: string; text: string }
+  | { kind: 'post'; from: string; text: string }
+  | { kind: 'ask'; from: string; text: string; answers: readonly string[] }
+  | { kind: 'annotate'; text: string }
+  | { kind: 'speed'; speed: number | undefined }
+  | { kind: 'pause' | 'resume' };
+
+/** The facilitator's command as facts; undefined for a player's command. */
+export function facilitatorAction(
+  scenario: Scenario,
+  cmd: Command,
+  /** The author's text in the reader's language (RunWords.scene); as it is by default. */
+  local?: (text: string) => string,
+): FacilitatorAction | undefined {
   if (!isFacilitatorCommand(cmd)) return undefined;
+  const injectName = (id: string) => nameOfInject(scenario, id, undefined, local);
   switch (cmd.type) {
     case 'fire-inject':
-      return `Facilitator fired ${injectName(scenario, cmd.inject)}`;
+      return { kind: 'fire', inject: injectName(cmd.inject) };
     case 'hold-inject':
-      return `Facilitator held ${injectName(scenario, cmd.inject)}`;
+      return { kind: 'hold', inject: injectName(cmd.inject) };
     case 'release-inject':
-      return `Facilitator released ${injectName(scenario, cmd.inject)}`;
+      return { kind: 'release', inject: injectName(cmd.inject) };
     case 'skip-inject':
-      return `Facilitator skipped ${injectName(scenario, cmd.inject)}`;
+      return { kind: 'skip', inject: injectName(cmd.inject) };
     case 'edit-inject':
-      return `Facilitator reworded ${injectName(scenario, cmd.inject)} to “${snippet(cmd.text)}”`;
+      return { kind: 'edit', inject: injectName(cmd.inject), text: snippet(cmd.text) };
     case 'post':
-      return `Facilitator posted as ${cmd.from}: “${snippet(cmd.text)}”`;
+      return { kind: 'post', from: cmd.from, text: snippet(cmd.text) };
     case 'ask':
-      return `Facilitator asked the team, as ${cmd.from}: “${snippet(cmd.text)}” (${cmd.answers.join(' / ')})`;
+      return { kind: 'ask', from: cmd.from, text: snippet(cmd.text), answers: cmd.answers };
     case 'annotate':
-      return `Facilitator’s note: ${cmd.text}`;
+      return { kind: 'annotate', text: cmd.text };
     case 'room':
-      return cmd.action === 'speed'
-        ? `Facilitator set the speed to ${cmd.speed}×`
-        : `Facilitator ${cmd.action === 'pause' ? 'paused' : 'resumed'} the room`;
+      return cmd.action === 'speed' ? { kind: 'speed', speed: cmd.speed } : { kind: cmd.action };
   }
+}
+
+/** The facilitator's command in English (src/run's own words: the JSON export, the console's history). */
+export function facilitatorInEnglish(a: FacilitatorAction): string {
+  switch (a.kind) {
+    case 'fire':
+      return `Facilitator fired ${a.inject}`;
+    case 'hold':
+      return `Facilitator held ${a.inject}`;
+    case 'release':
+      return `Facilitator released ${a.inject}`;
+    case 'skip':
+      return `Facilitator skipped ${a.inject}`;
+    case 'edit':
+      return `Facilitator reworded ${a.inject} to “${a.text}”`;
+    case 'post':
+      return `Facilitator posted as ${a.from}: “${a.text}”`;
+    case 'ask':
+      return `Facilitator asked the team, as ${a.from}: “${a.text}” (${a.answers.join(' / ')})`;
+    case 'annotate':
+      return `Facilitator’s note: ${a.text}`;
+    case 'speed':
+      return `Facilitator set the speed to ${a.speed}×`;
+    default:
+      return `Facilitator ${a.kind === 'pause' ? 'paused' : 'resumed'} the room`;
+  }
+}
+
+/** The facilitator's command in English; undefined for a player's command. */
+export function describeFacilitatorCommand(scenario: Scenario, cmd: Command): string | undefined {
+  const action = facilitatorAction(scenario, cmd);
+  return action && facilitatorInEnglish(action);
 }

@@ -271,8 +271,9 @@ export function collectFacts(
       text: w.promptFact({
         at: elapsedClock(e.tick),
         from: prompt.from,
-        question: shortText(prompt.text, 90),
-        answer,
+        // The author's words in the reader's language; what the facts are about is found in the engine's.
+        question: shortText(w.scene(scenario, prompt.text), 90),
+        answer: w.scene(scenario, m[2]!).replace(/^["“]|["”]$/g, ''),
         how: m[3] === 'answered' ? '' : w.defaultTaken(m[3]!),
       }),
       topics: [

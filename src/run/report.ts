@@ -13,6 +13,7 @@ import {
   type Sim,
 } from '../engine';
 import { droppedTimeline } from './dropped';
+import { denialNamed, feedInWords } from './feedFacts';
 import { collectFacts, factsForItems, type Fact } from './facts';
 import type { WhatIfReport } from './whatif';
 import type { Series } from './series';
@@ -166,15 +167,17 @@ export function buildReport(
       });
   }
   for (const f of state.feed) {
-    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder')
+    if (f.channel === 'headline' || f.channel === 'official' || f.channel === 'stakeholder') {
+      const { from, text } = feedInWords(scenario, f, w);
       timeline.push({
         tick: f.tick,
         clock: elapsedClock(f.tick),
         kind: 'feed',
-        text: `${f.from}: ${f.text}`,
+        text: `${from}: ${text}`,
       });
+    }
   }
-  timeline.push(...droppedTimeline(state));
+  timeline.push(...droppedTimeline(state, w.dropped));
   timeline.sort((a, b) => a.tick - b.tick);
 
   const facts = collectFacts(sim, commands, series, options.roles, w);
@@ -204,6 +207,7 @@ export function buildReport(
 /** A trust event's reason: English is the engine's (with the scenario's names); another language its facts. */
 function trustWhyInWords(scenario: Sim['scenario'], why: string, w: RunWords): string {
   const facts = w === ENGLISH_RUN_WORDS ? undefined : trustWhyOf(why);
+  if (facts?.kind === 'claimFalse') return w.trustWhy({ ...facts, what: denialNamed(scenario, facts.what) });
   return facts ? w.trustWhy(facts) : humanText(scenario, why, w);
 }
 

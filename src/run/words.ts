@@ -6,7 +6,9 @@
  * before it is shown. Pure: the same words on screen, on paper and in the Markdown and JSON exports.
  */
 import type { ApplyResult, Command, LoggedCommand, Scenario } from '../engine';
-import { describeFacilitatorCommand } from './facilitatorWords';
+import { ENGLISH_DROPPED_WORDS, type DroppedWords } from './dropped';
+import type { EngineFeed } from './feedFacts';
+import { facilitatorAction, facilitatorInEnglish, type FacilitatorAction } from './facilitatorWords';
 
 /**
  * The words of the run's own sentences (decisions, claims, the debrief's facts and "what moved it" lines),
@@ -80,6 +82,22 @@ export interface RunWords {
   rumourSpreading(rumour: string): string;
   /** The attack on `target` (a service's name) starts, stops, escalates or shifts. */
   attack(target: string | undefined, action: string): string;
+  /** A line of the engine's log that names a scripted event (./words.ts `scriptLine`), its names already worded. */
+  scriptLine(line: ScriptLine): string;
+  /**
+   * A feed item the engine writes itself (./feedFacts.ts `engineFeedOf`): who it is from and what it says.
+   * English has none: the engine's own words are English.
+   */
+  engineFeed?(item: EngineFeed): { from: string; text: string };
+  /**
+   * A text the scenario's author wrote (a feed item, a decision and its answers, the end), in the reader's
+   * language where the author gave one (src/engine/localText.ts); English: the engine's text, as it is.
+   */
+  scene(scenario: Pick<Scenario, 'texts'>, text: string): string;
+  /** The facilitator's command (./facilitatorWords.ts `facilitatorAction`). */
+  facilitator(action: FacilitatorAction): string;
+  /** What the state's bounded lists let go of (./dropped.ts). */
+  dropped: DroppedWords;
   // Timeline lines the report adds.
   statementLanded(channel: string, blocks: readonly string[]): string;
   facilitatorNote(text: string): string;
@@ -94,7 +112,33 @@ export type EngineLine =
   | { kind: 'crashed'; service: string; percent: number }
   | { kind: 'inEffect'; mitigation: string; service: string }
   | { kind: 'ended'; mitigation: string; service: string; why: 'lifted' | 'expired' }
-  | { kind: 'failed' | 'fault' | 'repaired'; service: string };
+  | { kind: 'failed' | 'fault' | 'repaired'; service: string }
+  /** A mitigation the author named as the cure ended a scripted failure. */
+  | { kind: 'cured'; mitigation: string; service: string }
+  | { kind: 'restartNoHelp' | 'manualRestart' | 'restartNotNeeded'; service: string }
+  /**
+   * A failover: `followed` the failure followed the service to the standby; `standbyUp` the standby is up while the
+   * primary stays down; `stale` its data is stale.
+   */
+  | { kind: 'failover'; service: string; followed: boolean; standbyUp: boolean; stale: boolean }
+  /** The budget ran out: what costs money by the hour was stopped (names as the engine joined them). */
+  | { kind: 'budgetStop'; stopped: string }
+  | { kind: 'drillEnd' }
+  | { kind: 'drillEnded'; outcome: string }
+  /** The team's answer to the facilitator's question; `how` is 'answered' or the engine's words for a default. */
+  | { kind: 'teamAnswer'; question: string; answer: string; how: string };
+
+/**
+ * A line of the engine's log that names a scripted event (an inject), with the event already in words (`by`:
+ * undefined when it was not an inject, e.g. the investigation's report).
+ */
+export type ScriptLine =
+  | { kind: 'dataTaken'; by: string }
+  | { kind: 'truthOut'; by?: string }
+  | { kind: 'scriptWorkaround'; workaround: string; by: string }
+  | { kind: 'cameDueHeld'; inject: string }
+  /** Why an inject fired, when the facilitator made it. */
+  | { kind: 'firedByFacilitator' | 'releasedByFacilitator' };
 
 const STATUS = '(healthy|degraded|down|recovering)';
 
@@ -179,6 +223,32 @@ export function engineLine(scenario: Scenario, text: string): EngineLine | undef
   if (m) return { kind: 'restarting', service: m[1]! };
   m = /^(.+) crashed under (\d+) % load$/.exec(text);
   if (m) return { kind: 'crashed', service: m[1]!, percent: Number(m[2]) };
+  m = /^(.+): the restart did not help: this failure is not a crash, and a restart cannot end it$/.exec(text);
+  if (m) return { kind: 'restartNoHelp', service: m[1]! };
+  m = /^(.+): manual restart under way$/.exec(text);
+  if (m) return { kind: 'manualRestart', service: m[1]! };
+  m = /^(.+): restart not needed any more$/.exec(text);
+  if (m) return { kind: 'restartNotNeeded', service: m[1]! };
+  m =
+    /^(.+) failed over to the backup site(, but the failure followed it there)?(: the standby is up while the primary stays down)?( — its data is stale: some transactions need reconciliation)?$/.exec(
+      text,
+    );
+  if (m && scenario.services.some((x) => x.name === m![1]))
+    return { kind: 'failover', service: m[1]!, followed: !!m[2], standbyUp: !!m[3], stale: !!m[4] };
+  m = /^budget spent: stopped (.+)$/.exec(text);
+  if (m) return { kind: 'budgetStop', stopped: m[1]! };
+  if (text === 'The drill has reached its end') return { kind: 'drillEnd' };
+  m = /^The drill ended: (\w+)$/.exec(text);
+  if (m) return { kind: 'drillEnded', outcome: m[1]! };
+  m = /^the team's answer to “(.*)”: (.*) \((answered|no answer in time: the last one)\)$/.exec(text);
+  if (m) return { kind: 'teamAnswer', question: m[1]!, answer: m[2]!, how: m[3]! };
+  m = /^(.+) ended the failure of (.+)$/.exec(text);
+  if (
+    m &&
+    scenario.mitigations.some((d) => d.name === m![1]) &&
+    scenario.services.some((x) => x.name === m![2])
+  )
+    return { kind: 'cured', mitigation: m[1]!, service: m[2]! };
   const order = (rest: string) => {
     for (const def of scenario.mitigations)
       for (const service of scenario.services)
@@ -305,6 +375,24 @@ export const ENGLISH_RUN_WORDS: RunWords = {
         return `${line.service} lost half its capacity (an unrelated fault: a failed disk, a bad deployment)`;
       case 'repaired':
         return `${line.service}'s unrelated fault was repaired`;
+      case 'cured':
+        return `${line.mitigation} ended the failure of ${line.service}`;
+      case 'restartNoHelp':
+        return `${line.service}: the restart did not help: this failure is not a crash, and a restart cannot end it`;
+      case 'manualRestart':
+        return `${line.service}: manual restart under way`;
+      case 'restartNotNeeded':
+        return `${line.service}: restart not needed any more`;
+      case 'failover':
+        return `${line.service} failed over to the backup site${line.followed ? ', but the failure followed it there' : ''}${line.standbyUp ? ': the standby is up while the primary stays down' : ''}${line.stale ? ' — its data is stale: some transactions need reconciliation' : ''}`;
+      case 'budgetStop':
+        return `budget spent: stopped ${line.stopped}`;
+      case 'drillEnd':
+        return 'The drill has reached its end';
+      case 'drillEnded':
+        return `The drill ended: ${line.outcome}`;
+      case 'teamAnswer':
+        return `the team's answer to “${line.question}”: ${line.answer} (${line.how})`;
       default:
         return `${line.mitigation} on ${line.service} ${line.why}`;
     }
@@ -372,6 +460,25 @@ export const ENGLISH_RUN_WORDS: RunWords = {
     `the attack${target ? ` on ${target}` : ''} ${ATTACK_ACTIONS[action] ?? action}`,
   statementLanded: (channel, blocks) => `Statement reached people via ${channel}: ${blocks.join(', ')}`,
   facilitatorNote: (text) => `Facilitator’s note: ${text}`,
+  scriptLine: (line) => {
+    switch (line.kind) {
+      case 'dataTaken':
+        return `data was taken (“${line.by}”)`;
+      case 'truthOut':
+        return `the truth came out (${line.by === undefined ? 'the investigation reported' : `“${line.by}”`})`;
+      case 'scriptWorkaround':
+        return `workaround put in place by the script (“${line.by}”): ${line.workaround}`;
+      case 'cameDueHeld':
+        return `“${line.inject}” came due while held`;
+      case 'firedByFacilitator':
+        return 'fired by the facilitator';
+      default:
+        return 'released by the facilitator after it came due';
+    }
+  },
+  scene: (_scenario, text) => text,
+  facilitator: facilitatorInEnglish,
+  dropped: ENGLISH_DROPPED_WORDS,
 };
 
 /** One block of a statement in words ("ETA 30 min", "rebut “Data leaked”"). */
@@ -442,7 +549,10 @@ export function commandInWords(
       const prompt = inject?.effects.find((e) => e.type === 'prompt');
       const option = prompt?.type === 'prompt' ? prompt.options.find((o) => o.id === cmd.option) : undefined;
       if (!inject && /^ask-\d+$/.test(cmd.inject)) return w.answeredFacilitator(cmd.option);
-      return w.answered(prompt?.type === 'prompt' ? prompt.from : cmd.inject, option?.label ?? cmd.option);
+      return w.answered(
+        prompt?.type === 'prompt' ? prompt.from : cmd.inject,
+        option ? w.scene(scenario, option.label) : cmd.option,
+      );
     }
     case 'statement': {
       const channel = scenario.people?.channels.find((c) => c.id === cmd.channel);
@@ -459,8 +569,10 @@ export function commandInWords(
     }
     case 'noop':
       return w.noAction();
-    default:
-      return describeFacilitatorCommand(scenario, cmd) ?? w.otherCommand((cmd as { type: string }).type);
+    default: {
+      const action = facilitatorAction(scenario, cmd, (text) => w.scene(scenario, text));
+      return action ? w.facilitator(action) : w.otherCommand((cmd as { type: string }).type);
+    }
   }
 }
 
@@ -519,7 +631,7 @@ function injectInLanguage(scenario: Scenario, index: number, w: RunWords): strin
   if (!def) return w.injectEffect({ kind: 'scripted' });
   const said = def.effects.find((e) => e.type === 'prompt' || e.type === 'feed');
   if (said && (said.type === 'prompt' || said.type === 'feed'))
-    return `${said.from}: “${shortText(said.text)}”`;
+    return `${said.from}: “${shortText(w.scene(scenario, said.text))}”`;
   const service = (i: number) => scenario.services[i]?.name;
   for (const e of def.effects) {
     switch (e.type) {
@@ -592,9 +704,35 @@ export function injectShownAsFeed(scenario: Scenario, logText: string): boolean 
 }
 
 /** Why an inject fired, when it is worth saying (a timer or a condition is not: the time says it). */
-function whyInWords(scenario: Scenario, why: string): string {
+function whyInWords(scenario: Scenario, why: string, w: RunWords): string {
   if (why === 'trigger' || why.startsWith('follow-up of')) return '';
-  return ` (${humanText(scenario, why)})`;
+  if (w !== ENGLISH_RUN_WORDS && why === 'fired by the facilitator')
+    return ` (${w.scriptLine({ kind: 'firedByFacilitator' })})`;
+  if (w !== ENGLISH_RUN_WORDS && why === 'released by the facilitator after it came due')
+    return ` (${w.scriptLine({ kind: 'releasedByFacilitator' })})`;
+  return ` (${humanText(scenario, why, w)})`;
+}
+
+/** A log line that names a scripted event, with the event in words (another language than English only). */
+function scriptLineOf(scenario: Scenario, text: string, w: RunWords): ScriptLine | undefined {
+  const injectWords = (id: string) => {
+    const i = scenario.injects.findIndex((x) => x.id === id);
+    return i >= 0 ? injectInWords(scenario, i, w) : undefined;
+  };
+  let m = /^data was taken \(inject '([^']+)'\)$/.exec(text);
+  let by = m ? injectWords(m[1]!) : undefined;
+  if (by !== undefined) return { kind: 'dataTaken', by };
+  if (text === 'the truth came out (the investigation reported)') return { kind: 'truthOut' };
+  m = /^the truth came out \(inject '([^']+)'\)$/.exec(text);
+  by = m ? injectWords(m[1]!) : undefined;
+  if (by !== undefined) return { kind: 'truthOut', by };
+  m = /^workaround put in place by the script \(inject '([^']+)'\): (.+)$/.exec(text);
+  by = m ? injectWords(m[1]!) : undefined;
+  if (m && by !== undefined) return { kind: 'scriptWorkaround', workaround: m[2]!, by };
+  m = /^inject '([^']+)' came due while held$/.exec(text);
+  by = m ? injectWords(m[1]!) : undefined;
+  if (by !== undefined) return { kind: 'cameDueHeld', inject: by };
+  return undefined;
 }
 
 /**
@@ -606,12 +744,14 @@ export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLIS
   if (w !== ENGLISH_RUN_WORDS) {
     const line = engineLine(scenario, text);
     if (line) return w.engineLine(line);
+    const script = scriptLineOf(scenario, text, w);
+    if (script) return w.scriptLine(script);
   }
   const injectIndex = (id: string) => scenario.injects.findIndex((i) => i.id === id);
   let m = /^inject '([^']+)' \((.*)\)$/.exec(text);
   if (m) {
     const i = injectIndex(m[1]!);
-    if (i >= 0) return `${capitalised(injectInWords(scenario, i, w))}${whyInWords(scenario, m[2]!)}`;
+    if (i >= 0) return `${capitalised(injectInWords(scenario, i, w))}${whyInWords(scenario, m[2]!, w)}`;
   }
   m = /^decision '([^']+)': (.*) \((.*)\)$/.exec(text);
   if (m) {
@@ -620,7 +760,7 @@ export function humanText(scenario: Scenario, text: string, w: RunWords = ENGLIS
     if (w !== ENGLISH_RUN_WORDS)
       return w.decisionLine(
         prompt?.type === 'prompt' ? prompt.from : undefined,
-        m[2]!,
+        w.scene(scenario, m[2]!),
         m[3] === 'answered' ? '' : w.defaultTaken(m[3]!),
       );
     const from = prompt?.type === 'prompt' ? prompt.from : 'A decision';

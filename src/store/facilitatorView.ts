@@ -39,6 +39,8 @@ export interface InjectView {
   label: string;
   /** "at T+00:25", "when service("wallet").down", "after Rate limit on Portal", "follow-up of another inject". */
   trigger: string;
+  /** The same, as facts, for its words in the console's language (src/ui/console/consoleWords.ts). */
+  triggerFacts: TriggerFacts;
   /** For time triggers: the tick it fires at (-1 otherwise); the list is sorted by it. */
   atTick: number;
   status: InjectStatus;
@@ -46,7 +48,32 @@ export interface InjectView {
   times: number;
   /** What it does besides text: "attack start", "budget", ... (the room never sees this list). */
   does: string[];
+  /** The same, as facts. */
+  doesFacts: DoesFact[];
   texts: TextEffectView[];
+}
+
+/** When an inject fires, as facts: times as the clock shows them ("T+0:25", "10m"), names the author's. */
+export interface TriggerFacts {
+  when:
+    | { kind: 'followUp' | 'never' }
+    | { kind: 'at'; at: string }
+    | { kind: 'after'; mitigation?: string; service?: string; on: boolean }
+    | { kind: 'condition'; condition: string }
+    | { kind: 'chance'; percent: number; every: string };
+  notBefore?: string;
+  times: number;
+}
+
+/** What an inject does besides text, as facts. */
+export type DoesFact =
+  { kind: 'attack'; action: string } | { kind: 'then'; inject: string } | { kind: 'effect'; effect: string };
+
+/** The hidden truth, as facts: the real cause, whether data is safe, when it comes out (or never). */
+export interface TruthFacts {
+  cause: Cause;
+  dataSafe: boolean;
+  revealAt?: string;
 }
 
 export interface ScoreComponentView {
@@ -69,7 +96,7 @@ export interface FacilitatorView {
   waitingForAnswer: boolean;
   ended: boolean;
   injects: InjectView[];
-  truth: { sentence: string; revealed: boolean };
+  truth: { sentence: string; revealed: boolean; facts: TruthFacts };
   score: { total: number; components: ScoreComponentView[] };
   annotations: { tick: number; time: string; text: string }[];
   /** Questions put to the team, with the answer given (null while open). */
@@ -103,21 +130,50 @@ export function truthSentence(scenario: Scenario): string {
   return `The real cause is ${CAUSE_WORDS[t.cause]}; customer data is ${t.dataSafe ? 'safe' : 'NOT safe'}. ${when}`;
 }
 
-function triggerWords(scenario: Scenario, def: InjectDef): string {
-  let words: string;
-  if (def.followUpOnly) words = 'only as a follow-up of another inject';
-  else if (def.atTick >= 0) words = `at ${elapsedLabel(def.atTick)}`;
-  else if (def.afterMitigation >= 0) {
-    const m = scenario.mitigations[def.afterMitigation]?.name ?? 'an order';
-    const on = def.afterTarget >= 0 ? ` on ${scenario.services[def.afterTarget]?.name ?? 'a service'}` : '';
-    words = `after the team orders ${m}${on}`;
-  } else if (def.condition) words = `when ${def.conditionSource}`;
+/** When an inject fires, as facts. */
+function triggerFacts(scenario: Scenario, def: InjectDef): TriggerFacts {
+  let when: TriggerFacts['when'];
+  if (def.followUpOnly) when = { kind: 'followUp' };
+  else if (def.atTick >= 0) when = { kind: 'at', at: elapsedLabel(def.atTick) };
+  else if (def.afterMitigation >= 0)
+    when = {
+      kind: 'after',
+      mitigation: scenario.mitigations[def.afterMitigation]?.name,
+      on: def.afterTarget >= 0,
+      service: def.afterTarget >= 0 ? scenario.services[def.afterTarget]?.name : undefined,
+    };
+  else if (def.condition) when = { kind: 'condition', condition: def.conditionSource };
   else if (def.chance >= 0)
-    words = `by chance: ${Math.round(def.chance * 100)} % every ${durationLabel(def.everyTicks)}`;
+    when = { kind: 'chance', percent: Math.round(def.chance * 100), every: durationLabel(def.everyTicks) };
+  else when = { kind: 'never' };
+  return {
+    when,
+    ...(def.notBeforeTick > 0 ? { notBefore: elapsedLabel(def.notBeforeTick) } : {}),
+    times: def.times,
+  };
+}
+
+/** When an inject fires, in English (InjectView.trigger). */
+export function triggerInEnglish(f: TriggerFacts): string {
+  const w = f.when;
+  let words: string;
+  if (w.kind === 'followUp') words = 'only as a follow-up of another inject';
+  else if (w.kind === 'at') words = `at ${w.at}`;
+  else if (w.kind === 'after')
+    words = `after the team orders ${w.mitigation ?? 'an order'}${w.on ? ` on ${w.service ?? 'a service'}` : ''}`;
+  else if (w.kind === 'condition') words = `when ${w.condition}`;
+  else if (w.kind === 'chance') words = `by chance: ${w.percent} % every ${w.every}`;
   else words = 'never on its own';
-  if (def.notBeforeTick > 0) words += `, not before ${elapsedLabel(def.notBeforeTick)}`;
-  if (def.times > 1) words += `, up to ${def.times} times`;
+  if (f.notBefore !== undefined) words += `, not before ${f.notBefore}`;
+  if (f.times > 1) words += `, up to ${f.times} times`;
   return words;
+}
+
+/** What an inject does besides text, in English (InjectView.does). */
+export function doesInEnglish(d: DoesFact): string {
+  if (d.kind === 'attack') return `attack ${d.action}`;
+  if (d.kind === 'then') return `then: ${d.inject}`;
+  return d.effect;
 }
 
 function statusOf(state: DeepReadonly<SimState>, index: number, def: InjectDef): InjectStatus {
@@ -132,7 +188,7 @@ function statusOf(state: DeepReadonly<SimState>, index: number, def: InjectDef):
 export function injectViews(scenario: Scenario, state: DeepReadonly<SimState>): InjectView[] {
   const views = scenario.injects.map((def, index): InjectView => {
     const texts: TextEffectView[] = [];
-    const does: string[] = [];
+    const does: DoesFact[] = [];
     def.effects.forEach((effect, e) => {
       if (effect.type === 'feed' || effect.type === 'prompt') {
         const edited = editedText(state, index, e);
@@ -143,21 +199,27 @@ export function injectViews(scenario: Scenario, state: DeepReadonly<SimState>): 
           text: edited ?? effect.text,
           edited: !!edited,
         });
-      } else if (effect.type === 'attack') does.push(`attack ${effect.action}`);
+      } else if (effect.type === 'attack') does.push({ kind: 'attack', action: effect.action });
       else if (effect.type === 'fire')
-        does.push(`then: ${injectName(scenario, scenario.injects[effect.inject]?.id ?? '', state)}`);
-      else does.push(effect.type);
+        does.push({
+          kind: 'then',
+          inject: injectName(scenario, scenario.injects[effect.inject]?.id ?? '', state),
+        });
+      else does.push({ kind: 'effect', effect: effect.type });
     });
+    const trigger = triggerFacts(scenario, def);
     return {
       id: def.id,
       name: injectName(scenario, def.id, state),
       label: def.id.replace(/[-_]+/g, ' '),
-      trigger: triggerWords(scenario, def),
+      trigger: triggerInEnglish(trigger),
+      triggerFacts: trigger,
       atTick: def.atTick,
       status: statusOf(state, index, def),
       fired: state.injects[index]!.fired,
       times: def.times,
-      does,
+      does: does.map(doesInEnglish),
+      doesFacts: does,
       texts,
     };
   });
@@ -183,7 +245,17 @@ export function facilitatorView(
     durationTicks: scenario.durationTicks,
     ...room,
     injects: injectViews(scenario, state),
-    truth: { sentence: truthSentence(scenario), revealed: state.people.revealed },
+    truth: {
+      sentence: truthSentence(scenario),
+      revealed: state.people.revealed,
+      facts: {
+        cause: scenario.people.truth.cause,
+        dataSafe: scenario.people.truth.dataSafe,
+        ...(scenario.people.truth.revealTick >= 0
+          ? { revealAt: elapsedLabel(scenario.people.truth.revealTick) }
+          : {}),
+      },
+    },
     score: {
       total: parts.total,
       components: ids.map((id) => ({

@@ -16,7 +16,6 @@ import type {
 } from '../engine';
 import type { DeepReadonly } from './gameStore';
 import { commandInWords } from '../run/words';
-import { t } from '../i18n';
 import { durationLabel, elapsedLabel, percentLabel, rpsLabel } from './format';
 
 type State = DeepReadonly<SimState>;
@@ -30,45 +29,91 @@ export interface CauseStep {
   status: ServiceStatus;
   /** e.g. "degraded: upstream 'Operator internet edge' at 140 % capacity". */
   text: string;
+  /** The same, as facts, for its words in the interface language (src/ui/causeWords.ts). */
+  reason: CauseReason;
 }
 
-function causeText(scenario: Scenario, state: State, s: number): string {
+/** Why a service is in its state, as facts: shares 0–1, rates in requests per second, times in ticks. */
+export type CauseReason =
+  | { kind: 'overloaded'; offered: number }
+  | { kind: 'attack'; share: number; rps: number }
+  | { kind: 'retry-storm'; factor: number }
+  | { kind: 'filtered' | 'failed' | 'restarting' | 'maintenance' | 'shed' | 'upstreamUnknown' }
+  | { kind: 'upstream'; service: string; capacity: number }
+  | { kind: 'restartsIn' | 'warming-up'; ticks: number }
+  | { kind: 'serving'; availability: number }
+  | { kind: 'status'; status: ServiceStatus };
+
+function causeOf(scenario: Scenario, state: State, s: number): CauseReason {
   const st = state.services[s]!;
   const tick = state.tick;
   switch (st.cause) {
     case 'overloaded':
-      return t('service:cause.overloaded', { percent: percentLabel(st.causeValue) });
+      return { kind: 'overloaded', offered: st.causeValue };
     case 'attack': {
       const arrivals = st.legitRps + st.attackRps;
-      const share = arrivals > 0 ? st.attackRps / arrivals : 0;
-      return t('service:cause.attack', { percent: percentLabel(share), rps: rpsLabel(st.attackRps) });
+      return { kind: 'attack', share: arrivals > 0 ? st.attackRps / arrivals : 0, rps: st.attackRps };
     }
     case 'retry-storm':
-      return t('service:cause.retryStorm', { factor: st.causeValue.toFixed(1) });
+      return { kind: 'retry-storm', factor: st.causeValue };
     case 'filtered':
-      return t('service:cause.filtered');
+      return { kind: 'filtered' };
     case 'upstream': {
       const up = scenario.services[st.causeService];
       return up
-        ? t('service:cause.upstream', { name: up.name, percent: percentLabel(st.causeValue) })
-        : t('service:cause.upstreamUnknown');
+        ? { kind: 'upstream', service: up.name, capacity: st.causeValue }
+        : { kind: 'upstreamUnknown' };
     }
     case 'crashed':
-      if (st.restartAtTick > scenario.durationTicks) return t('service:cause.failedForGood');
+      if (st.restartAtTick > scenario.durationTicks) return { kind: 'failed' };
       return st.restartAtTick > tick
-        ? t('service:cause.crashedRestartsIn', { time: durationLabel(st.restartAtTick - tick) })
-        : t('service:cause.crashedRestarting');
+        ? { kind: 'restartsIn', ticks: st.restartAtTick - tick }
+        : { kind: 'restarting' };
     case 'maintenance':
-      return t('service:cause.maintenance');
+      return { kind: 'maintenance' };
     case 'shed':
-      return t('service:cause.shed');
+      return { kind: 'shed' };
     case 'warming-up':
-      return t('service:cause.warmingUp', { time: durationLabel(st.warmupUntilTick - tick) });
+      return { kind: 'warming-up', ticks: st.warmupUntilTick - tick };
     case 'ok':
     default:
       return st.status === 'healthy'
-        ? t('service:cause.serving', { percent: percentLabel(st.availability) })
-        : t(`map:status.${st.status}`);
+        ? { kind: 'serving', availability: st.availability }
+        : { kind: 'status', status: st.status };
+  }
+}
+
+/** Why a service is in its state, in English (the words of CauseStep.text). */
+export function causeInEnglish(c: CauseReason): string {
+  switch (c.kind) {
+    case 'overloaded':
+      return `overloaded: offered ${percentLabel(c.offered)} of its capacity`;
+    case 'attack':
+      return `under attack: ${percentLabel(c.share)} of its traffic is attack traffic (${rpsLabel(c.rps)})`;
+    case 'retry-storm':
+      return `retry storm: clients re-sending failed requests multiply its load ×${c.factor.toFixed(1)}`;
+    case 'filtered':
+      return 'your filters also turn away some legitimate requests';
+    case 'upstream':
+      return `upstream '${c.service}' at ${percentLabel(c.capacity)} capacity`;
+    case 'upstreamUnknown':
+      return 'a service it depends on is failing';
+    case 'failed':
+      return 'failed, with no automatic restart';
+    case 'restartsIn':
+      return `crashed; restarts by itself in ${durationLabel(c.ticks)}`;
+    case 'restarting':
+      return 'crashed; restarting now';
+    case 'maintenance':
+      return 'offline for maintenance (your order); lift the order to bring it back';
+    case 'shed':
+      return 'switched off by the circuit breaker (your order); lift it to bring it back';
+    case 'warming-up':
+      return `warming up after a restart: full capacity in ${durationLabel(c.ticks)}`;
+    case 'serving':
+      return `serving ${percentLabel(c.availability)} of requests`;
+    default:
+      return c.status;
   }
 }
 
@@ -88,15 +133,13 @@ export function explainCause(scenario: Scenario, state: State, s: number, maxDep
   ) {
     seen.add(current);
     const st = state.services[current]!;
-    const status = t(`map:status.${st.status}`);
-    const cause = causeText(scenario, state, current);
+    const prefix = chain.length === 0 ? '' : `'${scenario.services[current]!.name}' is `;
+    const reason = causeOf(scenario, state, current);
     chain.push({
       service: current,
       status: st.status,
-      text:
-        chain.length === 0
-          ? t('service:cause.step', { status, cause })
-          : t('service:cause.stepUpstream', { name: scenario.services[current]!.name, status, cause }),
+      text: `${prefix}${st.status}: ${causeInEnglish(reason)}`,
+      reason,
     });
     if (st.cause !== 'upstream') break;
     current = st.causeService;

@@ -16,7 +16,8 @@ import type { FeedItem } from '../engine';
 import { t } from '../i18n';
 import type { DeepReadonly, GameStore } from '../store';
 import { droppedFeedText } from '../run/dropped';
-import { feedWhyInWords } from '../run/words';
+import { droppedWords } from './droppedWords';
+import { feedItemInWords } from './feedWords';
 import { elapsedLabel } from '../store/format';
 import { h, keyed, setHidden, setText, bindPanel } from './dom';
 import { followScroll } from './followScroll';
@@ -65,19 +66,29 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
   );
   const follow = followScroll(body, jump, lifetime.signal);
 
+  // The engine's own items (a missed ETA, the budget stop, an answer…) and every item's why, in the interface
+  // language; what the scenario's author wrote, in the reader's language where they gave one.
+  const createItemBody = (item: DeepReadonly<FeedItem>): [HTMLElement, HTMLElement] => {
+    const scenario = game.getState().scenario;
+    const { from, text, why } = feedItemInWords(scenario, item);
+    return [
+      h(
+        'span',
+        { class: 'text' },
+        h('strong', { text: t('feed:from', { from }) }),
+        sceneText(scenario, text),
+      ),
+      h('p', { class: 'why', text: t('feed:why', { why }) }),
+    ];
+  };
+
   const createItem = (item: DeepReadonly<FeedItem>) =>
     h(
       'li',
       { class: 'feed-item', 'data-channel': item.channel },
       h('span', { class: 'time', text: elapsedLabel(item.tick) }),
       h('span', { class: `channel channel-${item.channel}`, text: t(`feed:channel.${item.channel}`) }),
-      h(
-        'span',
-        { class: 'text' },
-        h('strong', { text: t('feed:from', { from: item.from }) }),
-        sceneText(game.getState().scenario, item.text),
-      ),
-      h('p', { class: 'why', text: t('feed:why', { why: feedWhyInWords(item.why) }) }),
+      ...createItemBody(item),
     );
 
   let lastFeedKey = '';
@@ -114,7 +125,7 @@ export function mountFeed(root: HTMLElement, game: GameStore, options: FeedOptio
     );
     setText(count, t('feed:items', { count: feed.length }));
     // Older than those: what the engine dropped to keep the state bounded, summarised (run/dropped.ts).
-    const notKept = dropped ? ` ${droppedFeedText(dropped)}` : '';
+    const notKept = dropped ? ` ${droppedFeedText(dropped, droppedWords())}` : '';
     const notShown = hiddenCount ? t('feed:older', { count: hiddenCount }) : '';
     setText(older, `${notShown}${notKept}`.trim());
     setHidden(older, hiddenCount === 0 && !dropped);

@@ -9,13 +9,7 @@ import { currencyOf } from '../engine';
 import { t } from '../i18n';
 import type { GameStore } from '../store';
 import { durationLabel, kesLabel, moneyLabel } from '../store/format';
-import {
-  dependenciesOf,
-  describeCommand,
-  ordersInProgress,
-  serviceIndex,
-  targetAllowed,
-} from '../store/selectors';
+import { dependenciesOf, ordersInProgress, serviceIndex, targetAllowed } from '../store/selectors';
 import { h, keyed, listen, setAttr, setHidden, setText, bindPanel } from './dom';
 import { orderPhase } from './orderPhase';
 import { rejectionText } from './rejectionText';
@@ -157,7 +151,16 @@ export function mountMitigationsTab(root: HTMLElement, game: GameStore): Mitigat
       ...(def.kind === 'isolate' ? { dependsOn: dependsOn.value } : {}),
     };
     const answer = s.issue(cmd);
-    const words = describeCommand(scenario, cmd);
+    // The order in words, as the debrief words it (src/run/words.ts `commandInWords`; English the same).
+    const cutFrom = cmd.dependsOn ? scenario.services.find((x) => x.id === cmd.dependsOn) : undefined;
+    const words = t('mitigations:ordered', {
+      mitigation: def.name,
+      service: scenario.services.find((x) => x.id === cmd.target)?.name ?? cmd.target,
+      region: cmd.region ? t('mitigations:orderedRegion', { region: cmd.region }) : '',
+      cutFrom: cmd.dependsOn
+        ? t('mitigations:orderedCutFrom', { service: cutFrom?.name ?? cmd.dependsOn })
+        : '',
+    });
     setAttr(result, 'data-ok', answer.ok ? 'true' : 'false');
     setText(
       result,

@@ -13,6 +13,7 @@ import {
   serviceIndex,
   targetAllowed,
 } from '../store/selectors';
+import { causeStepText } from './causeWords';
 import { h, keyed, listen, setAttr, setHidden, setStatusIcon, setText, bindPanel } from './dom';
 import { orderPhase } from './orderPhase';
 import { statusWord } from './a11y/statusWords';
@@ -157,7 +158,10 @@ export function mountServicePanel(root: HTMLElement, game: GameStore, onPlan: ()
         return li;
       },
       (li, c) =>
-        setText(li.firstElementChild instanceof HTMLButtonElement ? li.firstElementChild : li, c.text),
+        setText(
+          li.firstElementChild instanceof HTMLButtonElement ? li.firstElementChild : li,
+          causeStepText(c, c.service === s ? undefined : scenario.services[c.service]!.name),
+        ),
     );
 
     const cell = (k: string, v: string) => setText(metricCells.get(k)!, v);

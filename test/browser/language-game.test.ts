@@ -167,6 +167,23 @@ describe('the game in Kiswahili', () => {
       expect(consoleText).toContain(word.toLowerCase());
     await consolePage.screenshot({ path: screen('console') });
 
+    // Why the chosen service is in its state, and an order placed on it, in Kiswahili (the engine's facts worded
+    // on the page; the service's and the mitigation's names stay the author's).
+    const why = await page.locator('#service-panel ol.why li').allTextContents();
+    expect(why.length).toBeGreaterThan(0);
+    for (const line of why)
+      expect(line).not.toMatch(
+        /\b(healthy|degraded|down|recovering|serving|overloaded|under attack|upstream|crashed|warming up)\b/,
+      );
+    await page.click('#tab-mitigations');
+    await page.click('#tabpanel-mitigations label[data-mitigation] >> nth=0');
+    await page.click('#order-button');
+    await page.waitForSelector('#mitigation-commit .result[data-ok]');
+    const result = (await page.textContent('#mitigation-commit .result')) ?? '';
+    expect(result).not.toMatch(/\bOrdered\b|takes effect in/);
+    if ((await page.getAttribute('#mitigation-commit .result', 'data-ok')) === 'true')
+      expect(result).toMatch(/^Agizo: .+ kwenye .+: itaanza kufanya kazi baada ya /);
+
     expect(await page.evaluate(() => window.__cascade!.missingTexts())).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

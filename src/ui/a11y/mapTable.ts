@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { districtKeys, districtName, type GameStore } from '../../store';
 import { percentLabel } from '../../store/format';
 import { explainCause } from '../../store/selectors';
+import { causeChainText } from '../causeWords';
 import { bindPanel, h, keyed, setAttr, setStatusIcon, setText } from '../dom';
 import { statusWord } from './statusWords';
 import type { ServiceStatus } from '../../engine';
@@ -138,9 +139,7 @@ export function mountMapTable(map: HTMLElement, game: GameStore): MapTable {
           row.why,
           st.cause === 'ok'
             ? ok
-            : explainCause(scenario, state, i, 3)
-                .map((c) => c.text)
-                .join('; '),
+            : causeChainText(explainCause(scenario, state, i, 3), (x) => scenario.services[x]!.name),
         );
       },
     );

@@ -11,6 +11,7 @@ import { ROOM_SPEEDS, type ApplyResult, type Command, type FeedChannel } from '.
 import { t } from '../../i18n';
 import type { FacilitatorView } from '../../store/facilitatorView';
 import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
+import { truthText } from './consoleWords';
 import { injectRows } from './injectRows';
 import { asToConsole, type Channel, type ToGame } from './protocol';
 import './console.css';
@@ -315,7 +316,7 @@ export function mountConsole(root: HTMLElement, channel: Channel): ConsolePanel 
     keyed(spentList, spent, (v) => v.id, rows.create, rows.update);
     setText(spentSummary, t('console:spentCount', { count: spent.length }));
 
-    setText(truth, view.truth.sentence);
+    setText(truth, truthText(view.truth));
     setText(truthState, view.truth.revealed ? t('console:truthOut') : t('console:truthHidden'));
     setText(scoreTotal, view.score.total.toFixed(1));
     keyed(

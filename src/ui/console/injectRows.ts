@@ -8,6 +8,7 @@ import type { Command } from '../../engine';
 import { t } from '../../i18n';
 import type { InjectView, TextEffectView } from '../../store/facilitatorView';
 import { h, keyed, listen, setAttr, setHidden, setText } from '../dom';
+import { doesText, triggerText } from './consoleWords';
 
 type Send = (cmd: Command, doing: string) => void;
 
@@ -114,13 +115,14 @@ export function injectRows(
     el.dataset.status = v.status;
     setText(p.name, v.label);
     setAttr(p.name, 'title', v.name);
-    setText(p.trigger, v.trigger);
+    setText(p.trigger, triggerText(v));
     const status = t(`console:status.${v.status}`);
     setText(
       p.badge,
       v.times > 1 ? t('console:statusTimes', { status, fired: v.fired, times: v.times }) : status,
     );
-    setText(p.does, v.does.length > 0 ? t('console:also', { list: v.does.join(', ') }) : '');
+    const does = doesText(v);
+    setText(p.does, does.length > 0 ? t('console:also', { list: does.join(', ') }) : '');
     const open = v.status !== 'fired' && v.status !== 'skipped';
     setHidden(p.fire, !open);
     setHidden(p.skip, !open);

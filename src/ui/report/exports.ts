@@ -13,7 +13,7 @@ import {
 import type { GameStore } from '../../store';
 import { h } from '../dom';
 import { makeExport, type RunExport } from '../saves/runFile';
-import { endingText } from './endingText';
+import { endingText, outcomeText } from './endingText';
 import { markdownWords } from './markdownWords';
 import { runWords } from './runWords';
 import { reportTimeline, type ReportTimelineEntry } from './timeline';
@@ -48,11 +48,10 @@ export function fullReport(game: GameStore, whatIf?: WhatIfReport, words?: RunWo
 /** The report as Markdown in the interface language (the JSON export keeps the report model's English). */
 export function markdownOf(game: GameStore, whatIf?: WhatIfReport): string {
   const report = fullReport(game, whatIf);
-  const ending = {
-    ...report.ending,
-    text: endingText(report.ending, game.getState().scenario.durationTicks),
-  };
-  return reportToMarkdown({ ...report, ending }, markdownWords());
+  const { scenario, sim } = game.getState();
+  const ending = { ...report.ending, text: endingText(report.ending, scenario.durationTicks) };
+  const outcome = outcomeText(sim.state.outcome, scenario);
+  return reportToMarkdown({ ...report, ending, outcome }, markdownWords());
 }
 
 export function exportOf(game: GameStore, whatIf?: WhatIfReport): RunExport {

@@ -6,10 +6,12 @@
  * Names from the scenario (services, mitigations, rumours, channels) stay as the author wrote them.
  */
 import { ENGLISH_RUN_WORDS, type RunWords } from '../../run';
+import { DROPPED_WORDS } from '../droppedWords';
+import { sceneText } from '../sceneText';
+import { causeWords, falseClaimWords, FEED_WORDS } from '../feedWords';
 import { currentLanguage, t } from '../../i18n';
 import { countLabel, kesLabel, percentLabel } from '../../store/format';
 
-const CAUSES = ['glitch', 'cyber-attack', 'investigating', 'maintenance'] as const;
 const EVIDENCE = ['none', 'law', 'independent'] as const;
 const VECTORS = ['layer7', 'volumetric', 'cache-bypass', 'slow-requests'] as const;
 const DRIVERS = [
@@ -27,6 +29,7 @@ const OTHER_BLOCKS = ['acknowledge', 'apologise', 'goodwill'] as const;
 
 const ATTACK_ACTIONS = ['start', 'stop', 'escalate', 'shift'] as const;
 const SERVICE_STATUSES = ['healthy', 'degraded', 'down', 'recovering'] as const;
+const OUTCOMES = ['success', 'partial', 'failure', 'timeout'] as const;
 
 /** A service's status ("down") as the map names it ("imekatika"). */
 function statusWord(status: string): string {
@@ -37,24 +40,15 @@ function known<T extends string>(list: readonly T[], value: string): value is T 
   return (list as readonly string[]).includes(value);
 }
 
-/** A cause the player gave ("cyber-attack"), in words ("shambulio la mtandaoni"); an unknown one as it is. */
-function causeWords(cause: string): string {
-  return known(CAUSES, cause) ? t(`messages:cause.${cause}`) : cause;
-}
-
-/** A claim the truth contradicted, as the engine names it ("\"glitch\" as the cause"), in words. */
-function falseClaimWords(what: string): string {
-  let m = /^"(.*)" as the cause$/.exec(what);
-  if (m) return t('debrief:runWords.trustWhy.falseCause', { cause: causeWords(m[1]!) });
-  m = /^the denial of '(.*)'$/.exec(what);
-  if (m) return t('debrief:runWords.trustWhy.falseDenial', { rumour: m[1]! });
-  return what; // the scenario's own words for its data claim
-}
-
 /** A signed number with one decimal ("+2.8", "-7.6"), as src/run writes it in every language. */
 function signed(x: number): string {
   // i18n-ignore: a number and its sign
   return `${x > 0 ? '+' : ''}${x.toFixed(1)}`;
+}
+
+/** How a drill ended ("success", "timeout"), as a word in a sentence ("limefaulu"); an unknown one as it is. */
+export function outcomeWord(outcome: string): string {
+  return known(OUTCOMES, outcome) ? t(`debrief:runWords.outcome.${outcome}`) : outcome;
 }
 
 const WORDS: RunWords = {
@@ -189,11 +183,87 @@ const WORDS: RunWords = {
       case 'failed':
       case 'fault':
       case 'repaired':
+      case 'restartNoHelp':
+      case 'manualRestart':
+      case 'restartNotNeeded':
         return t(`debrief:runWords.log.${line.kind}`, { service: line.service });
+      case 'cured':
+        return t('debrief:runWords.log.cured', { mitigation: line.mitigation, service: line.service });
+      case 'failover':
+        return t('debrief:runWords.log.failover', {
+          service: line.service,
+          followed: line.followed ? t('debrief:runWords.log.failoverFollowed') : '',
+          standbyUp: line.standbyUp ? t('debrief:runWords.log.failoverStandbyUp') : '',
+          stale: line.stale ? t('debrief:runWords.log.failoverStale') : '',
+        });
+      case 'budgetStop':
+        return t('debrief:runWords.log.budgetStop', { stopped: line.stopped });
+      case 'drillEnd':
+        return t('debrief:runWords.log.drillEnd');
+      case 'drillEnded':
+        return t('debrief:runWords.log.drillEnded', { outcome: outcomeWord(line.outcome) });
+      case 'teamAnswer':
+        return t('debrief:runWords.log.teamAnswer', {
+          question: line.question,
+          answer: line.answer,
+          how:
+            line.how === 'answered'
+              ? ''
+              : t('debrief:runWords.how', {
+                  how:
+                    line.how === 'no answer in time: the last one'
+                      ? t('debrief:runWords.log.lastTaken')
+                      : line.how,
+                }),
+        });
       default:
         return t(`debrief:runWords.log.${line.why}`, { mitigation: line.mitigation, service: line.service });
     }
   },
+  scriptLine: (line) => {
+    switch (line.kind) {
+      case 'dataTaken':
+        return t('debrief:runWords.script.dataTaken', { by: line.by });
+      case 'truthOut':
+        return line.by === undefined
+          ? t('debrief:runWords.script.truthOutInvestigation')
+          : t('debrief:runWords.script.truthOut', { by: line.by });
+      case 'scriptWorkaround':
+        return t('debrief:runWords.script.scriptWorkaround', { by: line.by, workaround: line.workaround });
+      case 'cameDueHeld':
+        return t('debrief:runWords.script.cameDueHeld', { inject: line.inject });
+      default:
+        return t(`debrief:runWords.script.${line.kind}`);
+    }
+  },
+  engineFeed: (item) => FEED_WORDS.item(item),
+  scene: (scenario, text) => sceneText(scenario, text),
+  facilitator: (a) => {
+    switch (a.kind) {
+      case 'fire':
+      case 'hold':
+      case 'release':
+      case 'skip':
+        return t(`debrief:runWords.facilitator.${a.kind}`, { inject: a.inject });
+      case 'edit':
+        return t('debrief:runWords.facilitator.edit', { inject: a.inject, text: a.text });
+      case 'post':
+        return t('debrief:runWords.facilitator.post', { from: a.from, text: a.text });
+      case 'ask':
+        return t('debrief:runWords.facilitator.ask', {
+          from: a.from,
+          text: a.text,
+          answers: a.answers.join(' / '),
+        });
+      case 'annotate':
+        return t('debrief:runWords.facilitatorNote', { text: a.text });
+      case 'speed':
+        return t('debrief:runWords.facilitator.speed', { speed: a.speed });
+      default:
+        return t(`debrief:runWords.facilitator.${a.kind}`);
+    }
+  },
+  dropped: DROPPED_WORDS,
   trustWhy: (why) => {
     switch (why.kind) {
       case 'cause':
@@ -248,7 +318,7 @@ const WORDS: RunWords = {
           channel: e.channel ?? t('debrief:runWords.inject.aChannel'),
         });
       case 'end':
-        return t('debrief:runWords.inject.end', { outcome: e.outcome });
+        return t('debrief:runWords.inject.end', { outcome: outcomeWord(e.outcome) });
       case 'budget':
         return t('debrief:runWords.inject.budget', { amount: kesLabel(e.amount) });
       case 'trust':

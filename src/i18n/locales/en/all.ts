@@ -5,6 +5,7 @@
  */
 import debrief from './debrief.json';
 import diagnostics from './diagnostics.json';
+import engineWords from './engineWords.json';
 import { en, type EnglishTexts } from './index';
 
-export const enAll: EnglishTexts = { ...en, debrief, diagnostics };
+export const enAll: EnglishTexts = { ...en, debrief, diagnostics, engineWords };

@@ -14,6 +14,7 @@ import type debrief from './debrief.json';
 import decisions from './decisions.json';
 import type diagnostics from './diagnostics.json';
 import engine from './engine.json';
+import type engineWords from './engineWords.json';
 import feed from './feed.json';
 import format from './format.json';
 import help from './help.json';
@@ -60,8 +61,15 @@ export const en = {
 export const LATER = {
   debrief: () => import('./debrief.json').then((m) => m.default),
   diagnostics: () => import('./diagnostics.json').then((m) => m.default),
+  // The engine's own lines (feed items, whys, why a service is down, dropped items, the console's sentences)
+  // worded from their facts: English shows the engine's text as it is, so only another language needs them.
+  engineWords: () => import('./engineWords.json').then((m) => m.default),
 };
 export type LaterNamespace = keyof typeof LATER;
 
 /** Every English namespace (the type of `t()` keys). */
-export type EnglishTexts = typeof en & { debrief: typeof debrief; diagnostics: typeof diagnostics };
+export type EnglishTexts = typeof en & {
+  debrief: typeof debrief;
+  diagnostics: typeof diagnostics;
+  engineWords: typeof engineWords;
+};

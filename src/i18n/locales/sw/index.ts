@@ -10,6 +10,7 @@ import debrief from './debrief.json';
 import decisions from './decisions.json';
 import diagnostics from './diagnostics.json';
 import engine from './engine.json';
+import engineWords from './engineWords.json';
 import feed from './feed.json';
 import format from './format.json';
 import help from './help.json';
@@ -36,6 +37,7 @@ export const sw = {
   decisions,
   diagnostics,
   engine,
+  engineWords,
   feed,
   format,
   help,
