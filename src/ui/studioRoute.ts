@@ -36,7 +36,10 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
     host.className = 'studio-host';
     document.body.append(host);
     try {
-      const [{ mountStudio }] = await Promise.all([import('./studio/studio'), loadTexts(['diagnostics'])]);
+      const [{ mountStudio }] = await Promise.all([
+        import('./studio/studio'),
+        loadTexts(['diagnostics', 'studio']),
+      ]);
       setBehindInert(true);
       mounted = mountStudio(host, session, {
         rateScale: options.rateScale,
@@ -53,7 +56,7 @@ export function installStudioRoute(session: SessionStore, options: { rateScale: 
       dropHash();
       session.getState().setNotice({
         kind: 'error',
-        text: t('studio:loadFailed', { reason: error instanceof Error ? error.message : String(error) }),
+        text: t('menu:studioLoadFailed', { reason: error instanceof Error ? error.message : String(error) }),
       });
     } finally {
       loading = false;

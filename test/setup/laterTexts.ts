@@ -5,4 +5,4 @@
  */
 import { loadTexts } from '../../src/i18n';
 
-await loadTexts(['debrief', 'diagnostics']);
+await loadTexts(['debrief', 'diagnostics', 'studio', 'console']);

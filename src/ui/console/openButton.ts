@@ -15,8 +15,8 @@ export function consoleButton(signal: AbortSignal): HTMLButtonElement {
     type: 'button',
     id: 'open-console',
     class: 'small',
-    title: t('console:openTitle'),
-    text: t('console:open'),
+    title: t('hud:consoleOpenTitle'),
+    text: t('hud:consoleOpen'),
   });
   listen(button, signal, 'click', () => {
     window.open(consoleUrl(window.location), WINDOW_NAME, 'popup,width=1280,height=720')?.focus();

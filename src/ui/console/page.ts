@@ -10,8 +10,8 @@ import { startInChosenLanguage } from '../language';
 import { loadTexts, t } from '../../i18n';
 
 await startInChosenLanguage();
-// The score list names each component with the debrief's words, which load on demand.
-await loadTexts(['debrief']);
+// The console's texts, and the debrief's (its score list names each component with them), load on demand.
+await loadTexts(['debrief', 'console']);
 
 for (const id of ['app', 'menu', 'debrief', 'help']) document.getElementById(id)?.remove();
 const root = document.createElement('main');

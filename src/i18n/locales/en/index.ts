@@ -2,14 +2,14 @@
  * English texts of the interface, one JSON file per area (namespace). English is the reference: the types of
  * `t()` keys come from these files (../i18next.d.ts), and test/i18n/parity.test.ts checks every other language
  * has exactly the same keys and placeholders (./all.ts is the whole set). Bundled with the game (it is also
- * every missing text's fallback), except the texts of screens that load later (`LATER`): the debrief's, and
- * the diagnostics of a scenario file. They load with their screen (`loadTexts` in ../../index.ts), so the
+ * every missing text's fallback), except the texts of screens that load later (`LATER`): the debrief's, the
+ * diagnostics of a scenario file, the engine's words for other languages, the studio's and the console's. They load with their screen (`loadTexts` in ../../index.ts), so the
  * page's start-up JavaScript does not carry them.
  */
 import city from './city.json';
 import coach from './coach.json';
 import common from './common.json';
-import console from './console.json';
+import type console from './console.json';
 import type debrief from './debrief.json';
 import decisions from './decisions.json';
 import type diagnostics from './diagnostics.json';
@@ -28,7 +28,7 @@ import refusals from './refusals.json';
 import replay from './replay.json';
 import saves from './saves.json';
 import service from './service.json';
-import studio from './studio.json';
+import type studio from './studio.json';
 import update from './update.json';
 import workarounds from './workarounds.json';
 
@@ -36,7 +36,6 @@ export const en = {
   city,
   coach,
   common,
-  console,
   decisions,
   engine,
   feed,
@@ -52,7 +51,6 @@ export const en = {
   replay,
   saves,
   service,
-  studio,
   update,
   workarounds,
 };
@@ -64,6 +62,10 @@ export const LATER = {
   // The engine's own lines (feed items, whys, why a service is down, dropped items, the console's sentences)
   // worded from their facts: English shows the engine's text as it is, so only another language needs them.
   engineWords: () => import('./engineWords.json').then((m) => m.default),
+  // The studio's own page: loaded with it (src/ui/studioRoute.ts).
+  studio: () => import('./studio.json').then((m) => m.default),
+  // The facilitator's console window (src/ui/console/page.ts).
+  console: () => import('./console.json').then((m) => m.default),
 };
 export type LaterNamespace = keyof typeof LATER;
 
@@ -72,4 +74,6 @@ export type EnglishTexts = typeof en & {
   debrief: typeof debrief;
   diagnostics: typeof diagnostics;
   engineWords: typeof engineWords;
+  studio: typeof studio;
+  console: typeof console;
 };
