@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { attackRpsAt } from '../src/engine';
 // Service names come from the scenario file: bidirectional overrides are removed before Phaser draws them.
 import { displayText } from '../src/run/text';
-import { districtName, districtsOf, type District, type GameStore } from '../src/store';
+import { districtName, districtsOf, internetLabel, type District, type GameStore } from '../src/store';
 import { countLabel, latencyLabel, percentLabel, rpsLabel } from '../src/store/format';
 import { explainCause } from '../src/store/selectors';
 import { sessionOf, testHookOf } from './context';
@@ -37,7 +37,6 @@ const markerTexture = (status: ServiceStatus, critical: boolean): string =>
   `city-marker-${status}${critical ? '-critical' : ''}`;
 /** Space kept between any two things on the map, and from the canvas edge (CSS pixels). */
 const GAP = 4;
-const INTERNET_LABEL = 'Internet (attack sources)';
 const GROUND_TEXTURE = 'city-ground';
 const MAX_WINDOWED = 200;
 /** A district's name starts this far from its home service (on the author's 0–1000 square). */
@@ -177,7 +176,7 @@ export class City extends Phaser.Scene {
     // No attacker in the scenario, no "Internet (attack sources)" on the map.
     this.internetLabel =
       scenario.attacks.length > 0
-        ? this.add.text(0, 0, INTERNET_LABEL, {
+        ? this.add.text(0, 0, internetLabel(), {
             fontFamily: FONT,
             fontSize: '16px',
             color: '#e8b5d3',
@@ -268,7 +267,7 @@ export class City extends Phaser.Scene {
     }));
     if (this.internetLabel) {
       const r = Math.max(8, Math.round(this.radius * 0.8));
-      this.internetLabel.setFontSize(f).setWordWrapWidth(null).setText(INTERNET_LABEL);
+      this.internetLabel.setFontSize(f).setWordWrapWidth(null).setText(internetLabel());
       this.internet = { x: GAP + r, y: GAP + r, r };
       nodes.push({
         x: this.internet.x,

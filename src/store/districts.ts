@@ -102,3 +102,8 @@ export function districtsOf(scenario: DeepReadonly<Scenario>): District[] {
 export function districtName(key: string): string {
   return isBuiltInDistrict(key) ? t(`city:district.${key}`) : key;
 }
+
+/** The map's node for where attack traffic comes from, in the interface's language. */
+export function internetLabel(): string {
+  return t('city:internet');
+}

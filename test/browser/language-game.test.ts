@@ -124,9 +124,19 @@ describe('the game in Kiswahili', () => {
       // The selected service's "why" (it read "healthy: serving 100 % of requests").
       'serving',
       'of requests',
+      // The feed's why line for a scripted item.
+      'the scenario script',
     ];
     const everything = `${hud} ${legend} ${side} ${await visibleText(page, '#feed')}`;
     expect(english.filter((w) => everything.includes(w))).toEqual([]);
+    // The map's own words, drawn on the canvas: the attackers' node and the districts' names.
+    const mapTexts = await page.evaluate(() =>
+      window.__cascade!.mapLayout!()
+        .items.filter((i) => i.kind === 'label' && (i.id === 'internet' || i.id.startsWith('district:')))
+        .map((i) => i.text),
+    );
+    expect(mapTexts).toContain('Intaneti (washambulizi)');
+    expect(mapTexts.filter((x) => /Internet|quarter|street|district|hub/.test(x))).toEqual([]);
     // Longer words must not push the HUD's last controls out of the window (the bar never wraps).
     const helpRight = await page.evaluate(
       () => document.getElementById('help-button')!.getBoundingClientRect().right,
