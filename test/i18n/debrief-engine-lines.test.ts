@@ -150,6 +150,21 @@ function play(file: string, seed: string, english = false): Played {
   return { report, markdown: reportToMarkdown({ ...report, ending, outcome }, markdownWords()), feed };
 }
 
+/** The facilitator's actions as the English timeline words them (checked absent in Kiswahili, present in English). */
+const FACILITATOR_ACTIONS = [
+  'Facilitator fired',
+  'Facilitator held',
+  'Facilitator released',
+  'Facilitator skipped',
+  'Facilitator reworded',
+  'Facilitator posted as',
+  'Facilitator asked the team',
+  'Facilitator set the speed',
+  'Facilitator paused the room',
+  'Facilitator resumed the room',
+  'Facilitator’s note',
+];
+
 /** The engine's own English that the debrief and the export must not show in Kiswahili. */
 const KNOWN_ENGLISH = [
   'failed over to the backup site',
@@ -171,17 +186,7 @@ const KNOWN_ENGLISH = [
   'released by the facilitator',
   "the team's answer to",
   'no answer in time',
-  'Facilitator fired',
-  'Facilitator held',
-  'Facilitator released',
-  'Facilitator skipped',
-  'Facilitator reworded',
-  'Facilitator posted as',
-  'Facilitator asked the team',
-  'Facilitator set the speed',
-  'Facilitator paused the room',
-  'Facilitator resumed the room',
-  'Facilitator’s note',
+  ...FACILITATOR_ACTIONS,
   'not kept',
   'older engine event',
   'older feed item',
@@ -232,17 +237,7 @@ const MUST_TRIGGER = [
   'the truth came out',
   'came due while held',
   "the team's answer to",
-  'Facilitator fired',
-  'Facilitator held',
-  'Facilitator released',
-  'Facilitator skipped',
-  'Facilitator reworded',
-  'Facilitator posted as',
-  'Facilitator asked the team',
-  'Facilitator set the speed',
-  'Facilitator paused the room',
-  'Facilitator resumed the room',
-  'Facilitator’s note',
+  ...FACILITATOR_ACTIONS,
   'older engine events were not kept',
   'older feed items were not kept',
   'proves false',
